@@ -1,0 +1,229 @@
+from django.contrib import admin
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from .models import Article, Fact, Person, QAPair, Source, Theme
+
+
+class QAPairInline(admin.StackedInline):
+    model = QAPair
+    extra = 0
+    ordering = ["position"]
+    fields = ["position", "prompt", "answer", "anchor", "themes"]
+    prepopulated_fields = {"anchor": ["prompt"]}
+
+
+class FactInline(admin.StackedInline):
+    model = Fact
+    extra = 0
+    fields = [
+        "pair",
+        "statement",
+        "quote",
+        ("value", "unit"),
+        ("date", "date_precision"),
+        "person",
+        "is_key_figure",
+        "themes",
+    ]
+    classes = ["collapse"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "pair":
+            object_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = QAPair.objects.filter(article_id=object_id) if object_id else QAPair.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
+    list_filter = ["status", "kind", "language", ("themes", admin.RelatedOnlyFieldListFilter), "source"]
+    search_fields = ["title", "standfirst", "intro", "interviewee__name", "pairs__prompt", "pairs__answer"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["interviewee", "source"]
+    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "standfirst", "intro", "themes"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "interviewee",
+                    "source",
+                    "source_url",
+                    ("original_date", "original_date_precision"),
+                    "language",
+                ]
+            },
+        ),
+        ("Publishing", {"fields": ["status", "published_at"]}),
+        ("Record", {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]}),
+    ]
+    inlines = [QAPairInline, FactInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("interviewee", "source")
+            .annotate(pair_count=Count("pairs", distinct=True))
+        )
+
+    @admin.display(description="state")
+    def state(self, obj):
+        if obj.status == Article.Status.DRAFT:
+            return "Draft"
+        if obj.published_at > timezone.now():
+            return "Scheduled"
+        return "Published"
+
+    @admin.display(description="Q&A pairs", ordering="pair_count")
+    def pair_count(self, obj):
+        return obj.pair_count
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is QAPair:
+            self.clear_moved_positions(formset)
+        super().save_formset(request, form, formset, change)
+
+    @staticmethod
+    def clear_moved_positions(formset):
+        """
+        Park the pairs whose position changed above every position in use, so that a reorder
+        (swapping 2 and 3) never meets the unique (article, position) constraint half-way.
+        """
+        moved = [
+            form.instance.pk
+            for form in formset.forms
+            if form.instance.pk and "position" in form.changed_data and form not in formset.deleted_forms
+        ]
+        if not moved:
+            return
+        parked = QAPair.objects.filter(article=formset.instance).aggregate(top=Max("position"))["top"]
+        parked = max(parked, *(form.cleaned_data.get("position") or 0 for form in formset.forms))
+        for offset, pk in enumerate(moved, start=1):
+            QAPair.objects.filter(pk=pk).update(position=parked + offset)
+
+    @admin.action(description="Publish selected articles now (keeps a scheduled time)")
+    def publish(self, request, queryset):
+        now = timezone.now()
+        drafts = queryset.filter(status=Article.Status.DRAFT)
+        unscheduled = drafts.filter(published_at__isnull=True).update(
+            status=Article.Status.PUBLISHED, published_at=now, updated_by=request.user
+        )
+        scheduled = drafts.update(status=Article.Status.PUBLISHED, updated_by=request.user)
+        self.message_user(request, f"Published {unscheduled + scheduled} article(s).")
+
+    @admin.action(description="Return selected articles to draft")
+    def unpublish(self, request, queryset):
+        count = queryset.filter(status=Article.Status.PUBLISHED).update(
+            status=Article.Status.DRAFT, updated_by=request.user
+        )
+        self.message_user(request, f"Returned {count} article(s) to draft.")
+
+
+@admin.register(QAPair)
+class QAPairAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "position", "anchor"]
+    list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]
+    search_fields = ["prompt", "answer", "article__title"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
+    list_filter = [
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        "date_precision",
+        "is_key_figure",
+        ("person", admin.RelatedOnlyFieldListFilter),
+        ("article", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_editable = ["is_key_figure"]
+    search_fields = ["statement", "quote", "article__title"]
+    autocomplete_fields = ["article", "person"]
+    fields = [
+        "article",
+        "pair",
+        "statement",
+        "quote",
+        ("value", "unit"),
+        ("date", "date_precision"),
+        "person",
+        "is_key_figure",
+        "themes",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "pair")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        pairs = form.base_fields["pair"].queryset.select_related("article")
+        # Offer only the pairs of the fact's own article once it has one.
+        if obj is not None:
+            pairs = pairs.filter(article=obj.article)
+        form.base_fields["pair"].queryset = pairs
+        form.base_fields["pair"].label_from_instance = lambda pair: f"{pair.article} — {pair}"
+        return form
+
+    @admin.display(description="figure")
+    def figure(self, obj):
+        return obj.figure_display
+
+    @admin.display(description="date", ordering="date")
+    def when(self, obj):
+        return obj.date_display
+
+    @admin.display(description="pair", ordering="pair__position")
+    def pair_position(self, obj):
+        return obj.pair.position if obj.pair else "intro"
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "description", "article_uses", "pair_uses", "fact_uses"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts(public=False)
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_uses(self, obj):
+        return obj.article_count
+
+    @admin.display(description="Q&A pairs", ordering="pair_count")
+    def pair_uses(self, obj):
+        return obj.pair_count
+
+    @admin.display(description="facts", ordering="fact_count")
+    def fact_uses(self, obj):
+        return obj.fact_count
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "country"]
+    search_fields = ["name", "role", "country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "url", "language"]
+    search_fields = ["name"]

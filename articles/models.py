@@ -1,0 +1,532 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+from .formatting import format_date, format_figure, iso_date
+
+
+def published_q(prefix=""):
+    """
+    Return the one rule for "visible to the public": a published article whose publication
+    time has come. `prefix` reaches the article from a related model ("article__").
+    """
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
+def paragraphs(text):
+    """Split `text` into its paragraphs: blocks separated by blank lines."""
+    return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+    KOREAN = "ko", "Korean"
+
+
+class DatePrecision(models.TextChoices):
+    DECADE = "decade", "Decade"
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    DAY = "day", "Day"
+
+
+def truncate_date(value, precision):
+    """Drop the parts of `value` finer than `precision` (a year is stored as 1 January)."""
+    if precision == DatePrecision.DECADE:
+        return value.replace(year=value.year - value.year % 10, month=1, day=1)
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    return value
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_counts(self, public=True):
+        """
+        Annotate each theme with how many articles, Q&A pairs and facts carry it
+        (`article_count`, `pair_count`, `fact_count`, `total`), one subquery per content type;
+        with `public`, count only published content.
+        """
+
+        def count(through, prefix):
+            tagged = through.objects.filter(tag=OuterRef("pk"))
+            if public:
+                tagged = tagged.filter(published_q(prefix))
+            return Coalesce(Subquery(tagged.values("tag").annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            article_count=count(TaggedArticle, "content_object__"),
+            pair_count=count(TaggedQAPair, "content_object__article__"),
+            fact_count=count(TaggedFact, "content_object__article__"),
+        ).annotate(total=models.F("article_count") + models.F("pair_count") + models.F("fact_count"))
+
+
+class Theme(TagBase):
+    """A curated theme; attached to articles, Q&A pairs and facts through typed tables."""
+
+    description = models.TextField(
+        blank=True,
+        default="",
+        help_text="One sentence telling readers what this theme covers.",
+    )
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "theme"
+        verbose_name_plural = "themes"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="theme_name_case_insensitive_unique",
+                violation_error_message="A theme with this name already exists (names ignore case).",
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("articles:theme-detail", kwargs={"slug": self.slug})
+
+
+def theme_link(model_name):
+    """Return the ForeignKey from a typed through-table to Theme."""
+    return models.ForeignKey(
+        Theme,
+        on_delete=models.CASCADE,
+        related_name=f"tagged_{model_name}s",
+        verbose_name="theme",
+    )
+
+
+class TaggedThemeBase(ItemBase):
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.content_object} — {self.tag}"
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text='Position at the time of the interview, e.g. "Minister of the Interior and Security".',
+    )
+    country = models.CharField(max_length=100, blank=True, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class Source(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    url = models.URLField("website", blank=True, default="")
+    language = models.CharField(max_length=10, choices=Language, default="es")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "source"
+        verbose_name_plural = "sources"
+
+    def __str__(self):
+        return self.name
+
+
+class PublishedQuerySet(models.QuerySet):
+    """A queryset of content whose visibility follows its article's, reached by `article_path`."""
+
+    article_path = "article__"
+
+    def published(self):
+        return self.filter(published_q(self.article_path))
+
+
+class ArticleQuerySet(PublishedQuerySet):
+    article_path = ""
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        INTERVIEW = "interview", "Interview"
+        NEWS = "news", "News"
+        OPINION = "opinion", "Opinion"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The article's address on the site.")
+    standfirst = models.TextField(
+        blank=True, default="", help_text="One or two sentences shown under the title and in lists."
+    )
+    intro = models.TextField(blank=True, default="", help_text="Introductory paragraphs, separated by a blank line.")
+    interviewee = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="interviews")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    source_url = models.URLField(
+        "source URL", blank=True, default="", help_text="The original article, if it is online."
+    )
+    original_date = models.DateField(
+        "original publication date", null=True, blank=True, help_text="When the source published it."
+    )
+    original_date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True, default="")
+    language = models.CharField(max_length=10, choices=Language, default="en")
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="When readers can see it; a future time schedules it. Empty means now, once published.",
+    )
+    themes = TaggableManager(
+        through="TaggedArticle",
+        blank=True,
+        verbose_name="themes",
+        help_text="Comma-separated theme names.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(original_date__isnull=True, original_date_precision="")
+                | Q(original_date__isnull=False) & ~Q(original_date_precision=""),
+                name="article_original_date_has_precision",
+                violation_error_message="An original date needs a precision, and a precision needs a date.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.kind == self.Kind.INTERVIEW and self.interviewee_id is None:
+            errors["interviewee"] = "An interview needs an interviewee."
+        if self.original_date and not self.original_date_precision:
+            errors["original_date_precision"] = "Say how precise the original date is."
+        elif self.original_date_precision and not self.original_date:
+            errors["original_date"] = "Give the date this precision belongs to."
+        elif self.original_date:
+            self.original_date = truncate_date(self.original_date, self.original_date_precision)
+        if self.pk and "intro" not in errors:
+            errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at and self.published_at <= timezone.now()
+
+    @property
+    def intro_paragraphs(self):
+        return paragraphs(self.intro)
+
+    @property
+    def original_date_display(self):
+        return format_date(self.original_date, self.original_date_precision)
+
+
+def orphaned_quotes(facts, text, field):
+    """Return an error for `field` if editing it to `text` would drop words that facts quote."""
+    lost = [fact for fact in facts if fact.quote not in text]
+    if not lost:
+        return {}
+    names = "; ".join(f"“{fact.quote}”" for fact in lost)
+    return {field: f"Facts quote words this text no longer contains: {names}. Edit those facts first."}
+
+
+class QAPair(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
+    position = models.PositiveSmallIntegerField(help_text="Order within the article, from 1.")
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text=(
+            "Stable link target on the article page (#anchor). Filled from the prompt when empty; "
+            "keep it once published, as citations link to it."
+        ),
+    )
+    prompt = models.TextField(help_text="Usually a question; interviews also use statements that introduce a topic.")
+    answer = models.TextField(help_text="Paragraphs separated by a blank line.")
+    themes = TaggableManager(
+        through="TaggedQAPair",
+        blank=True,
+        verbose_name="themes",
+        help_text="Comma-separated theme names.",
+    )
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        verbose_name = "Q&A pair"
+        verbose_name_plural = "Q&A pairs"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                name="qapair_unique_position",
+                violation_error_message="Another Q&A pair of this article has this position.",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "anchor"],
+                name="qapair_unique_anchor",
+                violation_error_message="Another Q&A pair of this article has this anchor.",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1),
+                name="qapair_position_from_one",
+                violation_error_message="Positions start at 1.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.prompt[:80]}"
+
+    def save(self, *args, **kwargs):
+        if not self.anchor:
+            self.anchor = self.default_anchor()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def clean(self):
+        if not self.anchor and self.prompt:
+            self.anchor = self.default_anchor()
+        if self.pk:
+            errors = orphaned_quotes(self.facts.all(), self.answer, "answer")
+            if errors:
+                raise ValidationError(errors)
+
+    def default_anchor(self):
+        """Return an anchor made of the prompt's first words, unique within the article."""
+        words = slugify(self.prompt).split("-")[:6]
+        base = "-".join(words)[:60].strip("-") or "pair"
+        taken = set(
+            QAPair.objects.filter(article_id=self.article_id).exclude(pk=self.pk).values_list("anchor", flat=True)
+        )
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
+
+    @property
+    def is_question(self):
+        return self.prompt.rstrip().endswith("?")
+
+    @property
+    def answer_paragraphs(self):
+        return paragraphs(self.answer)
+
+
+class Fact(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
+    pair = models.ForeignKey(
+        QAPair,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="facts",
+        verbose_name="Q&A pair",
+        help_text="The pair whose answer states it; empty when it is stated in the article's intro.",
+    )
+    statement = models.CharField(max_length=300, help_text="The fact in one sentence, in your words.")
+    quote = models.TextField(
+        help_text="The source's exact words that support it, copied from the answer (or the intro)."
+    )
+    value = models.DecimalField(
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="A figure the fact states, e.g. 19800000000 for $19.8 billion.",
+    )
+    unit = models.CharField(
+        max_length=40,
+        blank=True,
+        default="",
+        help_text='What the value counts: "USD", "%", or a plural noun such as "jobs".',
+    )
+    date = models.DateField(null=True, blank=True, help_text="A date the fact states.")
+    date_precision = models.CharField(
+        max_length=10,
+        choices=DatePrecision,
+        blank=True,
+        default="",
+        help_text='How much of the date the source gives: "2023" is a year, "May 2024" a month.',
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="facts",
+        verbose_name="attributed to",
+    )
+    is_key_figure = models.BooleanField(
+        "key figure", default=False, help_text="Show it among the key figures on the home page."
+    )
+    themes = TaggableManager(
+        through="TaggedFact",
+        blank=True,
+        verbose_name="themes",
+        help_text="Comma-separated theme names (one to three).",
+    )
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "pk"]
+        verbose_name = "fact"
+        verbose_name_plural = "facts"
+        indexes = [models.Index(fields=["date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__isnull=True, unit="") | Q(value__isnull=False) & ~Q(unit=""),
+                name="fact_value_has_unit",
+                violation_error_message="A value needs a unit, and a unit needs a value.",
+            ),
+            models.CheckConstraint(
+                condition=Q(date__isnull=True, date_precision="") | Q(date__isnull=False) & ~Q(date_precision=""),
+                name="fact_date_has_precision",
+                violation_error_message="A date needs a precision, and a precision needs a date.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.statement
+
+    def get_absolute_url(self):
+        anchor = self.pair.anchor if self.pair_id else "intro"
+        return f"{self.article.get_absolute_url()}#{anchor}"
+
+    def clean(self):
+        errors = {}
+        if self.value is not None and not self.unit:
+            errors["unit"] = "Give the unit of this value (for example USD, %, jobs)."
+        if self.unit and self.value is None:
+            errors["value"] = "Give the value this unit belongs to."
+        if self.date and not self.date_precision:
+            errors["date_precision"] = "Say how precise the date is: decade, year, month or day."
+        elif self.date_precision and not self.date:
+            errors["date"] = "Give the date this precision belongs to."
+        elif self.date:
+            self.date = truncate_date(self.date, self.date_precision)
+        if "\n" in self.quote:
+            errors["quote"] = "A quote comes from one paragraph: remove the line breaks."
+        elif self.quote and self.article_id:
+            errors.update(self.quote_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def quote_errors(self):
+        if self.pair_id:
+            if self.pair.article_id != self.article_id:
+                return {"pair": "This Q&A pair belongs to another article."}
+            if self.quote not in self.pair.answer:
+                return {"quote": "These words do not appear verbatim in the answer of the chosen Q&A pair."}
+        elif self.quote not in self.article.intro:
+            return {
+                "quote": "These words do not appear verbatim in the article's intro. "
+                "Choose the Q&A pair they come from."
+            }
+        return {}
+
+    @property
+    def figure_display(self):
+        return format_figure(self.value, self.unit)
+
+    @property
+    def date_display(self):
+        return format_date(self.date, self.date_precision)
+
+    @property
+    def date_iso(self):
+        return iso_date(self.date, self.date_precision)
+
+
+class TaggedArticle(TaggedThemeBase):
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tagged_items")
+    tag = theme_link("article")
+
+    class Meta:
+        verbose_name = "article theme"
+        verbose_name_plural = "article themes"
+        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_article_unique")]
+
+
+class TaggedQAPair(TaggedThemeBase):
+    content_object = models.ForeignKey(QAPair, on_delete=models.CASCADE, related_name="tagged_items")
+    tag = theme_link("pair")
+
+    class Meta:
+        verbose_name = "Q&A pair theme"
+        verbose_name_plural = "Q&A pair themes"
+        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_pair_unique")]
+
+
+class TaggedFact(TaggedThemeBase):
+    content_object = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="tagged_items")
+    tag = theme_link("fact")
+
+    class Meta:
+        verbose_name = "fact theme"
+        verbose_name_plural = "fact themes"
+        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_fact_unique")]

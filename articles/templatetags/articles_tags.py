@@ -1,0 +1,30 @@
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def highlight_quotes(text, facts):
+    """
+    Return `text` escaped, with the words each fact quotes wrapped in <mark>.
+
+    Overlapping quotes share one mark; everything from the database stays escaped.
+    """
+    spans = sorted(
+        (start, start + len(fact.quote)) for fact in facts if fact.quote and (start := text.find(fact.quote)) >= 0
+    )
+    merged = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, cursor = [], 0
+    for start, end in merged:
+        parts.append(escape(text[cursor:start]))
+        parts.append(format_html("<mark>{}</mark>", text[start:end]))
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return mark_safe("".join(parts))
