@@ -1,12 +1,73 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.db.models import Count, Max
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
+from taggit.forms import TextareaTagWidget
+from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from .models import Article, Fact, Person, QAPair, Source, Theme
+
+# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+# Theme lists are long ("Trade and the FTA", "Digital government"): give them a full-width box.
+THEME_FIELDS_WIDE = {TaggableManager: {"widget": TextareaTagWidget(attrs={"rows": 2, "class": "vLargeTextField"})}}
+
+
+class FactForm(forms.ModelForm):
+    class Meta:
+        model = Fact
+        fields = [
+            "article",
+            "pair",
+            "statement",
+            "quote",
+            "value",
+            "unit",
+            "date",
+            "date_precision",
+            "person",
+            "is_key_figure",
+            "themes",
+        ]
+        widgets = {"statement": AdminTextareaWidget(attrs={"rows": 2}), "quote": AdminTextareaWidget(attrs={"rows": 3})}
+
+
+# Themes are the project's tag model; taggit's generic Tag is unused.
+admin.site.unregister(Tag)
+
+
+class QAPairFormSet(BaseInlineFormSet):
+    def clean(self):
+        """
+        Fill the anchors left empty from their prompts before the duplicate check, unique among
+        the article's other saved pairs and every row of this form.
+        """
+        rows = [form for form in self.forms if form.has_changed() or form.instance.pk]
+        rows = [form for form in rows if hasattr(form, "cleaned_data") and not self._should_delete_form(form)]
+        editing = [form.instance.pk for form in self.forms if form.instance.pk]
+        taken = (
+            set(self.instance.pairs.exclude(pk__in=editing).values_list("anchor", flat=True))
+            if self.instance.pk
+            else set()
+        )
+        taken |= {form.cleaned_data.get("anchor") for form in rows if form.cleaned_data.get("anchor")}
+        for form in rows:
+            if not form.cleaned_data.get("anchor") and form.cleaned_data.get("prompt"):
+                form.instance.prompt = form.cleaned_data["prompt"]
+                anchor = form.instance.default_anchor(taken)
+                form.cleaned_data["anchor"] = form.instance.anchor = anchor
+                taken.add(anchor)
+        super().clean()
 
 
 class QAPairInline(admin.StackedInline):
     model = QAPair
+    formset = QAPairFormSet
+    formfield_overrides = THEME_FIELDS_WIDE
     extra = 0
     ordering = ["position"]
     fields = ["position", "prompt", "answer", "anchor", "themes"]
@@ -15,6 +76,8 @@ class QAPairInline(admin.StackedInline):
 
 class FactInline(admin.StackedInline):
     model = Fact
+    form = FactForm
+    formfield_overrides = THEME_FIELDS_WIDE
     extra = 0
     fields = [
         "pair",
@@ -63,6 +126,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [QAPairInline, FactInline]
     actions = ["publish", "unpublish"]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS | THEME_FIELDS_WIDE
 
     def get_queryset(self, request):
         return (
@@ -98,13 +162,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @staticmethod
     def clear_moved_positions(formset):
         """
-        Park the pairs whose position changed above every position in use, so that a reorder
-        (swapping 2 and 3) never meets the unique (article, position) constraint half-way.
+        Park the pairs whose position changed, and those about to be deleted, above every position
+        in use, so that a reorder (swapping 2 and 3, or moving 2 into the place of a deleted 3)
+        never meets the unique (article, position) constraint half-way.
         """
         moved = [
             form.instance.pk
             for form in formset.forms
-            if form.instance.pk and "position" in form.changed_data and form not in formset.deleted_forms
+            if form.instance.pk and ("position" in form.changed_data or form in formset.deleted_forms)
         ]
         if not moved:
             return
@@ -138,13 +203,12 @@ class QAPairAdmin(admin.ModelAdmin):
     search_fields = ["prompt", "answer", "article__title"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+    formfield_overrides = THEME_FIELDS_WIDE
 
 
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
+    form = FactForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [
         ("themes", admin.RelatedOnlyFieldListFilter),
@@ -156,6 +220,7 @@ class FactAdmin(admin.ModelAdmin):
     list_editable = ["is_key_figure"]
     search_fields = ["statement", "quote", "article__title"]
     autocomplete_fields = ["article", "person"]
+    formfield_overrides = THEME_FIELDS_WIDE
     fields = [
         "article",
         "pair",
@@ -227,3 +292,4 @@ class PersonAdmin(admin.ModelAdmin):
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "language"]
     search_fields = ["name"]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS

@@ -355,13 +355,16 @@ class QAPair(models.Model):
             if errors:
                 raise ValidationError(errors)
 
-    def default_anchor(self):
-        """Return an anchor made of the prompt's first words, unique within the article."""
-        words = slugify(self.prompt).split("-")[:6]
-        base = "-".join(words)[:60].strip("-") or "pair"
-        taken = set(
-            QAPair.objects.filter(article_id=self.article_id).exclude(pk=self.pk).values_list("anchor", flat=True)
-        )
+    def default_anchor(self, taken=None):
+        """
+        Return an anchor made of the prompt's first words, unique within the article's saved
+        pairs, or within `taken` when given.
+        """
+        if taken is None:
+            taken = set(
+                QAPair.objects.filter(article_id=self.article_id).exclude(pk=self.pk).values_list("anchor", flat=True)
+            )
+        base = "-".join(slugify(self.prompt).split("-")[:6])[:60].strip("-") or "pair"
         anchor, n = base, 2
         while anchor in taken:
             anchor, n = f"{base}-{n}", n + 1
@@ -471,7 +474,8 @@ class Fact(models.Model):
             self.date = truncate_date(self.date, self.date_precision)
         if "\n" in self.quote:
             errors["quote"] = "A quote comes from one paragraph: remove the line breaks."
-        elif self.quote and self.article_id:
+        # An article being added with its facts has no id yet, but the inline attaches it.
+        elif self.quote and (self.article_id or Fact.article.is_cached(self)):
             errors.update(self.quote_errors())
         if errors:
             raise ValidationError(errors)

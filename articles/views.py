@@ -35,12 +35,7 @@ class ArticleListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("interviewee", "source")
-            .prefetch_related("themes")
-            .annotate(pair_count=Count("pairs", distinct=True))
-        )
+        return Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")
 
 
 class ArticleDetailView(DetailView):
