@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
@@ -7,6 +9,8 @@ from django.views.generic import DetailView, ListView
 
 from .models import Article, Fact, QAPair, Theme
 
+# A theme slug: letters of any script, digits, hyphens and underscores.
+SLUG_PATTERN = r"[-\w]+"
 FACTS_PER_PAGE = 50
 MAX_THEME_FILTERS = 5
 THEME_PAGE_LIMIT = 20
@@ -103,7 +107,8 @@ def fact_list(request):
     if len(slugs) > MAX_THEME_FILTERS:
         notices.append(f"At most {MAX_THEME_FILTERS} themes can be combined; the rest were ignored.")
         slugs = slugs[:MAX_THEME_FILTERS]
-    found = {theme.slug: theme for theme in Theme.objects.filter(slug__in=slugs)}
+    valid = [slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]
+    found = {theme.slug: theme for theme in Theme.objects.filter(slug__in=valid)}
     missing = [slug for slug in slugs if slug not in found]
     if missing:
         notices.append(f"No theme is called {', '.join(missing)}; ignored.")

@@ -219,6 +219,7 @@ class FactFilterTests(TestCase):
             "theme=%E2%80%AE%3Cscript%3E",
             "%ff=%fe",
             "page=1&page=2",
+            "theme=trade%0A",
         ]:
             response = self.get(query)
             self.assertIn(response.status_code, (200, 404), query)
@@ -228,7 +229,7 @@ class FactFilterTests(TestCase):
         self.assertEqual(self.get("page=abc").status_code, 404)
 
     def test_malformed_paths_are_404(self):
-        for path in ["/themes/%00/", "/articles/%E2%80%AE/", "/themes/" + "x" * 3000 + "/"]:
+        for path in ["/themes/%00/", "/themes/trade%0A/", "/articles/%E2%80%AE/", "/themes/" + "x" * 3000 + "/"]:
             self.assertEqual(self.client.get(path).status_code, 404, path)
 
 
