@@ -1,43 +1,12 @@
-from django import forms
+"""Articles with their Q&A pairs and facts inline, and Q&A pairs on their own."""
+
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminTextareaWidget
-from django.db import models
 from django.db.models import Count, Max
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
-from taggit.forms import TextareaTagWidget
-from taggit.managers import TaggableManager
-from taggit.models import Tag
 
-from .models import Article, Fact, Person, QAPair, Source, Theme
-
-# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
-# Theme lists are long ("Trade and the FTA", "Digital government"): give them a full-width box.
-THEME_FIELDS_WIDE = {TaggableManager: {"widget": TextareaTagWidget(attrs={"rows": 2, "class": "vLargeTextField"})}}
-
-
-class FactForm(forms.ModelForm):
-    class Meta:
-        model = Fact
-        fields = [
-            "article",
-            "pair",
-            "statement",
-            "quote",
-            "value",
-            "unit",
-            "date",
-            "date_precision",
-            "person",
-            "is_key_figure",
-            "themes",
-        ]
-        widgets = {"statement": AdminTextareaWidget(attrs={"rows": 2}), "quote": AdminTextareaWidget(attrs={"rows": 3})}
-
-
-# Themes are the project's tag model; taggit's generic Tag is unused.
-admin.site.unregister(Tag)
+from ..models import Article, Fact, QAPair
+from .common import THEME_FIELDS_WIDE, URL_FIELDS_ASSUME_HTTPS, FactForm
 
 
 class QAPairFormSet(BaseInlineFormSet):
@@ -204,92 +173,3 @@ class QAPairAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
     formfield_overrides = THEME_FIELDS_WIDE
-
-
-@admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
-    form = FactForm
-    list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
-    list_filter = [
-        ("themes", admin.RelatedOnlyFieldListFilter),
-        "date_precision",
-        "is_key_figure",
-        ("person", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
-    ]
-    list_editable = ["is_key_figure"]
-    search_fields = ["statement", "quote", "article__title"]
-    autocomplete_fields = ["article", "person"]
-    formfield_overrides = THEME_FIELDS_WIDE
-    fields = [
-        "article",
-        "pair",
-        "statement",
-        "quote",
-        ("value", "unit"),
-        ("date", "date_precision"),
-        "person",
-        "is_key_figure",
-        "themes",
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article", "pair")
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        pairs = form.base_fields["pair"].queryset.select_related("article")
-        # Offer only the pairs of the fact's own article once it has one.
-        if obj is not None:
-            pairs = pairs.filter(article=obj.article)
-        form.base_fields["pair"].queryset = pairs
-        form.base_fields["pair"].label_from_instance = lambda pair: f"{pair.article} — {pair}"
-        return form
-
-    @admin.display(description="figure")
-    def figure(self, obj):
-        return obj.figure_display
-
-    @admin.display(description="date", ordering="date")
-    def when(self, obj):
-        return obj.date_display
-
-    @admin.display(description="pair", ordering="pair__position")
-    def pair_position(self, obj):
-        return obj.pair.position if obj.pair else "intro"
-
-
-@admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "description", "article_uses", "pair_uses", "fact_uses"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_counts(public=False)
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_uses(self, obj):
-        return obj.article_count
-
-    @admin.display(description="Q&A pairs", ordering="pair_count")
-    def pair_uses(self, obj):
-        return obj.pair_count
-
-    @admin.display(description="facts", ordering="fact_count")
-    def fact_uses(self, obj):
-        return obj.fact_count
-
-
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "role", "country"]
-    search_fields = ["name", "role", "country"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "url", "language"]
-    search_fields = ["name"]
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS

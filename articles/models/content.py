@@ -1,15 +1,15 @@
+"""Articles, their Q&A pairs and facts, the people they quote and the sources they come from."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
 
-from .formatting import format_date, format_figure, iso_date
+from ..formatting import format_date, format_figure, iso_date
 
 
 def published_q(prefix=""):
@@ -52,72 +52,6 @@ def truncate_date(value, precision):
     if precision == DatePrecision.MONTH:
         return value.replace(day=1)
     return value
-
-
-class ThemeQuerySet(models.QuerySet):
-    def with_counts(self, public=True):
-        """
-        Annotate each theme with how many articles, Q&A pairs and facts carry it
-        (`article_count`, `pair_count`, `fact_count`, `total`), one subquery per content type;
-        with `public`, count only published content.
-        """
-
-        def count(through, prefix):
-            tagged = through.objects.filter(tag=OuterRef("pk"))
-            if public:
-                tagged = tagged.filter(published_q(prefix))
-            return Coalesce(Subquery(tagged.values("tag").annotate(n=Count("pk")).values("n")), 0)
-
-        return self.annotate(
-            article_count=count(TaggedArticle, "content_object__"),
-            pair_count=count(TaggedQAPair, "content_object__article__"),
-            fact_count=count(TaggedFact, "content_object__article__"),
-        ).annotate(total=models.F("article_count") + models.F("pair_count") + models.F("fact_count"))
-
-
-class Theme(TagBase):
-    """A curated theme; attached to articles, Q&A pairs and facts through typed tables."""
-
-    description = models.TextField(
-        blank=True,
-        default="",
-        help_text="One sentence telling readers what this theme covers.",
-    )
-
-    objects = ThemeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "theme"
-        verbose_name_plural = "themes"
-        constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                name="theme_name_case_insensitive_unique",
-                violation_error_message="A theme with this name already exists (names ignore case).",
-            ),
-        ]
-
-    def get_absolute_url(self):
-        return reverse("articles:theme-detail", kwargs={"slug": self.slug})
-
-
-def theme_link(model_name):
-    """Return the ForeignKey from a typed through-table to Theme."""
-    return models.ForeignKey(
-        Theme,
-        on_delete=models.CASCADE,
-        related_name=f"tagged_{model_name}s",
-        verbose_name="theme",
-    )
-
-
-class TaggedThemeBase(ItemBase):
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.content_object} — {self.tag}"
 
 
 class Person(models.Model):
@@ -202,7 +136,7 @@ class Article(models.Model):
         help_text="When readers can see it; a future time schedules it. Empty means now, once published.",
     )
     themes = TaggableManager(
-        through="TaggedArticle",
+        through="articles.TaggedArticle",
         blank=True,
         verbose_name="themes",
         help_text="Comma-separated theme names.",
@@ -306,7 +240,7 @@ class QAPair(models.Model):
     prompt = models.TextField(help_text="Usually a question; interviews also use statements that introduce a topic.")
     answer = models.TextField(help_text="Paragraphs separated by a blank line.")
     themes = TaggableManager(
-        through="TaggedQAPair",
+        through="articles.TaggedQAPair",
         blank=True,
         verbose_name="themes",
         help_text="Comma-separated theme names.",
@@ -427,7 +361,7 @@ class Fact(models.Model):
         "key figure", default=False, help_text="Show it among the key figures on the home page."
     )
     themes = TaggableManager(
-        through="TaggedFact",
+        through="articles.TaggedFact",
         blank=True,
         verbose_name="themes",
         help_text="Comma-separated theme names (one to three).",
@@ -504,33 +438,3 @@ class Fact(models.Model):
     @property
     def date_iso(self):
         return iso_date(self.date, self.date_precision)
-
-
-class TaggedArticle(TaggedThemeBase):
-    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tagged_items")
-    tag = theme_link("article")
-
-    class Meta:
-        verbose_name = "article theme"
-        verbose_name_plural = "article themes"
-        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_article_unique")]
-
-
-class TaggedQAPair(TaggedThemeBase):
-    content_object = models.ForeignKey(QAPair, on_delete=models.CASCADE, related_name="tagged_items")
-    tag = theme_link("pair")
-
-    class Meta:
-        verbose_name = "Q&A pair theme"
-        verbose_name_plural = "Q&A pair themes"
-        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_pair_unique")]
-
-
-class TaggedFact(TaggedThemeBase):
-    content_object = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="tagged_items")
-    tag = theme_link("fact")
-
-    class Meta:
-        verbose_name = "fact theme"
-        verbose_name_plural = "fact themes"
-        constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_fact_unique")]

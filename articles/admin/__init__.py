@@ -1,0 +1,3 @@
+from . import articles, facts, people, themes
+
+__all__ = ["articles", "facts", "people", "themes"]

@@ -1,0 +1,59 @@
+"""Facts, each with the Q&A pair whose words support it."""
+
+from django.contrib import admin
+
+from ..models import Fact
+from .common import THEME_FIELDS_WIDE, FactForm
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    form = FactForm
+    list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
+    list_filter = [
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        "date_precision",
+        "is_key_figure",
+        ("person", admin.RelatedOnlyFieldListFilter),
+        ("article", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_editable = ["is_key_figure"]
+    search_fields = ["statement", "quote", "article__title"]
+    autocomplete_fields = ["article", "person"]
+    formfield_overrides = THEME_FIELDS_WIDE
+    fields = [
+        "article",
+        "pair",
+        "statement",
+        "quote",
+        ("value", "unit"),
+        ("date", "date_precision"),
+        "person",
+        "is_key_figure",
+        "themes",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "pair")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        pairs = form.base_fields["pair"].queryset.select_related("article")
+        # Offer only the pairs of the fact's own article once it has one.
+        if obj is not None:
+            pairs = pairs.filter(article=obj.article)
+        form.base_fields["pair"].queryset = pairs
+        form.base_fields["pair"].label_from_instance = lambda pair: f"{pair.article} — {pair}"
+        return form
+
+    @admin.display(description="figure")
+    def figure(self, obj):
+        return obj.figure_display
+
+    @admin.display(description="date", ordering="date")
+    def when(self, obj):
+        return obj.date_display
+
+    @admin.display(description="pair", ordering="pair__position")
+    def pair_position(self, obj):
+        return obj.pair.position if obj.pair else "intro"
