@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
 from . import views
+from .views.facts import SLUG_PATTERN
 
 
 class UnicodeSlugConverter:
     """Match the Unicode slugs taggit gives themes (letters of any script, digits, - and _)."""
 
-    regex = views.SLUG_PATTERN
+    regex = SLUG_PATTERN
 
     def to_python(self, value):
         return value

@@ -166,6 +166,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = "article"
         verbose_name_plural = "articles"
+        permissions = [("publish_article", "Can publish, schedule, unpublish and delete published articles")]
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
             models.CheckConstraint(

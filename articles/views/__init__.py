@@ -1,0 +1,6 @@
+from .facts import fact_list
+from .health import healthz
+from .pages import ArticleDetailView, ArticleListView, home
+from .themes import ThemeListView, theme_detail
+
+__all__ = ["ArticleDetailView", "ArticleListView", "ThemeListView", "fact_list", "healthz", "home", "theme_detail"]
