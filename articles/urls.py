@@ -24,6 +24,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("articles/<slug:slug>/preview/", views.article_preview, name="article-preview"),
     path("themes/", views.ThemeListView.as_view(), name="theme-list"),
     path("themes/<uslug:slug>/", views.theme_detail, name="theme-detail"),
     path("facts/", views.fact_list, name="fact-list"),

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "reversion",
+    "reversion_compare",
     "articles",
 ]
 
@@ -136,6 +138,9 @@ STORAGES = {
 
 # Theme names match case-insensitively: "Trade" and "trade" are one theme.
 TAGGIT_CASE_INSENSITIVE = True
+# Theme names contain spaces ("Trade and the FTA"): editors separate them with commas only.
+TAGGIT_TAGS_FROM_STRING = "articles.models.themes.parse_theme_names"
+TAGGIT_STRING_FROM_TAGS = "articles.models.themes.format_theme_names"
 
 SITE_NAME = "Kormex"
 

@@ -316,7 +316,9 @@ class ChangelistFilterTests(AdminTestCase):
     def test_theme_filters_offer_only_themes_in_use(self):
         unused = ThemeFactory(name="Unused")
         response = self.client.get(admin_url("article", "changelist"))
-        theme_filter = next(f for f in response.context["cl"].filter_specs if f.field_path == "themes")
+        theme_filter = next(
+            f for f in response.context["cl"].filter_specs if getattr(f, "field_path", None) == "themes"
+        )
         offered = {pk for pk, _ in theme_filter.lookup_choices}
         self.assertEqual(offered, {self.trade.pk, self.space.pk})
         self.assertNotIn(unused.pk, offered)
@@ -574,7 +576,9 @@ class PublishActionTests(AdminTestCase):
         before = timezone.now()
         messages = self.act("publish", self.draft, self.scheduled_draft)
         after = timezone.now()
-        self.assertEqual(messages, ["Published 2 article(s)."])
+        self.assertEqual(
+            messages, ["Published 1 article(s) now and scheduled 1; 0 were already published or scheduled."]
+        )
         self.draft.refresh_from_db()
         self.scheduled_draft.refresh_from_db()
         self.assertEqual(self.draft.status, Article.Status.PUBLISHED)
@@ -588,14 +592,16 @@ class PublishActionTests(AdminTestCase):
     def test_publish_leaves_published_and_scheduled_articles_alone(self):
         times = {article.pk: article.published_at for article in [self.published, self.scheduled]}
         messages = self.act("publish", self.published, self.scheduled)
-        self.assertEqual(messages, ["Published 0 article(s)."])
+        self.assertEqual(
+            messages, ["Published 0 article(s) now and scheduled 0; 2 were already published or scheduled."]
+        )
         for article in Article.objects.filter(pk__in=times):
             self.assertEqual(article.published_at, times[article.pk])
             self.assertEqual(article.status, Article.Status.PUBLISHED)
 
     def test_unpublish_returns_published_and_scheduled_articles_to_draft(self):
         messages = self.act("unpublish", self.published, self.scheduled, self.draft)
-        self.assertEqual(messages, ["Returned 2 article(s) to draft."])
+        self.assertEqual(messages, ["Returned 2 article(s) to draft; 1 were drafts already."])
         statuses = dict(Article.objects.values_list("pk", "status"))
         self.assertEqual(statuses[self.published.pk], Article.Status.DRAFT)
         self.assertEqual(statuses[self.scheduled.pk], Article.Status.DRAFT)

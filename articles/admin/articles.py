@@ -1,12 +1,20 @@
 """Articles with their Q&A pairs and facts inline, and Q&A pairs on their own."""
 
+from functools import partial
+
+import reversion
 from django.contrib import admin
 from django.db.models import Count, Max
 from django.forms.models import BaseInlineFormSet
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Article, Fact, QAPair
 from .common import THEME_FIELDS_WIDE, URL_FIELDS_ASSUME_HTTPS, FactForm
+from .importer import import_view, suggest_facts_view
+from .permissions import PublishedContentGuard, StateFilter, can_publish
 
 
 class QAPairFormSet(BaseInlineFormSet):
@@ -33,17 +41,43 @@ class QAPairFormSet(BaseInlineFormSet):
         super().clean()
 
 
-class QAPairInline(admin.StackedInline):
+class ArticleInlineGuard(PublishedContentGuard):
+    """Inlines get the parent article as `obj`; adding rows to a locked article is refused too."""
+
+    def article_of(self, obj):
+        return obj
+
+    def has_add_permission(self, request, obj=None):
+        return not self.is_locked(request, obj) and super().has_add_permission(request, obj)
+
+
+class QAPairInline(ArticleInlineGuard, admin.StackedInline):
     model = QAPair
     formset = QAPairFormSet
     formfield_overrides = THEME_FIELDS_WIDE
     extra = 0
     ordering = ["position"]
-    fields = ["position", "prompt", "answer", "anchor", "themes"]
+    fields = ["position", "prompt", "answer", "anchor", "themes", "fact_links"]
+    readonly_fields = ["fact_links"]
     prepopulated_fields = {"anchor": ["prompt"]}
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("facts")
 
-class FactInline(admin.StackedInline):
+    @admin.display(description="facts from this answer")
+    def fact_links(self, pair):
+        if pair.pk is None:
+            return "Save the pair to add facts from its answer."
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:articles_fact_change", args=[fact.pk]), fact.statement) for fact in pair.facts.all()),
+        )
+        add = reverse("admin:articles_fact_add") + f"?article={pair.article_id}&pair={pair.pk}"
+        return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
+
+
+class FactInline(ArticleInlineGuard, admin.StackedInline):
     model = Fact
     form = FactForm
     formfield_overrides = THEME_FIELDS_WIDE
@@ -68,9 +102,16 @@ class FactInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
-    list_filter = ["status", "kind", "language", ("themes", admin.RelatedOnlyFieldListFilter), "source"]
+    list_filter = [
+        StateFilter,
+        "kind",
+        "language",
+        ("themes", admin.RelatedOnlyFieldListFilter),
+        ("interviewee", admin.RelatedOnlyFieldListFilter),
+        ("source", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "standfirst", "intro", "interviewee__name", "pairs__prompt", "pairs__answer"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -105,13 +146,40 @@ class ArticleAdmin(admin.ModelAdmin):
             .annotate(pair_count=Count("pairs", distinct=True))
         )
 
+    change_list_template = "admin/articles/article/change_list.html"
+
+    def article_of(self, obj):
+        return obj
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(partial(import_view, self)), name="articles_article_import"),
+            path(
+                "<path:object_id>/suggest-facts/",
+                wrap(partial(suggest_facts_view, self)),
+                name="articles_article_suggest_facts",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            fields += ["status", "published_at"]
+        return fields
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def view_on_site(self, obj):
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("articles:article-preview", kwargs={"slug": obj.slug})
+
     @admin.display(description="state")
     def state(self, obj):
-        if obj.status == Article.Status.DRAFT:
-            return "Draft"
-        if obj.published_at > timezone.now():
-            return "Scheduled"
-        return "Published"
+        return obj.state.capitalize()
 
     @admin.display(description="Q&A pairs", ordering="pair_count")
     def pair_count(self, obj):
@@ -147,29 +215,46 @@ class ArticleAdmin(admin.ModelAdmin):
         for offset, pk in enumerate(moved, start=1):
             QAPair.objects.filter(pk=pk).update(position=parked + offset)
 
-    @admin.action(description="Publish selected articles now (keeps a scheduled time)")
-    def publish(self, request, queryset):
-        now = timezone.now()
-        drafts = queryset.filter(status=Article.Status.DRAFT)
-        unscheduled = drafts.filter(published_at__isnull=True).update(
-            status=Article.Status.PUBLISHED, published_at=now, updated_by=request.user
-        )
-        scheduled = drafts.update(status=Article.Status.PUBLISHED, updated_by=request.user)
-        self.message_user(request, f"Published {unscheduled + scheduled} article(s).")
+    def set_status(self, request, queryset, status, comment):
+        """Give each selected article `status`, one saved version each; return the titles changed."""
+        changed = []
+        for article in queryset.exclude(status=status):
+            with reversion.create_revision():
+                article.status = status
+                if status == Article.Status.PUBLISHED and article.published_at is None:
+                    article.published_at = timezone.now()
+                article.updated_by = request.user
+                article.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(comment)
+            changed.append(article)
+        return changed
 
-    @admin.action(description="Return selected articles to draft")
-    def unpublish(self, request, queryset):
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT, updated_by=request.user
+    @admin.action(description="Publish selected articles (a future time stays scheduled)", permissions=["publish"])
+    def publish(self, request, queryset):
+        changed = self.set_status(request, queryset, Article.Status.PUBLISHED, "Published.")
+        scheduled = [article for article in changed if article.state == "scheduled"]
+        self.message_user(
+            request,
+            f"Published {len(changed) - len(scheduled)} article(s) now and scheduled {len(scheduled)}; "
+            f"{queryset.count() - len(changed)} were already published or scheduled.",
         )
-        self.message_user(request, f"Returned {count} article(s) to draft.")
+
+    @admin.action(description="Return selected articles to draft", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        changed = self.set_status(request, queryset, Article.Status.DRAFT, "Returned to draft.")
+        self.message_user(
+            request,
+            f"Returned {len(changed)} article(s) to draft; {queryset.count() - len(changed)} were drafts already.",
+        )
 
 
 @admin.register(QAPair)
-class QAPairAdmin(admin.ModelAdmin):
+class QAPairAdmin(PublishedContentGuard, CompareVersionAdmin):
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]
     search_fields = ["prompt", "answer", "article__title"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
     formfield_overrides = THEME_FIELDS_WIDE
+    actions = ["add_theme", "remove_theme"]

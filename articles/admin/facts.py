@@ -1,13 +1,15 @@
 """Facts, each with the Q&A pair whose words support it."""
 
 from django.contrib import admin
+from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Fact
 from .common import THEME_FIELDS_WIDE, FactForm
+from .permissions import PublishedContentGuard
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(PublishedContentGuard, CompareVersionAdmin):
     form = FactForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [
@@ -21,6 +23,7 @@ class FactAdmin(admin.ModelAdmin):
     search_fields = ["statement", "quote", "article__title"]
     autocomplete_fields = ["article", "person"]
     formfield_overrides = THEME_FIELDS_WIDE
+    actions = ["add_theme", "remove_theme"]
     fields = [
         "article",
         "pair",

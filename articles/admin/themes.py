@@ -1,19 +1,67 @@
-"""Themes with their usage counts."""
+"""Themes with their usage counts, the tools to merge them and to add or remove them in bulk."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import model_ngettext
+from django.template.response import TemplateResponse
 from taggit.models import Tag
 
-from ..models import Theme
+from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
+from .common import refuse_lookalikes
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
 admin.site.unregister(Tag)
 
 
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["name", "slug", "description"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        refuse_lookalikes([name], Theme.objects.exclude(pk=self.instance.pk))
+        return name
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        queryset=Theme.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Theme to keep",
+    )
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = themes
+
+
+class ThemeChoiceForm(forms.Form):
+    theme = forms.ModelChoiceField(queryset=Theme.objects.all())
+
+
+def action_page(modeladmin, request, queryset, action, template, **context):
+    """Return the intermediate page of `action`, which posts the selection back to the changelist."""
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "opts": modeladmin.model._meta,
+        "queryset": queryset,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "action": action,
+        **context,
+    }
+    return TemplateResponse(request, template, context)
+
+
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
+    form = ThemeForm
     list_display = ["name", "slug", "description", "article_uses", "pair_uses", "fact_uses"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts(public=False)
@@ -29,3 +77,93 @@ class ThemeAdmin(admin.ModelAdmin):
     @admin.display(description="facts", ordering="fact_count")
     def fact_uses(self, obj):
         return obj.fact_count
+
+    @admin.action(description="Merge selected themes…", permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two themes to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "post" in request.POST else None, themes=queryset)
+        if not form.is_valid():
+            template = "admin/articles/theme/merge_themes.html"
+            return action_page(self, request, queryset, "merge", template, title="Merge themes", form=form)
+        keep = form.cleaned_data["keep"]
+        merges = merge_themes(keep, queryset.exclude(pk=keep.pk), request.user)
+        names = ", ".join(f"“{merge.name}”" for merge in merges)
+        moved = sum(merge.item_count for merge in merges)
+        self.message_user(request, f"Merged {names} into “{keep}”; {moved} item(s) gained “{keep}”.")
+        return None
+
+
+@admin.register(ThemeMerge)
+class ThemeMergeAdmin(admin.ModelAdmin):
+    """The record of merges, written by the merge action only."""
+
+    list_display = ["name", "slug", "kept", "item_count", "merged_by", "merged_at"]
+    list_select_related = ["kept", "merged_by"]
+    search_fields = ["name", "slug", "kept__name"]
+    date_hierarchy = "merged_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ThemeRedirect)
+class ThemeRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "theme", "created_at"]
+    list_select_related = ["theme"]
+    search_fields = ["old_slug", "theme__name"]
+    autocomplete_fields = ["theme"]
+
+
+def change_theme(modeladmin, request, queryset, add):
+    """
+    Ask which theme to add to (or remove from) the selected items, then add (or remove) it on
+    those the user may change and report how many changed.
+    """
+    form = ThemeChoiceForm(request.POST if "post" in request.POST else None)
+    if not form.is_valid():
+        count = len(queryset)
+        title = f"{'Add a theme to' if add else 'Remove a theme from'} {count} {model_ngettext(queryset, count)}"
+        action = "add_theme" if add else "remove_theme"
+        template = "admin/articles/change_theme.html"
+        return action_page(modeladmin, request, queryset, action, template, title=title, form=form)
+    theme = form.cleaned_data["theme"]
+    allowed = [obj.pk for obj in queryset if modeladmin.has_change_permission(request, obj)]
+    through = queryset.model._meta.get_field("themes").through
+    tagged = through.objects.filter(tag=theme, content_object__in=allowed)
+    if add:
+        untagged = set(allowed) - set(tagged.values_list("content_object", flat=True))
+        through.objects.bulk_create(through(tag=theme, content_object_id=pk) for pk in untagged)
+        count, verb = len(untagged), f"Added “{theme}” to"
+    else:
+        count, _ = tagged.delete()
+        verb = f"Removed “{theme}” from"
+    message = f"{verb} {count} {model_ngettext(queryset, count)}."
+    if skipped := len(queryset) - len(allowed):
+        message += f" {skipped} you may not change were left alone."
+    modeladmin.message_user(request, message)
+    return None
+
+
+@admin.action(description="Add a theme to selected %(verbose_name_plural)s…", permissions=["change"])
+def add_theme(modeladmin, request, queryset):
+    return change_theme(modeladmin, request, queryset, add=True)
+
+
+@admin.action(description="Remove a theme from selected %(verbose_name_plural)s…", permissions=["change"])
+def remove_theme(modeladmin, request, queryset):
+    return change_theme(modeladmin, request, queryset, add=False)
+
+
+# Registered site-wide but disabled, so that a ModelAdmin offers them only by naming them in its
+# `actions` (Q&A pairs and facts); see "Disabling a site-wide action" in the admin actions docs.
+for action in [add_theme, remove_theme]:
+    admin.site.add_action(action)
+    admin.site.disable_action(action.__name__)

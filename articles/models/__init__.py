@@ -11,7 +11,16 @@ from .content import (
     published_q,
     truncate_date,
 )
-from .themes import TaggedArticle, TaggedFact, TaggedQAPair, Theme
+from .themes import (
+    TaggedArticle,
+    TaggedFact,
+    TaggedQAPair,
+    Theme,
+    ThemeMerge,
+    ThemeRedirect,
+    merge_themes,
+    theme_key,
+)
 
 __all__ = [
     "Article",
@@ -26,7 +35,11 @@ __all__ = [
     "TaggedFact",
     "TaggedQAPair",
     "Theme",
+    "ThemeMerge",
+    "ThemeRedirect",
+    "merge_themes",
     "paragraphs",
     "published_q",
+    "theme_key",
     "truncate_date",
 ]

@@ -1,5 +1,6 @@
 """Articles, their Q&A pairs and facts, the people they quote and the sources they come from."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -100,7 +101,13 @@ class PublishedQuerySet(models.QuerySet):
 class ArticleQuerySet(PublishedQuerySet):
     article_path = ""
 
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+
+# An article's version holds its pairs, facts and theme links, so restoring it brings the whole
+# interview back as it was.
+@reversion.register(follow=["pairs", "facts", "tagged_items"])
 class Article(models.Model):
     class Kind(models.TextChoices):
         INTERVIEW = "interview", "Interview"
@@ -141,6 +148,13 @@ class Article(models.Model):
         verbose_name="themes",
         help_text="Comma-separated theme names.",
     )
+    import_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Fingerprint of the text this article was imported from, to refuse importing it twice.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -169,6 +183,12 @@ class Article(models.Model):
         permissions = [("publish_article", "Can publish, schedule, unpublish and delete published articles")]
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["import_digest"],
+                condition=~Q(import_digest=""),
+                name="article_imported_once",
+                violation_error_message="This text was already imported.",
+            ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="article_published_has_time",
@@ -206,8 +226,15 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     @property
+    def state(self):
+        """Return "draft", "scheduled" (published, time still to come) or "published"."""
+        if self.status == self.Status.DRAFT:
+            return "draft"
+        return "scheduled" if self.published_at > timezone.now() else "published"
+
+    @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at and self.published_at <= timezone.now()
+        return self.state == "published"
 
     @property
     def intro_paragraphs(self):
@@ -227,6 +254,7 @@ def orphaned_quotes(facts, text, field):
     return {field: f"Facts quote words this text no longer contains: {names}. Edit those facts first."}
 
 
+@reversion.register(follow=["tagged_items"])
 class QAPair(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
     position = models.PositiveSmallIntegerField(help_text="Order within the article, from 1.")
@@ -314,6 +342,7 @@ class QAPair(models.Model):
         return paragraphs(self.answer)
 
 
+@reversion.register(follow=["tagged_items"])
 class Fact(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
     pair = models.ForeignKey(

@@ -39,11 +39,12 @@ def fact_list(request):
         notices.append(f"At most {MAX_THEME_FILTERS} themes can be combined; the rest were ignored.")
         slugs = slugs[:MAX_THEME_FILTERS]
     valid = [slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]
-    found = {theme.slug: theme for theme in Theme.objects.filter(slug__in=valid)}
+    # Old slugs of renamed or merged themes select the theme they lead to.
+    found = Theme.objects.by_slug(valid)
     missing = [slug for slug in slugs if slug not in found]
     if missing:
         notices.append(f"No theme is called {', '.join(missing)}; ignored.")
-    selected = [found[slug] for slug in slugs if slug in found]
+    selected = list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 
     facts = fact_queryset()
     for theme in selected:

@@ -1,7 +1,9 @@
 """The home page and the article pages."""
 
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from ..models import Article, Fact, QAPair, Theme
@@ -24,17 +26,30 @@ class ArticleListView(ListView):
         return Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")
 
 
+def with_page_content(articles):
+    """Return `articles` with everything the article page shows, in a fixed number of queries."""
+    facts = Fact.objects.select_related("person").prefetch_related("themes")
+    return articles.select_related("interviewee", "source").prefetch_related(
+        "themes",
+        Prefetch("pairs", queryset=QAPair.objects.prefetch_related("themes", Prefetch("facts", queryset=facts))),
+        Prefetch("facts", queryset=facts.filter(pair=None), to_attr="intro_facts"),
+    )
+
+
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        facts = Fact.objects.select_related("person").prefetch_related("themes")
-        return (
-            Article.objects.published()
-            .select_related("interviewee", "source")
-            .prefetch_related(
-                "themes",
-                Prefetch(
-                    "pairs", queryset=QAPair.objects.prefetch_related("themes", Prefetch("facts", queryset=facts))
-                ),
-                Prefetch("facts", queryset=facts.filter(pair=None), to_attr="intro_facts"),
-            )
-        )
+        return with_page_content(Article.objects.published())
+
+
+@never_cache
+def article_preview(request, slug):
+    """
+    Show any article, draft or scheduled, on the public layout to staff who may see it in the
+    admin; to everyone else it does not exist. Previews are never cached nor indexed.
+    """
+    if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
+        raise Http404("No such article.")
+    article = get_object_or_404(with_page_content(Article.objects.all()), slug=slug)
+    response = render(request, "articles/article_detail.html", {"article": article, "preview": True})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,7 +1,8 @@
 """The theme list and each theme's page."""
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.views.generic import ListView
 
 from ..models import Article, QAPair, Theme
@@ -18,7 +19,18 @@ class ThemeListView(ListView):
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
+    """
+    Show a theme's facts, Q&A pairs, articles and related themes; the old slug of a renamed or
+    merged theme answers 301 to the theme's page, with the same query string.
+    """
+    theme = Theme.objects.by_slug([slug]).get(slug)
+    if theme is None:
+        raise Http404("No such theme.")
+    if theme.slug != slug:
+        url = theme.get_absolute_url()
+        if query := request.META.get("QUERY_STRING"):
+            url = f"{url}?{query}"
+        return HttpResponsePermanentRedirect(url)
     facts = fact_queryset().filter(tagged_items__tag=theme)
     pairs = (
         QAPair.objects.published()

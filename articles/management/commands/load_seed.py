@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import reversion
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--file", type=Path, default=SEED_FILE, help="The seed JSON file.")
 
     @transaction.atomic
+    @reversion.create_revision()
     def handle(self, *args, file, **options):
+        reversion.set_comment("Loaded from the seed content.")
         data = json.loads(file.read_text(encoding="utf-8"))
         for item in data["themes"]:
             Theme.objects.get_or_create(slug=item["slug"], defaults=item)

@@ -1,0 +1,16 @@
+"""Turn an interview's plain text into structured content: prompt/answer pairs and proposed facts."""
+
+from .parser import MAX_IMPORT_BYTES, ImportRefused, ParsedInterview, ParsedPair, check_size, parse_interview, read_text
+from .suggest import Suggestion, suggest_facts
+
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "ImportRefused",
+    "ParsedInterview",
+    "ParsedPair",
+    "Suggestion",
+    "check_size",
+    "parse_interview",
+    "read_text",
+    "suggest_facts",
+]

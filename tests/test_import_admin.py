@@ -1,0 +1,282 @@
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.importer.drafts import create_draft
+from articles.models import Article, Fact, QAPair
+
+from .factories import ArticleFactory, PersonFactory, SourceFactory, ThemeFactory, UserFactory
+
+INTERVIEW = """Korea and Mexico look to the stars
+
+The two space agencies signed an agreement.
+
+The director of the agency spoke to the press in Mexico City.
+
+Q: What did the agencies sign?
+
+A: A memorandum on a launch base, signed last June by both agencies.
+
+It covers a feasibility study.
+
+Q: How much will it cost?
+
+A: About $120 million over five years, and it should create 1,500 jobs.
+
+Source: Space Weekly
+"""
+IMPORT_URL = reverse("admin:articles_article_import")
+
+
+def contributor():
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Contributor"))
+    return user
+
+
+def review_data(text, person, pairs, **values):
+    """The review stage's POST data: the article fields and one row per (prompt, answer)."""
+    data = {
+        "stage": "save",
+        "text": text,
+        "title": "Korea and Mexico look to the stars",
+        "standfirst": "The two space agencies signed an agreement.",
+        "intro": "The director of the agency spoke to the press in Mexico City.",
+        "interviewee": str(person.pk),
+        "source": "",
+        "original_date": "2024-10-01",
+        "pairs-TOTAL_FORMS": str(len(pairs)),
+        "pairs-INITIAL_FORMS": str(len(pairs)),
+        "pairs-MIN_NUM_FORMS": "1",
+        "pairs-MAX_NUM_FORMS": "1000",
+    }
+    for index, (prompt, answer) in enumerate(pairs):
+        data[f"pairs-{index}-prompt"] = prompt
+        data[f"pairs-{index}-answer"] = answer
+    return {**data, **values}
+
+
+PAIRS = [
+    (
+        "What did the agencies sign?",
+        "A memorandum on a launch base, signed last June by both agencies.\n\nIt covers a feasibility study.",
+    ),
+    ("How much will it cost?", "About $120 million over five years, and it should create 1,500 jobs."),
+]
+
+
+class ImportPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = contributor()
+        cls.person = PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
+        cls.source = SourceFactory(name="Space Weekly")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_changelist_links_to_the_import_page(self):
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        self.assertContains(response, f'href="{IMPORT_URL}"')
+        self.assertEqual(self.client.get(IMPORT_URL).status_code, 200)
+
+    def test_import_page_needs_an_editor_login(self):
+        self.client.logout()
+        self.assertEqual(self.client.get(IMPORT_URL).status_code, 302)
+
+    def test_pasted_text_is_shown_for_review_before_anything_is_saved(self):
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": INTERVIEW})
+        self.assertContains(response, "Review")
+        self.assertEqual(response.context["pairs"].initial, [{"prompt": p, "answer": a} for p, a in PAIRS])
+        self.assertEqual(response.context["form"].initial["source"], self.source)
+        self.assertEqual(Article.objects.count(), 0)
+
+    def test_uploaded_file_is_recognised_like_pasted_text(self):
+        upload = SimpleUploadedFile("talk.txt", INTERVIEW.encode(), content_type="text/plain")
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "file": upload})
+        self.assertEqual(len(response.context["pairs"].initial), 2)
+
+    def test_saving_the_corrected_review_creates_a_draft_and_offers_fact_suggestions(self):
+        pairs = [("What exactly did the agencies sign?", PAIRS[0][1]), PAIRS[1]]
+        response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, pairs))
+        article = Article.objects.get()
+        self.assertRedirects(response, reverse("admin:articles_article_suggest_facts", args=[article.pk]))
+        self.assertEqual(article.status, Article.Status.DRAFT)
+        self.assertEqual(article.interviewee, self.person)
+        self.assertEqual([p.prompt for p in article.pairs.all()], ["What exactly did the agencies sign?", PAIRS[1][0]])
+        self.assertEqual(article.created_by, self.user)
+        self.assertEqual(Version.objects.get_for_object(article).count(), 1)
+
+    def test_importing_the_same_text_twice_says_so_and_creates_nothing(self):
+        self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, PAIRS))
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": INTERVIEW.replace("\n\n", "\n\n\n")})
+        self.assertContains(response, "This text was already imported as")
+        response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, PAIRS))
+        self.assertContains(response, "This text was already imported as")
+        self.assertEqual(Article.objects.count(), 1)
+
+    def test_bad_input_gets_a_clear_message_and_creates_nothing(self):
+        cases = {
+            "empty": {"text": "   "},
+            "no pairs": {"text": "A title\n\nJust a paragraph.\n\nAnother one."},
+            "binary": {"file": SimpleUploadedFile("x.txt", b"\x00\x01\x02binary", content_type="text/plain")},
+            "too large": {"file": SimpleUploadedFile("x.txt", b"Q: a?\n\nA: b\n\n" * 30_000)},
+            "both": {"text": INTERVIEW, "file": SimpleUploadedFile("x.txt", INTERVIEW.encode())},
+        }
+        for case, data in cases.items():
+            response = self.client.post(IMPORT_URL, {"stage": "parse", **data})
+            self.assertEqual(response.status_code, 200, case)
+            self.assertTrue(response.context["form"].errors, case)
+        self.assertEqual(Article.objects.count(), 0)
+
+    def test_review_with_errors_is_shown_again_and_nothing_is_saved(self):
+        response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, PAIRS, interviewee=""))
+        self.assertIn("interviewee", response.context["form"].errors)
+        response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, [("Prompt?", "")]))
+        self.assertTrue(response.context["pairs"].errors[0])
+        self.assertEqual(Article.objects.count(), 0)
+
+    def test_a_failing_pair_leaves_no_half_saved_article(self):
+        with self.assertRaises(ValidationError):
+            create_draft(
+                text=INTERVIEW,
+                title="Half",
+                standfirst="",
+                intro="",
+                pairs=[("Fine?", "Yes."), ("Broken?", "")],
+                interviewee=self.person,
+                source=None,
+                original_date=None,
+            )
+        self.assertEqual((Article.objects.count(), QAPair.objects.count()), (0, 0))
+
+
+class SuggestFactsPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = contributor()
+        cls.person = PersonFactory()
+        cls.theme = ThemeFactory(name="Aerospace", slug="aerospace")
+        cls.article = create_draft(
+            text=INTERVIEW,
+            title="Korea and Mexico look to the stars",
+            standfirst="",
+            intro="The director of the agency spoke to the press in Mexico City.",
+            pairs=PAIRS,
+            interviewee=cls.person,
+            source=None,
+            original_date=None,
+        )
+        Article.objects.filter(pk=cls.article.pk).update(original_date="2024-10-01", original_date_precision="day")
+        cls.url = reverse("admin:articles_article_suggest_facts", args=[cls.article.pk])
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def rows(self, response):
+        """POST data accepting nothing, from the suggestions the page shows."""
+        formset = response.context["formset"]
+        data = {key: str(value) for key, value in formset.management_form.initial.items()}
+        data = {f"suggestions-{key}": value for key, value in data.items()}
+        for form in formset.forms:
+            for name in form.fields:
+                value = form.initial.get(name)
+                if name == "pair":
+                    value = value.pk if value else ""
+                data[form.add_prefix(name)] = "" if value is None or value is False else str(value)
+        return data
+
+    def suggestion_index(self, response, words):
+        return next(i for i, form in enumerate(response.context["formset"].forms) if words in form.initial["quote"])
+
+    def test_page_proposes_money_counts_and_resolved_dates_with_their_pairs(self):
+        response = self.client.get(self.url)
+        initial = [form.initial for form in response.context["formset"].forms]
+        money = next(row for row in initial if row["unit"] == "USD")
+        self.assertEqual(money["value"], 120_000_000)
+        self.assertEqual(money["pair"].position, 2)
+        june = next(row for row in initial if row["date_precision"] == "month")
+        self.assertEqual(str(june["date"]), "2024-06-01")
+
+    def test_accepting_two_suggestions_creates_exactly_those_facts(self):
+        page = self.client.get(self.url)
+        data = self.rows(page)
+        for words in ["$120 million", "1,500 jobs"]:
+            index = self.suggestion_index(page, words)
+            data[f"suggestions-{index}-accept"] = "on"
+            data[f"suggestions-{index}-themes"] = "aerospace"
+        response = self.client.post(self.url, data)
+        self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.article.pk]))
+        facts = Fact.objects.order_by("value")
+        self.assertEqual([fact.unit for fact in facts], ["jobs", "USD"])
+        for fact in facts:
+            self.assertEqual(fact.person, self.person)
+            self.assertEqual(list(fact.themes.all()), [self.theme])
+            self.assertIn(fact.quote, fact.pair.answer)
+
+    def test_an_edited_quote_that_is_not_verbatim_is_refused_on_the_quote(self):
+        page = self.client.get(self.url)
+        data = self.rows(page)
+        index = self.suggestion_index(page, "$120 million")
+        data[f"suggestions-{index}-accept"] = "on"
+        data[f"suggestions-{index}-quote"] = "about 120 million dollars"
+        response = self.client.post(self.url, data)
+        self.assertIn("do not appear verbatim", str(response.context["formset"].forms[index].errors["quote"]))
+        self.assertEqual(Fact.objects.count(), 0)
+
+    def test_facts_already_made_are_not_suggested_again(self):
+        page = self.client.get(self.url)
+        data = self.rows(page)
+        index = self.suggestion_index(page, "$120 million")
+        data[f"suggestions-{index}-accept"] = "on"
+        self.client.post(self.url, data)
+        quotes = [form.initial["quote"] for form in self.client.get(self.url).context["formset"].forms]
+        self.assertNotIn(Fact.objects.get().quote, quotes)
+
+    def test_contributor_cannot_add_facts_to_a_published_article(self):
+        published = ArticleFactory()
+        url = reverse("admin:articles_article_suggest_facts", args=[published.pk])
+        self.assertEqual(self.client.get(url).status_code, 403)
+
+
+class ImportCommandTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.person = PersonFactory(slug="ana-ruiz")
+
+    def import_file(self, content, *args):
+        path = self.tmp / "talk.txt"
+        path.write_bytes(content)
+        out = StringIO()
+        call_command("import_article", str(path), "--interviewee", "ana-ruiz", *args, stdout=out)
+        return out.getvalue()
+
+    def setUp(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        self.tmp = Path(directory.name)
+
+    def test_command_creates_a_draft_and_refuses_the_same_text_twice(self):
+        out = self.import_file(INTERVIEW.encode(), "--date", "2024-10-01")
+        self.assertIn("with 2 pairs", out)
+        article = Article.objects.get()
+        self.assertEqual((article.status, article.pairs.count()), (Article.Status.DRAFT, 2))
+        with self.assertRaisesMessage(CommandError, "already imported"):
+            self.import_file(INTERVIEW.encode())
+        self.assertEqual(Article.objects.count(), 1)
+
+    def test_command_explains_bad_files_and_creates_nothing(self):
+        for content in [b"", b"\x00\xff\xfe", b"Title\n\nNo questions here."]:
+            with self.assertRaises(CommandError):
+                self.import_file(content)
+        with self.assertRaisesMessage(CommandError, "No person has the slug"):
+            call_command("import_article", __file__, "--interviewee", "nobody")
+        self.assertEqual(Article.objects.count(), 0)
