@@ -1,6 +1,9 @@
 from datetime import timedelta
+from io import StringIO
 
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db.models import F
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -297,3 +300,21 @@ class HistoryTests(TestCase):
         self.assertEqual(self.client.post(url, resubmit(self.client.get(url))).status_code, 302)
         article = Article.objects.get(pk=self.article.pk)
         self.assertEqual(article.pairs.get().answer, "The new answer.")
+
+
+class SeedHistoryTests(TestCase):
+    def test_restoring_an_article_with_facts_offers_their_pairs_and_succeeds(self):
+        """Regression: the revision page offered no pairs to the facts inline, so every fact failed."""
+        call_command("load_seed", stdout=StringIO())
+        article = Article.objects.get()
+        version = Version.objects.get_for_object(article).get()
+        QAPair.objects.filter(article=article, anchor="space").update(answer=F("answer") + "\n\nLater.")
+        self.client.force_login(member_of("Editor"))
+        url = reverse("admin:articles_article_revision", args=[article.pk, version.pk])
+        page = self.client.get(url)
+        facts = next(
+            inline.formset for inline in page.context["inline_admin_formsets"] if inline.formset.prefix == "facts"
+        )
+        self.assertEqual(set(facts.forms[1].fields["pair"].queryset), set(article.pairs.all()))
+        self.assertEqual(self.client.post(url, resubmit(page)).status_code, 302)
+        self.assertNotIn("Later.", QAPair.objects.get(article=article, anchor="space").answer)

@@ -94,11 +94,12 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
     ]
     classes = ["collapse"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "pair":
-            object_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = QAPair.objects.filter(article_id=object_id) if object_id else QAPair.objects.none()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_formset(self, request, obj=None, **kwargs):
+        """Offer only the pairs of the article being edited (none while it is being added)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        pairs = QAPair.objects.filter(article=obj) if obj is not None and obj.pk else QAPair.objects.none()
+        formset.form.base_fields["pair"].queryset = pairs
+        return formset
 
 
 @admin.register(Article)

@@ -7,6 +7,7 @@ import os
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
@@ -50,7 +51,12 @@ def live_server(request, collected_static):
 
 @pytest.fixture
 def seed(live_server, transactional_db):
-    """Load the curated seed content where the live server's requests can see it."""
+    """
+    Load the curated seed content where the live server's requests can see it. Each live-server
+    test empties the database, which then gets new content types: forget the cached ones, or
+    the history that loading records points at types that no longer exist.
+    """
+    ContentType.objects.clear_cache()
     call_command("load_seed", stdout=StringIO())
 
 

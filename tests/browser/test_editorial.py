@@ -1,0 +1,137 @@
+"""Editors in a real Chromium: import, correct, suggest facts, publish; restore an earlier version."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+from reversion.models import Version
+
+from articles.models import Article, Fact, QAPair
+
+from ..factories import PersonFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """
+    Create the Contributor and Editor groups again: they come from data migrations, and the
+    live-server tests empty the database after each test.
+    """
+    importlib.import_module("articles.migrations.0003_editorial_roles").create_roles(apps, None)
+    importlib.import_module("articles.migrations.0004_theme_tools").grant_editors(apps, None)
+
+
+PASSWORD = "correct horse battery staple"
+INTERVIEW = """Korea and Mexico look to the stars
+
+The two space agencies signed an agreement.
+
+The director of the agency spoke to the press in Mexico City.
+
+Q: What did the agencies sing?
+
+A: A memorandum on a launch base, signed last June by both agencies.
+
+Q: How much will it cost?
+
+A: About $120 million over five years, and it should create 1,500 jobs.
+"""
+
+
+def member(group):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def sign_in(page, user):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out"))).to_be_visible()
+
+
+def accept_suggestion(page, words):
+    """Tick the suggestion whose quote holds `words` and give it the Aerospace theme."""
+    suggestion = page.locator("fieldset.suggestion").filter(has_text=words).first
+    suggestion.get_by_label("Accept").check()
+    suggestion.get_by_label("Themes").fill("Aerospace")
+
+
+def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_page):
+    """The whole editorial path, from pasted text to the public theme page."""
+    PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
+    contributor, editor = member("Contributor"), member("Editor")
+
+    page = new_page()
+    sign_in(page, contributor)
+    page.goto("/admin/articles/article/")
+    page.get_by_role("link", name="Import interview").click()
+    page.get_by_label("Paste the interview").fill(INTERVIEW)
+    page.get_by_role("button", name="Recognise").click()
+
+    expect(page.get_by_text("Recognised: Q: and A: labels")).to_be_visible()
+    page.locator("textarea[name='pairs-0-prompt']").fill("What did the agencies sign?")
+    page.get_by_label("Interviewee").select_option(label="Ana Ruiz")
+    page.get_by_label("Original publication date").fill("2024-10-01")
+    page.get_by_role("button", name="Save draft").click()
+
+    expect(page.get_by_text("as a draft. Review the suggested facts.")).to_be_visible()
+    accept_suggestion(page, "About $120 million over five years")
+    accept_suggestion(page, "it should create 1,500 jobs")
+    page.get_by_role("button", name="Add the accepted facts").click()
+    expect(page.get_by_text("Added 2 fact(s)")).to_be_visible()
+
+    article = Article.objects.get(title="Korea and Mexico look to the stars")
+    assert article.status == Article.Status.DRAFT
+    assert list(article.pairs.values_list("prompt", flat=True)) == [
+        "What did the agencies sign?",
+        "How much will it cost?",
+    ]
+    assert sorted(Fact.objects.filter(article=article).values_list("unit", flat=True)) == ["USD", "jobs"]
+
+    page = new_page()
+    sign_in(page, editor)
+    page.goto("/admin/articles/article/")
+    page.get_by_role("row").filter(has_text="Korea and Mexico look to the stars").get_by_role("checkbox").check()
+    page.locator("select[name='action']").select_option("publish")
+    page.get_by_role("button", name="Run").or_(page.get_by_role("button", name="Go")).click()
+    expect(page.get_by_text("Published 1 article(s) now")).to_be_visible()
+
+    reader = new_page()
+    reader.goto("/themes/aerospace/")
+    facts = reader.locator(".fact-card").filter(has_text="Korea and Mexico look to the stars")
+    expect(facts).to_have_count(2)
+    facts.first.get_by_role("link", name="Read it in").click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Korea and Mexico look to the stars")
+
+
+def test_editor_restores_an_earlier_version_and_readers_see_the_old_answer(new_page):
+    article = Article.objects.get()
+    pair = QAPair.objects.get(article=article, anchor="space")
+    seed_version = Version.objects.get_for_object(article).get()
+
+    page = new_page()
+    sign_in(page, member("Editor"))
+    page.goto(f"/admin/articles/qapair/{pair.pk}/change/")
+    answer = page.get_by_label("Answer")
+    answer.fill(answer.input_value() + "\n\nA later addition by the editors.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    page.goto(article.get_absolute_url())
+    expect(page.locator("#space")).to_contain_text("A later addition by the editors.")
+
+    page.goto(f"/admin/articles/article/{article.pk}/history/")
+    page.locator(f"a[href$='/history/{seed_version.pk}/']").first.click()
+    expect(page.get_by_text("Press the save button below to revert to this version")).to_be_visible()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+
+    page.goto(article.get_absolute_url())
+    expect(page.locator("#space")).not_to_contain_text("A later addition by the editors.")
+    expect(page.locator("#space")).to_contain_text("Among other topics on the bilateral agenda is space.")
