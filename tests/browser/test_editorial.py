@@ -56,9 +56,15 @@ def sign_in(page, user):
     expect(page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out"))).to_be_visible()
 
 
-def accept_suggestion(page, words):
-    """Tick the suggestion whose quote holds `words` and give it the Aerospace theme."""
-    suggestion = page.locator("fieldset.suggestion").filter(has_text=words).first
+def accept_suggestion(page, words, unit):
+    """Tick the suggestion of `unit` whose quote holds `words`, and give it the Aerospace theme."""
+    quote = page.locator("textarea[name$='-quote']", has_text=words)
+    suggestion = (
+        page.locator("fieldset.suggestion")
+        .filter(has=quote)
+        .filter(has=page.locator(f"input[name$='-unit'][value='{unit}']"))
+    )
+    expect(suggestion).to_have_count(1)
     suggestion.get_by_label("Accept").check()
     suggestion.get_by_label("Themes").fill("Aerospace")
 
@@ -82,8 +88,8 @@ def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_
     page.get_by_role("button", name="Save draft").click()
 
     expect(page.get_by_text("as a draft. Review the suggested facts.")).to_be_visible()
-    accept_suggestion(page, "About $120 million over five years")
-    accept_suggestion(page, "it should create 1,500 jobs")
+    accept_suggestion(page, "About $120 million over five years", "USD")
+    accept_suggestion(page, "it should create 1,500 jobs", "jobs")
     page.get_by_role("button", name="Add the accepted facts").click()
     expect(page.get_by_text("Added 2 fact(s)")).to_be_visible()
 
