@@ -3,7 +3,6 @@ from io import StringIO
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db.models import F
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -308,7 +307,9 @@ class SeedHistoryTests(TestCase):
         call_command("load_seed", stdout=StringIO())
         article = Article.objects.get()
         version = Version.objects.get_for_object(article).get()
-        QAPair.objects.filter(article=article, anchor="space").update(answer=F("answer") + "\n\nLater.")
+        space = QAPair.objects.get(article=article, anchor="space")
+        space.answer += "\n\nLater."
+        space.save()
         self.client.force_login(member_of("Editor"))
         url = reverse("admin:articles_article_revision", args=[article.pk, version.pk])
         page = self.client.get(url)
