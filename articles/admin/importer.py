@@ -51,9 +51,9 @@ class ImportForm(forms.Form):
 
 class ReviewForm(forms.Form):
     text = forms.CharField(widget=forms.HiddenInput)
-    title = forms.CharField(max_length=300)
-    standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    intro = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    title = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"class": "vLargeTextField"}))
+    standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}))
+    intro = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "vLargeTextField"}))
     interviewee = forms.ModelChoiceField(queryset=Person.objects.all())
     source = forms.ModelChoiceField(queryset=Source.objects.all(), required=False)
     original_date = forms.DateField(
@@ -119,14 +119,18 @@ def import_view(model_admin, request):
 
 class SuggestionForm(forms.Form):
     accept = forms.BooleanField(required=False)
-    statement = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    statement = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}))
+    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}))
     pair = forms.ModelChoiceField(queryset=QAPair.objects.none(), required=False, empty_label="Intro")
     value = forms.DecimalField(max_digits=20, decimal_places=4, required=False)
     unit = forms.CharField(max_length=40, required=False)
     date = forms.DateField(required=False)
     date_precision = forms.ChoiceField(choices=[("", "—"), *DatePrecision.choices], required=False)
-    themes = ThemesField(required=False, help_text="Comma-separated theme names.")
+    themes = ThemesField(
+        required=False,
+        help_text="Comma-separated theme names.",
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
