@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from .views import facts, health, pages, themes
 from .views.facts import SLUG_PATTERN
 
 
@@ -21,12 +21,12 @@ register_converter(UnicodeSlugConverter, "uslug")
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("articles/", views.ArticleListView.as_view(), name="article-list"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
-    path("articles/<slug:slug>/preview/", views.article_preview, name="article-preview"),
-    path("themes/", views.ThemeListView.as_view(), name="theme-list"),
-    path("themes/<uslug:slug>/", views.theme_detail, name="theme-detail"),
-    path("facts/", views.fact_list, name="fact-list"),
-    path("healthz", views.healthz, name="healthz"),
+    path("", pages.home, name="home"),
+    path("articles/", pages.ArticleListView.as_view(), name="article-list"),
+    path("articles/<slug:slug>/", pages.ArticleDetailView.as_view(), name="article-detail"),
+    path("articles/<slug:slug>/preview/", pages.article_preview, name="article-preview"),
+    path("themes/", themes.ThemeListView.as_view(), name="theme-list"),
+    path("themes/<uslug:slug>/", themes.theme_detail, name="theme-detail"),
+    path("facts/", facts.fact_list, name="fact-list"),
+    path("healthz", health.healthz, name="healthz"),
 ]
