@@ -22,7 +22,7 @@ app_name = "articles"
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("articles/", pages.ArticleListView.as_view(), name="article-list"),
+    path("articles/", pages.article_list, name="article-list"),
     path("articles/<slug:slug>/", pages.ArticleDetailView.as_view(), name="article-detail"),
     path("articles/<slug:slug>/preview/", pages.article_preview, name="article-preview"),
     path("themes/", themes.ThemeListView.as_view(), name="theme-list"),

@@ -200,7 +200,7 @@ class ThemeRenameTests(AdminTestCase):
     def test_facts_filter_resolves_an_old_slug_to_the_current_theme(self):
         self.rename("trade-fta")
         response = self.client.get(reverse("articles:fact-list"), {"theme": ["trade", "trade-fta"]})
-        self.assertEqual(response.context["selected"], [self.theme])
+        self.assertEqual(response.context["selected_themes"], [self.theme])
         self.assertEqual(list(response.context["facts"]), [self.fact])
         self.assertEqual(response.context["notices"], [])
 

@@ -4,10 +4,13 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from ..filters import ARTICLE_FACETS, Facets
 from ..models import Article, Fact, QAPair, Theme
-from .facts import fact_queryset
+from .facts import fact_queryset, paginate
+
+ARTICLES_PER_PAGE = 20
 
 
 def home(request):
@@ -19,11 +22,13 @@ def home(request):
     return render(request, "articles/home.html", context)
 
 
-class ArticleListView(ListView):
-    paginate_by = 20
-
-    def get_queryset(self):
-        return Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")
+def article_list(request):
+    """List published articles narrowed by the facets in the query string."""
+    articles = Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")
+    facets = Facets(request.GET, articles, ARTICLE_FACETS)
+    page = paginate(request, facets.queryset, ARTICLES_PER_PAGE)
+    context = {"page_obj": page, "article_list": page.object_list, **facets.context()}
+    return render(request, "articles/article_list.html", context)
 
 
 def with_page_content(articles):

@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.generic import ListView
 
+from ..filters import FACT_FACETS, Facets
 from ..models import Article, QAPair, Theme
-from .facts import fact_queryset
+from .facts import fact_queryset, paginate
 
 THEME_PAGE_LIMIT = 20
 
@@ -31,7 +32,8 @@ def theme_detail(request, slug):
         if query := request.META.get("QUERY_STRING"):
             url = f"{url}?{query}"
         return HttpResponsePermanentRedirect(url)
-    facts = fact_queryset().filter(tagged_items__tag=theme)
+    facets = Facets(request.GET, fact_queryset(), FACT_FACETS, fixed_theme=theme)
+    page = paginate(request, facets.queryset, THEME_PAGE_LIMIT)
     pairs = (
         QAPair.objects.published()
         .filter(tagged_items__tag=theme)
@@ -42,17 +44,18 @@ def theme_detail(request, slug):
     articles = Article.objects.published().filter(tagged_items__tag=theme).select_related("interviewee")
     related = (
         Theme.objects.exclude(pk=theme.pk)
-        .filter(tagged_facts__content_object__in=facts.values("pk"))
+        .filter(tagged_facts__content_object__tagged_items__tag=theme)
         .annotate(shared=Count("tagged_facts"))
         .order_by("-shared", "name")[:8]
     )
     context = {
         "theme": theme,
-        "facts": facts[:THEME_PAGE_LIMIT],
-        "fact_count": facts.count(),
+        "page_obj": page,
+        "facts": page.object_list,
         "pairs": pairs[:THEME_PAGE_LIMIT],
         "pair_count": pairs.count(),
         "articles": articles[:THEME_PAGE_LIMIT],
         "related": related,
+        **facets.context(),
     }
     return render(request, "articles/theme_detail.html", context)

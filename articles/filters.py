@@ -1,0 +1,254 @@
+"""
+Faceted filtering from a query string: themes (all must apply), person, source, year range
+and kind. The URL is the whole state; each facet's options are counted within the current
+selection with one grouped query per facet.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+
+from .models import Article, Person, Source, Theme
+
+# A theme slug: letters of any script, digits, hyphens and underscores.
+SLUG_PATTERN = r"[-\w]+"
+MAX_THEMES = 5
+YEARS = range(1000, 3000)
+
+
+@dataclass(frozen=True)
+class FacetConfig:
+    """Where each facet lives on one filterable model."""
+
+    theme_path: str
+    theme_relation: str
+    person_path: str
+    source_path: str
+    date_path: str
+    kinds: dict = field(default_factory=dict)
+
+
+FACT_FACETS = FacetConfig(
+    theme_path="tagged_items__tag",
+    theme_relation="tagged_facts",
+    person_path="person",
+    source_path="article__source",
+    date_path="date",
+    kinds={
+        "figure": ("Figures", Q(value__isnull=False)),
+        "dated": ("Dated", Q(date__isnull=False)),
+        "statement": ("Statements", Q(value__isnull=True, date__isnull=True)),
+    },
+)
+ARTICLE_FACETS = FacetConfig(
+    theme_path="tagged_items__tag",
+    theme_relation="tagged_articles",
+    person_path="interviewee",
+    source_path="source",
+    date_path="original_date",
+    kinds={kind: (label, Q(kind=kind)) for kind, label in Article.Kind.choices},
+)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    url: str = ""
+    selected: bool = False
+
+
+def query_url(params, **changes):
+    """Return "?query" for `params` with `changes` applied (None removes, a list sets several)."""
+    query = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        elif isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = value
+    query.pop("page", None)
+    return f"?{query.urlencode()}"
+
+
+def year_of(value):
+    return int(value) if value.isascii() and value.isdigit() and int(value) in YEARS else None
+
+
+class Facets:
+    """
+    Filter `queryset` by the facets named in `params` (a QueryDict); `fixed_theme` is always
+    applied and offered neither as an option nor as a removable filter (a theme's own page).
+    Unknown parameters and values are ignored and reported in `notices`.
+    """
+
+    parameters = {"theme", "person", "source", "from", "to", "kind", "page"}
+
+    def __init__(self, params, queryset, config, fixed_theme=None):
+        self.params, self.config, self.notices = params, config, []
+        self.fixed_theme = fixed_theme
+        unknown = sorted(set(params) - self.parameters)
+        if unknown:
+            self.notices.append(f"Ignored unknown parameters: {', '.join(unknown)}.")
+        self.themes = self.parse_themes()
+        self.person = self.parse_one("person", Person.objects.filter(slug=params.get("person", "")), "person")
+        source = params.get("source", "")
+        self.source = self.parse_one(
+            "source", Source.objects.filter(pk=source) if source.isascii() and source.isdigit() else None, "source"
+        )
+        self.year_from, self.year_to = self.parse_year("from"), self.parse_year("to")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            self.notices.append("The year range was reversed; it now runs from the earlier year.")
+            self.year_from, self.year_to = self.year_to, self.year_from
+        self.kind = params.get("kind") or None
+        if self.kind is not None and self.kind not in config.kinds:
+            self.notices.append(f"No kind is called {self.kind}; ignored.")
+            self.kind = None
+        self.queryset = self.apply(queryset)
+
+    def parse_themes(self):
+        slugs = list(dict.fromkeys(self.params.getlist("theme")))
+        if len(slugs) > MAX_THEMES:
+            self.notices.append(f"At most {MAX_THEMES} themes can be combined; the rest were ignored.")
+            slugs = slugs[:MAX_THEMES]
+        # Old slugs of renamed or merged themes select the theme they lead to.
+        found = Theme.objects.by_slug([slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]) if slugs else {}
+        missing = [slug for slug in slugs if slug not in found]
+        if missing:
+            self.notices.append(f"No theme is called {', '.join(missing)}; ignored.")
+        return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
+
+    def parse_one(self, name, queryset, noun):
+        if not self.params.get(name):
+            return None
+        found = queryset.first() if queryset is not None else None
+        if found is None:
+            self.notices.append(f"No {noun} matches “{self.params[name]}”; ignored.")
+        return found
+
+    def parse_year(self, name):
+        value = self.params.get(name)
+        if not value:
+            return None
+        year = year_of(value)
+        if year is None:
+            self.notices.append(f"“{value}” is not a year; ignored.")
+        return year
+
+    def apply(self, queryset):
+        config = self.config
+        for theme in [self.fixed_theme, *self.themes]:
+            if theme is not None:
+                queryset = queryset.filter(**{config.theme_path: theme})
+        if self.person:
+            queryset = queryset.filter(**{config.person_path: self.person})
+        if self.source:
+            queryset = queryset.filter(**{config.source_path: self.source})
+        if self.year_from:
+            queryset = queryset.filter(**{f"{config.date_path}__year__gte": self.year_from})
+        if self.year_to:
+            queryset = queryset.filter(**{f"{config.date_path}__year__lte": self.year_to})
+        if self.kind:
+            queryset = queryset.filter(config.kinds[self.kind][1])
+        return queryset
+
+    @property
+    def grouped(self):
+        """The filtered rows without ordering, select_related or prefetching, for counting."""
+        return self.queryset.model.objects.filter(pk__in=self.queryset.values("pk"))
+
+    def theme_options(self):
+        slugs = [theme.slug for theme in self.themes]
+        relation = self.config.theme_relation
+        themes = (
+            Theme.objects.exclude(pk__in=[theme.pk for theme in [self.fixed_theme, *self.themes] if theme])
+            .filter(**{f"{relation}__content_object__in": self.queryset.values("pk")})
+            .annotate(count=Count(relation))
+            .order_by("name")
+        )
+        return [
+            Option(theme.slug, theme.name, theme.count, query_url(self.params, theme=[*slugs, theme.slug]))
+            for theme in themes
+        ]
+
+    def grouped_options(self, path, value_field, label_field):
+        rows = (
+            self.grouped.filter(**{f"{path}__isnull": False})
+            .values(f"{path}__{value_field}", f"{path}__{label_field}")
+            .annotate(count=Count("pk"))
+            .order_by(f"{path}__{label_field}")
+        )
+        return [Option(str(row[f"{path}__{value_field}"]), row[f"{path}__{label_field}"], row["count"]) for row in rows]
+
+    def person_options(self):
+        return self.grouped_options(self.config.person_path, "slug", "name")
+
+    def source_options(self):
+        return self.grouped_options(self.config.source_path, "pk", "name")
+
+    def year_options(self):
+        rows = (
+            self.grouped.exclude(**{self.config.date_path: None})
+            .annotate(year=ExtractYear(self.config.date_path))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("year")
+        )
+        counts = {row["year"]: row["count"] for row in rows}
+        # Keep the chosen years selectable even when no row falls in them exactly.
+        years = sorted({*counts, *(year for year in (self.year_from, self.year_to) if year)})
+        return [Option(str(year), str(year), counts.get(year, 0)) for year in years]
+
+    def kind_options(self):
+        counts = self.grouped.aggregate(**{kind: Count("pk", filter=q) for kind, (_, q) in self.config.kinds.items()})
+        return [
+            Option(kind, label, counts[kind], query_url(self.params, kind=kind), kind == self.kind)
+            for kind, (label, _) in self.config.kinds.items()
+            if counts[kind] or kind == self.kind
+        ]
+
+    def active(self):
+        """Return the active filters as options whose `url` removes them, in one click each."""
+        slugs = [theme.slug for theme in self.themes]
+        chips = [
+            Option(
+                theme.slug,
+                f"Theme: {theme.name}",
+                0,
+                query_url(self.params, theme=[s for s in slugs if s != theme.slug]),
+            )
+            for theme in self.themes
+        ]
+        if self.person:
+            chips.append(Option(self.person.slug, f"Person: {self.person}", 0, query_url(self.params, person=None)))
+        if self.source:
+            chips.append(Option(str(self.source.pk), f"Source: {self.source}", 0, query_url(self.params, source=None)))
+        if self.year_from:
+            chips.append(
+                Option(str(self.year_from), f"From {self.year_from}", 0, query_url(self.params, **{"from": None}))
+            )
+        if self.year_to:
+            chips.append(Option(str(self.year_to), f"To {self.year_to}", 0, query_url(self.params, to=None)))
+        if self.kind:
+            chips.append(
+                Option(self.kind, f"Kind: {self.config.kinds[self.kind][0]}", 0, query_url(self.params, kind=None))
+            )
+        return chips
+
+    def context(self):
+        """Return what templates/includes/facets.html shows."""
+        return {
+            "facets": self,
+            "selected_themes": self.themes,
+            "theme_options": self.theme_options(),
+            "person_options": self.person_options(),
+            "source_options": self.source_options(),
+            "year_options": self.year_options(),
+            "kind_options": self.kind_options(),
+            "active_filters": self.active(),
+            "notices": self.notices,
+        }

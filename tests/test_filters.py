@@ -1,0 +1,152 @@
+from datetime import date
+
+from django.test import TestCase
+from django.urls import reverse
+
+from articles.models import Article
+
+from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+
+FACTS = reverse("articles:fact-list")
+ARTICLES = reverse("articles:article-list")
+
+
+class FactFacetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade, cls.space = ThemeFactory(name="Trade", slug="trade"), ThemeFactory(name="Space", slug="space")
+        cls.lee, cls.ruiz = PersonFactory(name="Sang Min Lee", slug="lee"), PersonFactory(name="Ana Ruiz", slug="ruiz")
+        cls.economista, cls.weekly = SourceFactory(name="El Economista"), SourceFactory(name="Space Weekly")
+        first = QAPairFactory(article=ArticleFactory(source=cls.economista), answer="Trade was $2 billion in 2023.")
+        second = QAPairFactory(article=ArticleFactory(source=cls.weekly), answer="A satellite by 2027. Nothing else.")
+        cls.figure = FactFactory(
+            pair=first, quote="$2 billion", value=2_000_000_000, unit="USD", person=cls.lee, themes=[cls.trade]
+        )
+        cls.dated = FactFactory(
+            pair=first,
+            quote="in 2023",
+            value=None,
+            unit="",
+            date=date(2023, 1, 1),
+            date_precision="year",
+            person=cls.lee,
+            themes=[cls.trade, cls.space],
+        )
+        cls.satellite = FactFactory(
+            pair=second,
+            quote="A satellite by 2027",
+            value=None,
+            unit="",
+            date=date(2027, 1, 1),
+            date_precision="year",
+            person=cls.ruiz,
+            themes=[cls.space],
+        )
+        cls.statement = FactFactory(pair=second, quote="Nothing else", value=None, unit="", person=cls.ruiz)
+
+    def facts(self, query):
+        response = self.client.get(f"{FACTS}?{query}")
+        self.assertEqual(response.status_code, 200, query)
+        return response, set(response.context["facts"])
+
+    def test_each_facet_filters(self):
+        cases = {
+            "person=lee": {self.figure, self.dated},
+            f"source={self.weekly.pk}": {self.satellite, self.statement},
+            "from=2024": {self.satellite},
+            "to=2023": {self.dated},
+            "from=2020&to=2030": {self.dated, self.satellite},
+            "kind=figure": {self.figure},
+            "kind=dated": {self.dated, self.satellite},
+            "kind=statement": {self.statement},
+            "theme=space&person=ruiz&kind=dated": {self.satellite},
+        }
+        for query, expected in cases.items():
+            self.assertEqual(self.facts(query)[1], expected, query)
+
+    def test_options_count_within_the_current_selection(self):
+        response, _ = self.facts("theme=space")
+        context = response.context
+        self.assertEqual([(o.value, o.count) for o in context["person_options"]], [("ruiz", 1), ("lee", 1)])
+        self.assertEqual(
+            [(o.label, o.count) for o in context["source_options"]], [("El Economista", 1), ("Space Weekly", 1)]
+        )
+        self.assertEqual([(o.value, o.count) for o in context["year_options"]], [("2023", 1), ("2027", 1)])
+        self.assertEqual([(o.value, o.count) for o in context["kind_options"]], [("dated", 2)])
+        self.assertEqual([(o.value, o.count) for o in context["theme_options"]], [("trade", 1)])
+
+    def test_each_active_filter_is_removed_in_one_click_keeping_the_others(self):
+        response, _ = self.facts("theme=space&person=ruiz&from=2020&kind=dated&page=1")
+        urls = {chip.label: chip.url for chip in response.context["active_filters"]}
+        self.assertEqual(
+            urls,
+            {
+                "Theme: Space": "?person=ruiz&from=2020&kind=dated",
+                "Person: Ana Ruiz": "?theme=space&from=2020&kind=dated",
+                "From 2020": "?theme=space&person=ruiz&kind=dated",
+                "Kind: Dated": "?theme=space&person=ruiz&from=2020",
+            },
+        )
+        for url in urls.values():
+            self.assertContains(response, f'href="{url.replace("&", "&amp;")}"')
+
+    def test_bad_values_are_ignored_with_a_notice(self):
+        cases = {
+            "person=nobody": "No person matches “nobody”; ignored.",
+            "source=abc": "No source matches “abc”; ignored.",
+            "source=999": "No source matches “999”; ignored.",
+            "from=twenty": "“twenty” is not a year; ignored.",
+            "to=99999": "“99999” is not a year; ignored.",
+            "kind=rumour": "No kind is called rumour; ignored.",
+        }
+        for query, notice in cases.items():
+            response, facts = self.facts(query)
+            self.assertEqual(len(facts), 4, query)
+            self.assertContains(response, notice, msg_prefix=query)
+
+    def test_a_reversed_year_range_is_turned_round(self):
+        response, facts = self.facts("from=2030&to=2020")
+        self.assertEqual(facts, {self.dated, self.satellite})
+        self.assertContains(response, "The year range was reversed")
+
+    def test_paging_keeps_the_filters(self):
+        for _ in range(60):
+            FactFactory(pair=self.figure.pair, quote="$2 billion", person=self.lee, themes=[self.trade])
+        response, _ = self.facts("person=lee&theme=trade")
+        self.assertContains(response, 'href="?person=lee&amp;theme=trade&amp;page=2"')
+        self.assertEqual(self.client.get(f"{FACTS}?person=lee&theme=trade&page=2").status_code, 200)
+        self.assertEqual(self.client.get(f"{FACTS}?person=lee&theme=trade&page=3").status_code, 404)
+
+
+class ArticleFacetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        cls.interview = ArticleFactory(
+            themes=[cls.trade], original_date=date(2024, 10, 1), original_date_precision="month"
+        )
+        cls.news = ArticleFactory(
+            kind=Article.Kind.NEWS, original_date=date(2019, 1, 1), original_date_precision="year"
+        )
+
+    def articles(self, query):
+        return set(self.client.get(f"{ARTICLES}?{query}").context["article_list"])
+
+    def test_articles_filter_by_theme_person_source_year_and_kind(self):
+        self.assertEqual(self.articles("theme=trade"), {self.interview})
+        self.assertEqual(self.articles(f"person={self.news.interviewee.slug}"), {self.news})
+        self.assertEqual(self.articles(f"source={self.interview.source_id}"), {self.interview})
+        self.assertEqual(self.articles("to=2020"), {self.news})
+        self.assertEqual(self.articles("kind=news"), {self.news})
+        self.assertEqual(self.articles("kind=interview&from=2024"), {self.interview})
+
+
+class ThemePageFacetTests(TestCase):
+    def test_theme_page_narrows_its_facts_and_never_offers_its_own_theme(self):
+        trade, space = ThemeFactory(name="Trade", slug="trade"), ThemeFactory(name="Space", slug="space")
+        both = FactFactory(themes=[trade, space])
+        FactFactory(themes=[trade])
+        response = self.client.get(reverse("articles:theme-detail", args=["trade"]) + "?theme=space")
+        self.assertEqual(list(response.context["facts"]), [both])
+        self.assertEqual(response.context["theme_options"], [])
+        self.assertEqual([chip.label for chip in response.context["active_filters"]], ["Theme: Space"])
