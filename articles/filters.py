@@ -95,7 +95,10 @@ class Facets:
         if unknown:
             self.notices.append(f"Ignored unknown parameters: {', '.join(unknown)}.")
         self.themes = self.parse_themes()
-        self.person = self.parse_one("person", Person.objects.filter(slug=params.get("person", "")), "person")
+        person = params.get("person", "")
+        self.person = self.parse_one(
+            "person", Person.objects.filter(slug=person) if re.fullmatch(SLUG_PATTERN, person) else None, "person"
+        )
         source = params.get("source", "")
         self.source = self.parse_one(
             "source", Source.objects.filter(pk=source) if source.isascii() and source.isdigit() else None, "source"

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
-from .views import facts, health, pages, themes
+from . import feeds
+from .views import exports, fact_pages, facts, health, pages, search, themes, timeline
 from .views.facts import SLUG_PATTERN
 
 
@@ -27,6 +28,18 @@ urlpatterns = [
     path("articles/<slug:slug>/preview/", pages.article_preview, name="article-preview"),
     path("themes/", themes.ThemeListView.as_view(), name="theme-list"),
     path("themes/<uslug:slug>/", themes.theme_detail, name="theme-detail"),
+    path("themes/<uslug:slug>/feed/rss/", feeds.ThemeArticlesFeed(), name="theme-feed-rss"),
+    path("themes/<uslug:slug>/feed/atom/", feeds.ThemeArticlesAtomFeed(), name="theme-feed-atom"),
+    path("themes/<uslug:slug>/facts.csv", exports.theme_fact_export, {"fmt": "csv"}, name="theme-facts-csv"),
+    path("themes/<uslug:slug>/facts.json", exports.theme_fact_export, {"fmt": "json"}, name="theme-facts-json"),
     path("facts/", facts.fact_list, name="fact-list"),
+    path("facts.csv", exports.fact_export, {"fmt": "csv"}, name="facts-csv"),
+    path("facts.json", exports.fact_export, {"fmt": "json"}, name="facts-json"),
+    path("data/", exports.data, name="data"),
+    path("facts/<int:pk>/", fact_pages.fact_detail, name="fact-detail"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("search/", search.search, name="search"),
+    path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
+    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("healthz", health.healthz, name="healthz"),
 ]

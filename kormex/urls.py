@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS
+from articles.views import seo
 
 admin.site.site_header = "Kormex editorial admin"
 admin.site.site_title = "Kormex admin"
@@ -7,5 +11,7 @@ admin.site.index_title = "Interviews, facts and themes"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots-txt"),
     path("", include("articles.urls")),
 ]

@@ -220,6 +220,10 @@ class FactFilterTests(TestCase):
             "%ff=%fe",
             "page=1&page=2",
             "theme=trade%0A",
+            "person=%00",
+            "source=%00",
+            "from=%00&to=%00",
+            "kind=%00",
         ]:
             response = self.get(query)
             self.assertIn(response.status_code, (200, 404), query)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from taggit.managers import TaggableManager
 
 from ..formatting import format_date, format_figure, iso_date
@@ -244,6 +244,21 @@ class Article(models.Model):
     def original_date_display(self):
         return format_date(self.original_date, self.original_date_precision)
 
+    def credit_for(self, person):
+        """
+        Return who said it, where and when, as a citation opens: "Sang Min Lee, interview in
+        El Economista, October 2024". `person` may be None (words of the source itself).
+        """
+        kind = self.get_kind_display().lower()
+        where = f"{kind} in {self.source.name}" if self.source else kind
+        parts = [person.name if person else "", where, self.original_date_display]
+        return capfirst(", ".join(part for part in parts if part))
+
+    @property
+    def credit(self):
+        """Return the citation credit of the interviewee's words (a Q&A pair's answer)."""
+        return self.credit_for(self.interviewee)
+
 
 def orphaned_quotes(facts, text, field):
     """Return an error for `field` if editing it to `text` would drop words that facts quote."""
@@ -423,6 +438,24 @@ class Fact(models.Model):
     def get_absolute_url(self):
         anchor = self.pair.anchor if self.pair_id else "intro"
         return f"{self.article.get_absolute_url()}#{anchor}"
+
+    def get_permalink(self):
+        """Return the fact's own page; get_absolute_url() leads to the words it comes from."""
+        return reverse("articles:fact-detail", kwargs={"pk": self.pk})
+
+    @property
+    def credit(self):
+        """
+        Return the citation credit of the quote: the person it is attributed to, else the
+        interviewee for an answer; intro words are the source's own.
+        """
+        return self.article.credit_for(self.person or (self.article.interviewee if self.pair_id else None))
+
+    @property
+    def quote_paragraph(self):
+        """Return the paragraph of the answer (or the intro) that contains the quote."""
+        text = self.pair.answer if self.pair_id else self.article.intro
+        return next((block for block in paragraphs(text) if self.quote in block), self.quote)
 
     def clean(self):
         errors = {}

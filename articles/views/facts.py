@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from .. import charts
 from ..filters import FACT_FACETS, SLUG_PATTERN, Facets
 from ..models import Fact
 
@@ -34,5 +35,10 @@ def fact_list(request):
     """List published facts narrowed by the facets in the query string."""
     facets = Facets(request.GET, fact_queryset(), FACT_FACETS)
     page = paginate(request, facets.queryset, FACTS_PER_PAGE)
-    context = {"page_obj": page, "facts": page.object_list, **facets.context()}
+    context = {
+        "page_obj": page,
+        "facts": page.object_list,
+        "figures": charts.figure_groups(page.object_list),
+        **facets.context(),
+    }
     return render(request, "articles/fact_list.html", context)

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.generic import ListView
 
+from .. import charts
 from ..filters import FACT_FACETS, Facets
 from ..models import Article, QAPair, Theme
 from .facts import fact_queryset, paginate
@@ -52,6 +53,7 @@ def theme_detail(request, slug):
         "theme": theme,
         "page_obj": page,
         "facts": page.object_list,
+        "figures": charts.figure_groups(page.object_list),
         "pairs": pairs[:THEME_PAGE_LIMIT],
         "pair_count": pairs.count(),
         "articles": articles[:THEME_PAGE_LIMIT],

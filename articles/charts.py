@@ -1,0 +1,116 @@
+"""
+Bar charts of the figures facts state, drawn as SVG on the server. Figures are charted per
+unit, so that only figures counted alike ever share a scale.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+MAX_BARS = 12
+# One bar compares nothing: a unit needs this many figures to get a chart.
+MIN_BARS = 2
+UNIT_NAMES = {"USD": "US dollars", "%": "per cent"}
+
+# Sizes in SVG user units; site.css scales the whole drawing to its column.
+WIDTH = 360
+ROW_HEIGHT = 40
+TEXT_BASELINE = 14
+BAR_TOP = 20
+BAR_HEIGHT = 14
+LABEL_CHARS = 44
+
+ROW = (
+    '<text class="chart-text" x="0" y="{text_y}"><tspan class="chart-value">{value}</tspan> {label}</text>'
+    '<rect class="chart-bar" x="0" y="{bar_y}" width="{length}" height="{bar_height}"/>'
+)
+
+
+@dataclass
+class Bar:
+    fact: object
+    length: float
+
+    @property
+    def value(self):
+        return self.fact.figure_display
+
+    @property
+    def label(self):
+        """Return the statement, shortened to fit beside the value on one line."""
+        return Truncator(self.fact.statement).chars(max(LABEL_CHARS - len(self.value), 20))
+
+
+@dataclass
+class Chart:
+    number: int
+    unit: str
+    bars: list
+    total: int
+
+    @property
+    def id(self):
+        return f"figure-{self.number}"
+
+    @property
+    def title(self):
+        return f"Figures in {UNIT_NAMES.get(self.unit, self.unit)}"
+
+    @property
+    def height(self):
+        return ROW_HEIGHT * len(self.bars)
+
+    def svg(self):
+        """Return the chart as escaped SVG markup, named by its title and described in words."""
+        rows = format_html_join(
+            "",
+            ROW,
+            (
+                {
+                    "text_y": index * ROW_HEIGHT + TEXT_BASELINE,
+                    "bar_y": index * ROW_HEIGHT + BAR_TOP,
+                    "bar_height": BAR_HEIGHT,
+                    "length": f"{bar.length:.1f}",
+                    "value": bar.value,
+                    "label": bar.label,
+                }
+                for index, bar in enumerate(self.bars)
+            ),
+        )
+        description = "; ".join(f"{bar.value}: {bar.label}" for bar in self.bars)
+        return format_html(
+            '<svg class="chart" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" '
+            'width="{width}" height="{height}"><title id="{id}-title">{title}</title>'
+            '<desc id="{id}-desc">{description}</desc>{rows}</svg>',
+            id=self.id,
+            width=WIDTH,
+            height=self.height,
+            title=self.title,
+            description=description,
+            rows=rows,
+        )
+
+
+def figure_groups(facts):
+    """
+    Return a Chart for each unit in which `facts` state at least MIN_BARS figures, in the order
+    the units first appear: its largest MAX_BARS figures, largest first, with bars scaled to
+    the largest figure of that unit. Iterate `facts` once and run no query of its own.
+    """
+    by_unit = {}
+    for fact in facts:
+        if fact.value is not None:
+            by_unit.setdefault(fact.unit, []).append(fact)
+    charts = []
+    for unit, unit_facts in by_unit.items():
+        if len(unit_facts) < MIN_BARS:
+            continue
+        unit_facts.sort(key=lambda fact: fact.value, reverse=True)
+        top = unit_facts[0].value
+        # A negative figure gets no bar; its label still says it.
+        bars = [
+            Bar(fact, WIDTH * float(max(fact.value, 0) / top) if top > 0 else 0.0) for fact in unit_facts[:MAX_BARS]
+        ]
+        charts.append(Chart(len(charts) + 1, unit, bars, len(unit_facts)))
+    return charts

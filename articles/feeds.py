@@ -1,0 +1,105 @@
+"""RSS and Atom feeds of the latest published articles, site-wide and per theme."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Article, Fact, QAPair, TaggedArticle, Theme
+from .sitemaps import changed_at
+
+FEED_LENGTH = 20
+
+
+def articles_on(theme):
+    """
+    Return the published articles that carry `theme` themselves or on one of their Q&A pairs
+    or facts: an interview that talks about a theme in one answer is news to its readers.
+    """
+    # Subqueries rather than joins: a join through several tagged rows would repeat articles.
+    return Article.objects.published().filter(
+        Q(pk__in=TaggedArticle.objects.filter(tag=theme).values("content_object"))
+        | Q(pk__in=QAPair.objects.filter(tagged_items__tag=theme).values("article"))
+        | Q(pk__in=Fact.objects.filter(tagged_items__tag=theme).values("article"))
+    )
+
+
+def feed_items(articles):
+    """Return the newest of `articles`, with what an item shows, in two queries."""
+    return articles.select_related("interviewee").prefetch_related("themes")[:FEED_LENGTH]
+
+
+class ArticleFeed(Feed):
+    """
+    Articles as feed items: the standfirst as description, the interviewee as author and the
+    themes as categories. Subclasses give `items()` a published queryset.
+    """
+
+    # The template escapes the standfirst, as readers take a description for HTML.
+    description_template = "feeds/article_description.html"
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        # Not updated_at: readers sorting by it would bury a scheduled article when it appears.
+        return changed_at(article)
+
+    def item_author_name(self, article):
+        return article.interviewee.name if article.interviewee else None
+
+    def item_categories(self, article):
+        return [theme.name for theme in article.themes.all()]
+
+
+class LatestArticlesFeed(ArticleFeed):
+    title = "Kormex"
+    description = "The latest interviews on Korea–Mexico relations published on Kormex."
+
+    def link(self):
+        return reverse("articles:home")
+
+    def items(self):
+        return feed_items(Article.objects.published())
+
+
+class ThemeArticlesFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        """Return the theme named in the address, following the old slugs of renamed themes."""
+        theme = Theme.objects.by_slug([slug]).get(slug)
+        if theme is None:
+            raise Http404("No such theme.")
+        return theme
+
+    def title(self, theme):
+        return f"Kormex: {theme.name}"
+
+    def description(self, theme):
+        return theme.description or f"Interviews on {theme.name} published on Kormex."
+
+    def link(self, theme):
+        return theme.get_absolute_url()
+
+    def items(self, theme):
+        return feed_items(articles_on(theme))
+
+
+class AtomMixin:
+    """
+    Serve the feed as Atom. Atom titles are text, escaped once by the XML writer; RSS titles
+    stay escaped twice, Django's default, as RSS readers may take them for HTML.
+    """
+
+    feed_type = Atom1Feed
+
+    def item_title(self, article):
+        return article.title
+
+
+class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
+    subtitle = LatestArticlesFeed.description
+
+
+class ThemeArticlesAtomFeed(AtomMixin, ThemeArticlesFeed):
+    subtitle = ThemeArticlesFeed.description

@@ -1,0 +1,65 @@
+"""WCAG checks with axe-core in a real Chromium, page weight and same-origin requests, on the seed site."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from articles.models import Fact
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed")]
+
+# axe-core rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+MAX_PAGE_BYTES = 100_000
+
+
+def page_types():
+    fact = Fact.objects.exclude(value=None).first()
+    return {
+        "home": "/",
+        "article": fact.article.get_absolute_url(),
+        "theme": "/themes/aerospace/",
+        "facts, filtered": "/facts/?theme=digital-government&kind=dated",
+        "fact": fact.get_permalink(),
+        "timeline": "/timeline/?theme=aerospace",
+        "search": "/search/?q=digital",
+    }
+
+
+def violations(page):
+    results = Axe().run(page, options=WCAG_AA)
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page_type(new_page, scheme):
+    page = new_page(color_scheme=scheme)
+    found = {}
+    for name, url in page_types().items():
+        page.goto(url)
+        if problems := violations(page):
+            found[name] = problems
+    assert found == {}
+
+
+def test_every_page_type_stays_light_and_on_its_own_origin(new_page, live_server):
+    """Each page transfers at most 100 KB of HTML, CSS, JS and fonts, and requests nothing elsewhere."""
+    weights, foreign = {}, []
+    for name, url in page_types().items():
+        page, responses = new_page(), []
+        page.on("response", lambda response, seen=responses: seen.append(response))
+        page.goto(url, wait_until="networkidle")
+        foreign += [r.url for r in responses if not r.url.startswith(live_server.url)]
+        weights[name] = sum(len(r.body()) for r in responses if r.ok)
+    assert foreign == []
+    assert {name: size for name, size in weights.items() if size > MAX_PAGE_BYTES} == {}, weights
+
+
+def test_facets_work_by_keyboard_alone(page):
+    page.goto("/facts/")
+    checkbox = page.get_by_label("Aerospace (5)")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/facts/?*theme=aerospace*")
+    assert page.get_by_role("heading", name="5 facts on Aerospace").is_visible()

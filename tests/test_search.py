@@ -1,0 +1,303 @@
+import re
+
+from django.db import connection
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Fact, QAPair
+from articles.views.search import RESULT_TYPES
+
+from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
+
+SEARCH = reverse("articles:search")
+
+
+def h1_count(response):
+    return len(re.findall(r"<h1[\s>]", response.content.decode()))
+
+
+class SearchTestCase(TestCase):
+    def search(self, **params):
+        response = self.client.get(SEARCH, params)
+        self.assertEqual(response.status_code, 200, params)
+        return response
+
+    def found(self, **params):
+        """Return the URLs of each type of result, best first."""
+        groups = self.search(**params).context["groups"]
+        return {group["label"]: [result.url for result in group["results"]] for group in groups}
+
+
+class SearchResultsTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.space = ThemeFactory(name="Space", slug="space")
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        cls.article = ArticleFactory(
+            title="Satellite diplomacy",
+            standfirst="Two agencies plan a launch.",
+            intro="The minister spoke about orbits.",
+            themes=[cls.space],
+        )
+        cls.pair = QAPairFactory(
+            article=cls.article,
+            position=1,
+            prompt="What about the lunar programme?",
+            answer="A satellite launches in 2027.\n\nThe agencies signed a memorandum on exports.",
+            themes=[cls.space, cls.trade],
+        )
+        cls.fact = FactFactory(
+            pair=cls.pair,
+            statement="A satellite launches in 2027.",
+            quote="A satellite launches in 2027",
+            value=None,
+            unit="",
+            themes=[cls.space],
+        )
+        for trait in ["draft", "scheduled"]:
+            hidden = ArticleFactory(title=f"Hidden {trait} satellite", **{trait: True})
+            pair = QAPairFactory(article=hidden, prompt=f"Hidden {trait} satellite?", answer="A satellite.")
+            FactFactory(pair=pair, statement=f"Hidden {trait} satellite.", quote="A satellite")
+
+    def test_empty_query_shows_the_form_and_a_hint(self):
+        response = self.search()
+        self.assertEqual(h1_count(response), 1)
+        self.assertContains(response, '<form class="search-form" method="get"')
+        self.assertContains(response, '<label for="search-q">')
+        self.assertContains(response, 'name="q"')
+        self.assertContains(response, "Type a few words above")
+        self.assertEqual(response.context["groups"], [])
+
+    def test_finds_each_type_of_content_linked_to_its_place(self):
+        self.assertEqual(
+            self.found(q="satellite"),
+            {
+                "Articles": [self.article.get_absolute_url()],
+                "Q&A pairs": [self.pair.get_absolute_url()],
+                "Facts": [self.fact.get_absolute_url()],
+            },
+        )
+        self.assertEqual(self.found(q="orbits")["Articles"], [self.article.get_absolute_url()])
+        self.assertEqual(self.found(q="lunar")["Q&A pairs"], [f"{self.article.get_absolute_url()}#{self.pair.anchor}"])
+        response = self.search(q="memorandum exports")
+        self.assertContains(response, f'href="{self.pair.get_absolute_url()}"')
+        self.assertContains(response, "Q&amp;A pairs <span")
+        self.assertContains(response, "1 result for")
+
+    def test_every_word_must_match(self):
+        self.assertEqual(self.found(q="lunar satellite")["Q&A pairs"], [self.pair.get_absolute_url()])
+        self.assertEqual(self.found(q="orbits memorandum"), {"Articles": [], "Q&A pairs": [], "Facts": []})
+
+    def test_matching_words_are_marked_in_the_heading_and_excerpt(self):
+        response = self.search(q="Satellite")
+        self.assertContains(response, "<mark>Satellite</mark> diplomacy")
+        self.assertContains(response, "A <mark>satellite</mark> launches in 2027. The agencies signed")
+
+    def test_drafts_and_scheduled_content_never_appear(self):
+        response = self.search(q="hidden satellite")
+        self.assertNotContains(response, "Hidden")
+        self.assertEqual(response.context["total"], 0)
+        self.assertNotContains(self.search(q="satellite"), "Hidden")
+
+    def test_themes_narrow_results_and_combine_with_and(self):
+        article, pair, fact = (obj.get_absolute_url() for obj in [self.article, self.pair, self.fact])
+        self.assertEqual(
+            self.found(q="satellite", theme="space"), {"Articles": [article], "Q&A pairs": [pair], "Facts": [fact]}
+        )
+        self.assertEqual(
+            self.found(q="satellite", theme=["space", "trade"]), {"Articles": [], "Q&A pairs": [pair], "Facts": []}
+        )
+
+    def test_active_theme_is_removable_in_one_click_keeping_the_words(self):
+        response = self.search(q="satellite", theme=["space", "trade"])
+        self.assertContains(response, 'href="?q=satellite&amp;theme=trade"')
+        self.assertContains(response, 'href="?q=satellite&amp;theme=space"')
+        self.assertContains(response, 'name="theme" value="space" id="theme-space" checked')
+
+    def test_unknown_theme_is_ignored_with_a_notice(self):
+        response = self.search(q="satellite", theme=["nope", "trade", "bad slug!"])
+        self.assertContains(response, "No theme is called nope, bad slug!; ignored.")
+        self.assertEqual([theme.slug for theme in response.context["selected"]], ["trade"])
+        self.assertEqual(self.found(q="satellite", theme="")["Facts"], [self.fact.get_absolute_url()])
+
+    def test_long_query_is_cut_with_a_notice(self):
+        response = self.search(q="satellite " * 50)
+        self.assertContains(response, "Searches are limited to 200 characters")
+        self.assertLessEqual(len(response.context["query"]), 200)
+        self.assertEqual(len(response.context["groups"][2]["results"]), 1)
+
+    def test_punctuation_alone_searches_nothing_with_a_notice(self):
+        response = self.search(q="&|!:*()")
+        self.assertContains(response, "punctuation alone matches nothing")
+        self.assertEqual(response.context["groups"], [])
+
+    def test_odd_queries_never_cause_a_server_error(self):
+        """Regression: PostgreSQL refuses NUL in text, and raw tsquery syntax errors on `&|!:*()`."""
+        queries = [
+            "\x00",
+            "satellite\x00launch",
+            "x" * 5000,
+            "the of and",
+            '"',
+            "'",
+            '"satellite',
+            "satellite & | ! : * ( )",
+            "satellite:*",
+            "!satellite",
+            "-satellite",
+            "satellite or",
+            "or",
+            "(((",
+            "satellite <-> launch",
+            "\\",
+            "%_%",
+            "שלום עולם",
+            "قمر صناعي",
+            "\u202e<script>",
+            "한국 멕시코",
+            "😀",
+            "\t\n\r",
+        ]
+        for query in queries:
+            for theme in ["", "space", "\x00"]:
+                response = self.client.get(SEARCH, {"q": query, "theme": theme})
+                self.assertEqual(response.status_code, 200, repr(query))
+                self.assertEqual(h1_count(response), 1, repr(query))
+
+
+class SearchRankingTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # Each body-only match is created last, so it is the newest: only ranking puts it second.
+        cls.heading = ArticleFactory(title="Nearshoring plans", standfirst="Plans.", intro="More plans.")
+        cls.body = ArticleFactory(
+            title="Plans", standfirst="Nearshoring, nearshoring and nearshoring.", intro="Nearshoring again."
+        )
+        cls.pair_heading = QAPairFactory(prompt="Why nearshoring?", answer="Because.")
+        cls.pair_body = QAPairFactory(prompt="What next?", answer="Nearshoring. Nearshoring. Nearshoring.")
+        cls.fact_heading = FactFactory(statement="Nearshoring grows.", quote="grows")
+        cls.fact_body = FactFactory(statement="Plans grow.", quote="Nearshoring nearshoring")
+
+    def test_heading_match_ranks_above_body_only_match(self):
+        self.assertEqual(
+            self.found(q="nearshoring"),
+            {
+                "Articles": [self.heading.get_absolute_url(), self.body.get_absolute_url()],
+                "Q&A pairs": [self.pair_heading.get_absolute_url(), self.pair_body.get_absolute_url()],
+                "Facts": [self.fact_heading.get_absolute_url(), self.fact_body.get_absolute_url()],
+            },
+        )
+
+
+class SearchEscapingTests(SearchTestCase):
+    """Editor text and the query are escaped; only the page's own <mark> tags are markup."""
+
+    HOSTILE = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
+
+    @classmethod
+    def setUpTestData(cls):
+        article = ArticleFactory(title=f"{cls.HOSTILE} orbit", standfirst=f"Orbit {cls.HOSTILE}", intro="")
+        pair = QAPairFactory(article=article, prompt=f"{cls.HOSTILE} orbit?", answer=f"Said {cls.HOSTILE} orbit.")
+        FactFactory(pair=pair, statement=f"{cls.HOSTILE} orbit.", quote=f"{cls.HOSTILE} orbit", value=None, unit="")
+
+    def assertSafe(self, response):
+        content = response.content.decode()
+        self.assertNotIn("<script>", content)
+        self.assertNotIn("<img", content)
+        self.assertNotIn("onerror=alert(1)>", content)
+
+    def test_editor_text_is_escaped_around_the_marks(self):
+        response = self.search(q="orbit")
+        self.assertSafe(response)
+        self.assertContains(response, "&lt;script&gt;")
+        self.assertContains(response, "<mark>orbit</mark>", count=5)
+        self.assertContains(response, "<mark>Orbit</mark>")
+
+    def test_marks_inside_hostile_text_stay_escaped(self):
+        response = self.search(q="alert orbit")
+        self.assertSafe(response)
+        self.assertContains(response, "&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt;")
+        self.assertContains(response, "&lt;img src=x onerror=<mark>alert</mark>(1)&gt;")
+
+    def test_hostile_query_is_escaped(self):
+        response = self.search(q=self.HOSTILE, theme=self.HOSTILE)
+        self.assertSafe(response)
+        self.assertContains(response, 'value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;')
+        self.assertContains(response, "No theme is called &quot;&gt;&lt;img")
+
+
+class SearchIndexTests(TestCase):
+    """Regression: a vector in the view that differs from the one migration 0006 indexes scans every row."""
+
+    INDEXES = ["article_search_gin", "qapair_search_gin", "fact_search_gin"]
+
+    def index_names(self):
+        with connection.cursor() as cursor:
+            return {
+                name
+                for table in ["articles_article", "articles_qapair", "articles_fact"]
+                for name in connection.introspection.get_constraints(cursor, table)
+            }
+
+    def test_gin_indexes_exist_and_serve_searches_on_postgresql_only(self):
+        """SQLite has no GIN index: there the migration must leave the tables alone."""
+        present = set(self.INDEXES) & self.index_names()
+        if connection.vendor != "postgresql":
+            self.assertEqual(present, set())
+            return
+        self.assertEqual(present, set(self.INDEXES))
+        person = PersonFactory()
+        articles = Article.objects.bulk_create(
+            Article(
+                title=f"Interview {n}",
+                slug=f"interview-{n}",
+                intro=f"Trade grew by {n} percent.",
+                interviewee=person,
+                status=Article.Status.PUBLISHED,
+                published_at=timezone.now(),
+            )
+            for n in range(2000)
+        )
+        pairs = QAPair.objects.bulk_create(
+            QAPair(article=article, position=1, anchor="trade", prompt="Trade?", answer=f"It grew {article.pk}.")
+            for article in articles
+        )
+        Fact.objects.bulk_create(
+            Fact(article=pair.article, pair=pair, statement="Grew.", quote="grew") for pair in pairs
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article, articles_qapair, articles_fact")
+
+        for result_type, index in zip(RESULT_TYPES, self.INDEXES, strict=True):
+            plan = result_type.search("satellite", ["satellite"], []).explain()
+            self.assertIn(f"Bitmap Index Scan on {index}", plan)
+
+
+def build_content(articles):
+    """Create `articles` published articles on satellites, each with 2 pairs of 1 fact, themed."""
+    themes = [ThemeFactory(name=f"Theme {n}", slug=f"theme-{n}") for n in range(2)]
+    for _ in range(articles):
+        article = ArticleFactory(standfirst="Plans for a satellite.", themes=themes)
+        for position in range(1, 3):
+            pair = QAPairFactory(article=article, position=position, answer="A satellite launches.", themes=themes)
+            FactFactory(pair=pair, statement="A satellite launches.", quote="launches", themes=themes)
+
+
+class SearchQueryCountTests(TestCase):
+    """The search page's query count is fixed: it does not grow with the amount of content."""
+
+    URL = f"{SEARCH}?q=satellite&theme=theme-0"
+    # Theme choices, selected themes, then per type: results, their themes and the count.
+    QUERIES = 11
+
+    def test_query_count_is_pinned_and_does_not_grow_with_content(self):
+        build_content(2)
+        with self.assertNumQueries(self.QUERIES):
+            self.client.get(self.URL)
+        build_content(23)
+        with self.assertNumQueries(self.QUERIES):
+            response = self.client.get(self.URL)
+        shown = {group["label"]: (group["count"], len(group["results"])) for group in response.context["groups"]}
+        self.assertEqual(shown, {"Articles": (25, 20), "Q&A pairs": (50, 20), "Facts": (50, 20)})
+        self.assertContains(response, "The 20 best of 50")
