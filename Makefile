@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install chromium run serve lint format check test test-sqlite test-postgres
+.PHONY: install test-tools run serve lint format check messages test test-sqlite test-postgres
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,11 @@ install: $(VENV)/installed
 $(VENV)/secret_key: | $(VENV)/installed
 	$(PY) -c 'from django.core.management.utils import get_random_secret_key as k; print(k())' > $@
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
-chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# The tests need Debian packages: Chromium for the browser tests, gettext (xgettext, msgmerge,
+# msgfmt) for the check that the translation catalogues match the source. Install what is missing.
+DEBIAN_TEST_PACKAGES = $$(command -v chromium >/dev/null || echo chromium) $$(command -v msgfmt >/dev/null || echo gettext)
+test-tools:
+	@packages="$(DEBIAN_TEST_PACKAGES)"; [ -z "$$(echo $$packages)" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages >/dev/null; }
 
 run: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -38,7 +40,7 @@ serve: install $(VENV)/secret_key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py load_seed
-	$(SERVE_ENV) $(BIN)/gunicorn kormex.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -48,15 +50,22 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Bring the Spanish and Korean catalogues up to date with the source, then compile them: translate
+# what is new in locale/*/LC_MESSAGES/django.po (no entry may stay empty or fuzzy) and commit both files.
+MAKEMESSAGES_OPTIONS := --locale es --locale ko --add-location file --ignore staticfiles
+messages: install test-tools
+	$(DEV_ENV) $(PY) manage.py makemessages $(MAKEMESSAGES_OPTIONS) --no-obsolete
+	$(DEV_ENV) $(PY) manage.py compilemessages --locale es --locale ko --ignore '.*' --ignore staticfiles
+
 check: install
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) manage.py check
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
-test-sqlite: install chromium
+test-sqlite: install test-tools
 	$(TEST_ENV) $(PY) -m pytest
 
-test-postgres: install chromium
+test-postgres: install test-tools
 	$(TEST_ENV) DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(PY) -m pytest
 
 test: lint check test-sqlite test-postgres

@@ -4,14 +4,17 @@ unit, so that only figures counted alike ever share a scale.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from .formatting import unit_name
 
 MAX_BARS = 12
 # One bar compares nothing: a unit needs this many figures to get a chart.
 MIN_BARS = 2
-UNIT_NAMES = {"USD": "US dollars", "%": "per cent"}
 
 # Sizes in SVG user units; site.css scales the whole drawing to its column.
 WIDTH = 360
@@ -30,10 +33,11 @@ ROW = (
 @dataclass
 class Bar:
     fact: object
-    length: float
+    length: Decimal
 
     @property
     def value(self):
+        """Return the figure as the page's language writes it."""
         return self.fact.figure_display
 
     @property
@@ -55,14 +59,17 @@ class Chart:
 
     @property
     def title(self):
-        return f"Figures in {UNIT_NAMES.get(self.unit, self.unit)}"
+        return _("Figures in %(unit)s") % {"unit": unit_name(self.unit)}
 
     @property
     def height(self):
         return ROW_HEIGHT * len(self.bars)
 
     def svg(self):
-        """Return the chart as escaped SVG markup, named by its title and described in words."""
+        """
+        Return the chart as escaped SVG markup, named by its title and described in words in the
+        page's language; its geometry stays in SVG's own number syntax.
+        """
         rows = format_html_join(
             "",
             ROW,
@@ -107,10 +114,11 @@ def figure_groups(facts):
         if len(unit_facts) < MIN_BARS:
             continue
         unit_facts.sort(key=lambda fact: fact.value, reverse=True)
-        top = unit_facts[0].value
+        top = Decimal(unit_facts[0].value)
         # A negative figure gets no bar; its label still says it.
         bars = [
-            Bar(fact, WIDTH * float(max(fact.value, 0) / top) if top > 0 else 0.0) for fact in unit_facts[:MAX_BARS]
+            Bar(fact, WIDTH * Decimal(max(fact.value, 0)) / top if top > 0 else Decimal(0))
+            for fact in unit_facts[:MAX_BARS]
         ]
         charts.append(Chart(len(charts) + 1, unit, bars, len(unit_facts)))
     return charts

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Fact, QAPair, TaggedArticle, Theme
 from .sitemaps import changed_at
@@ -50,12 +52,12 @@ class ArticleFeed(Feed):
         return article.interviewee.name if article.interviewee else None
 
     def item_categories(self, article):
-        return [theme.name for theme in article.themes.all()]
+        return [theme.local_name for theme in article.themes.all()]
 
 
 class LatestArticlesFeed(ArticleFeed):
     title = "Kormex"
-    description = "The latest interviews on Korea–Mexico relations published on Kormex."
+    description = _("The latest interviews on Korea–Mexico relations published on Kormex.")
 
     def link(self):
         return reverse("articles:home")
@@ -73,10 +75,12 @@ class ThemeArticlesFeed(ArticleFeed):
         return theme
 
     def title(self, theme):
-        return f"Kormex: {theme.name}"
+        return gettext("Kormex: %(theme)s") % {"theme": theme.local_name}
 
     def description(self, theme):
-        return theme.description or f"Interviews on {theme.name} published on Kormex."
+        return theme.local_description or gettext("Interviews on %(theme)s published on Kormex.") % {
+            "theme": theme.local_name
+        }
 
     def link(self, theme):
         return theme.get_absolute_url()

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Person, Source, Theme
 
@@ -37,9 +39,9 @@ FACT_FACETS = FacetConfig(
     source_path="article__source",
     date_path="date",
     kinds={
-        "figure": ("Figures", Q(value__isnull=False)),
-        "dated": ("Dated", Q(date__isnull=False)),
-        "statement": ("Statements", Q(value__isnull=True, date__isnull=True)),
+        "figure": (_("Figures"), Q(value__isnull=False)),
+        "dated": (_("Dated"), Q(date__isnull=False)),
+        "statement": (_("Statements"), Q(value__isnull=True, date__isnull=True)),
     },
 )
 ARTICLE_FACETS = FacetConfig(
@@ -75,6 +77,25 @@ def query_url(params, **changes):
     return f"?{query.urlencode()}"
 
 
+def unknown_parameters(names):
+    """Return the notice that the query string's parameters `names` were ignored."""
+    return gettext("Ignored unknown parameters: %(names)s.") % {"names": ", ".join(names)}
+
+
+def too_many_themes():
+    """Return the notice that themes past MAX_THEMES were ignored."""
+    return ngettext(
+        "At most %(max)d theme can be combined; the rest were ignored.",
+        "At most %(max)d themes can be combined; the rest were ignored.",
+        MAX_THEMES,
+    ) % {"max": MAX_THEMES}
+
+
+def no_such_themes(slugs):
+    """Return the notice that `slugs` name no theme and were ignored."""
+    return gettext("No theme is called %(slugs)s; ignored.") % {"slugs": ", ".join(slugs)}
+
+
 def year_of(value):
     return int(value) if value.isascii() and value.isdigit() and int(value) in YEARS else None
 
@@ -93,44 +114,49 @@ class Facets:
         self.fixed_theme = fixed_theme
         unknown = sorted(set(params) - self.parameters)
         if unknown:
-            self.notices.append(f"Ignored unknown parameters: {', '.join(unknown)}.")
+            self.notices.append(unknown_parameters(unknown))
         self.themes = self.parse_themes()
         person = params.get("person", "")
         self.person = self.parse_one(
-            "person", Person.objects.filter(slug=person) if re.fullmatch(SLUG_PATTERN, person) else None, "person"
+            "person",
+            Person.objects.filter(slug=person) if re.fullmatch(SLUG_PATTERN, person) else None,
+            gettext("No person matches “%(value)s”; ignored."),
         )
         source = params.get("source", "")
         self.source = self.parse_one(
-            "source", Source.objects.filter(pk=source) if source.isascii() and source.isdigit() else None, "source"
+            "source",
+            Source.objects.filter(pk=source) if source.isascii() and source.isdigit() else None,
+            gettext("No source matches “%(value)s”; ignored."),
         )
         self.year_from, self.year_to = self.parse_year("from"), self.parse_year("to")
         if self.year_from and self.year_to and self.year_from > self.year_to:
-            self.notices.append("The year range was reversed; it now runs from the earlier year.")
+            self.notices.append(gettext("The year range was reversed; it now runs from the earlier year."))
             self.year_from, self.year_to = self.year_to, self.year_from
         self.kind = params.get("kind") or None
         if self.kind is not None and self.kind not in config.kinds:
-            self.notices.append(f"No kind is called {self.kind}; ignored.")
+            self.notices.append(gettext("No kind is called %(kind)s; ignored.") % {"kind": self.kind})
             self.kind = None
         self.queryset = self.apply(queryset)
 
     def parse_themes(self):
         slugs = list(dict.fromkeys(self.params.getlist("theme")))
         if len(slugs) > MAX_THEMES:
-            self.notices.append(f"At most {MAX_THEMES} themes can be combined; the rest were ignored.")
+            self.notices.append(too_many_themes())
             slugs = slugs[:MAX_THEMES]
         # Old slugs of renamed or merged themes select the theme they lead to.
         found = Theme.objects.by_slug([slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]) if slugs else {}
         missing = [slug for slug in slugs if slug not in found]
         if missing:
-            self.notices.append(f"No theme is called {', '.join(missing)}; ignored.")
+            self.notices.append(no_such_themes(missing))
         return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 
-    def parse_one(self, name, queryset, noun):
+    def parse_one(self, name, queryset, notice):
+        """Return the object `queryset` finds for parameter `name`; note `notice` if it finds none."""
         if not self.params.get(name):
             return None
         found = queryset.first() if queryset is not None else None
         if found is None:
-            self.notices.append(f"No {noun} matches “{self.params[name]}”; ignored.")
+            self.notices.append(notice % {"value": self.params[name]})
         return found
 
     def parse_year(self, name):
@@ -139,7 +165,7 @@ class Facets:
             return None
         year = year_of(value)
         if year is None:
-            self.notices.append(f"“{value}” is not a year; ignored.")
+            self.notices.append(gettext("“%(value)s” is not a year; ignored.") % {"value": value})
         return year
 
     def apply(self, queryset):
@@ -165,16 +191,22 @@ class Facets:
         return self.queryset.model.objects.filter(pk__in=self.queryset.values("pk"))
 
     def theme_options(self):
-        slugs = [theme.slug for theme in self.themes]
+        # Links name themes by their slug in the page's language.
+        slugs = [theme.local_slug for theme in self.themes]
         relation = self.config.theme_relation
         themes = (
             Theme.objects.exclude(pk__in=[theme.pk for theme in [self.fixed_theme, *self.themes] if theme])
             .filter(**{f"{relation}__content_object__in": self.queryset.values("pk")})
             .annotate(count=Count(relation))
-            .order_by("name")
+            .in_local_order()
         )
         return [
-            Option(theme.slug, theme.name, theme.count, query_url(self.params, theme=[*slugs, theme.slug]))
+            Option(
+                theme.local_slug,
+                theme.local_name,
+                theme.count,
+                query_url(self.params, theme=[*slugs, theme.local_slug]),
+            )
             for theme in themes
         ]
 
@@ -216,30 +248,37 @@ class Facets:
 
     def active(self):
         """Return the active filters as options whose `url` removes them, in one click each."""
-        slugs = [theme.slug for theme in self.themes]
+        slugs = [theme.local_slug for theme in self.themes]
         chips = [
             Option(
-                theme.slug,
-                f"Theme: {theme.name}",
+                theme.local_slug,
+                gettext("Theme: %(theme)s") % {"theme": theme.local_name},
                 0,
-                query_url(self.params, theme=[s for s in slugs if s != theme.slug]),
+                query_url(self.params, theme=[s for s in slugs if s != theme.local_slug]),
             )
             for theme in self.themes
         ]
         if self.person:
-            chips.append(Option(self.person.slug, f"Person: {self.person}", 0, query_url(self.params, person=None)))
+            label = gettext("Person: %(person)s") % {"person": self.person}
+            chips.append(Option(self.person.slug, label, 0, query_url(self.params, person=None)))
         if self.source:
-            chips.append(Option(str(self.source.pk), f"Source: {self.source}", 0, query_url(self.params, source=None)))
+            label = gettext("Source: %(source)s") % {"source": self.source}
+            chips.append(Option(str(self.source.pk), label, 0, query_url(self.params, source=None)))
         if self.year_from:
             chips.append(
-                Option(str(self.year_from), f"From {self.year_from}", 0, query_url(self.params, **{"from": None}))
+                Option(
+                    str(self.year_from),
+                    gettext("From %(year)s") % {"year": self.year_from},
+                    0,
+                    query_url(self.params, **{"from": None}),
+                )
             )
         if self.year_to:
-            chips.append(Option(str(self.year_to), f"To {self.year_to}", 0, query_url(self.params, to=None)))
+            label = gettext("To %(year)s") % {"year": self.year_to}
+            chips.append(Option(str(self.year_to), label, 0, query_url(self.params, to=None)))
         if self.kind:
-            chips.append(
-                Option(self.kind, f"Kind: {self.config.kinds[self.kind][0]}", 0, query_url(self.params, kind=None))
-            )
+            label = gettext("Kind: %(kind)s") % {"kind": self.config.kinds[self.kind][0]}
+            chips.append(Option(self.kind, label, 0, query_url(self.params, kind=None)))
         return chips
 
     def context(self):

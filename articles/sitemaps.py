@@ -1,14 +1,27 @@
-"""The sitemap: the home page, the lists, and every published article, theme and fact page."""
+"""
+The sitemap: the home page, the lists, and every published article, theme and fact page. Pages,
+themes and articles are listed in each language, each address with its alternates in the
+others (hreflang) and the English, unprefixed one as x-default.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
 from django.urls import reverse
 
+from .i18n import active_language
 from .models import Article, Fact, TaggedArticle, TaggedFact, TaggedQAPair, Theme, published_q
 
 
-class PageSitemap(Sitemap):
+class MultilingualSitemap(Sitemap):
+    """Each item under each language's prefix, with the others as its alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(MultilingualSitemap):
     """The home page, the lists and the data page, which change with every publication."""
 
     def items(self):
@@ -33,14 +46,35 @@ def changed_at(article):
     return max(article.updated_at, article.published_at)
 
 
-class ArticleSitemap(Sitemap):
-    """Every published article, last changed at changed_at()."""
+class ArticleGroup:
+    """An original and its published translations: in each language, the version readers get."""
+
+    def __init__(self, articles):
+        self.versions = articles[0].language_versions(articles[1:])
+
+    def version(self):
+        return self.versions[active_language()]
+
+
+class ArticleSitemap(MultilingualSitemap):
+    """
+    Every published article in each language, as Article.language_versions() maps its group:
+    a language's address shows the version written in it, else the original. The versions'
+    addresses are alternates of each other; each carries its version's changed_at().
+    """
 
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
+        articles = Article.objects.published().only("slug", "language", "translation_of", "published_at", "updated_at")
+        groups = {}
+        for article in articles.order_by("-published_at", "-pk"):
+            groups.setdefault(article.translation_of_id or article.pk, []).append(article)
+        return [ArticleGroup(group) for group in groups.values()]
 
-    def lastmod(self, article):
-        return changed_at(article)
+    def location(self, group):
+        return group.version().get_absolute_url()
+
+    def lastmod(self, group):
+        return changed_at(group.version())
 
 
 def latest_change(through, prefix):
@@ -54,8 +88,11 @@ def latest_change(through, prefix):
     return Subquery(tagged.order_by("-changed").values("changed")[:1])
 
 
-class ThemeSitemap(Sitemap):
-    """Every theme page that shows published content, last changed when that content last did."""
+class ThemeSitemap(MultilingualSitemap):
+    """
+    Every theme page that shows published content, last changed when that content last did,
+    at the theme's slug in each language.
+    """
 
     def items(self):
         return Theme.objects.annotate(

@@ -2,13 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import SITEMAPS
 from articles.views import seo
 
-admin.site.site_header = "Kormex editorial admin"
-admin.site.site_title = "Kormex admin"
-admin.site.index_title = "Interviews, facts and themes"
+admin.site.site_header = _("Kormex editorial admin")
+admin.site.site_title = _("Kormex admin")
+admin.site.index_title = _("Interviews, facts and themes")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

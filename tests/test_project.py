@@ -1,3 +1,5 @@
+import json
+import logging
 import os
 import subprocess
 import sys
@@ -45,3 +47,11 @@ class SettingsTests(SimpleTestCase):
 
     def test_development_settings_start_without_configuration(self):
         self.assertEqual(settings_error(DJANGO_DEBUG="true"), (0, ""))
+
+
+class LoggingTests(SimpleTestCase):
+    def test_logs_are_one_json_object_a_line(self):
+        handler = logging.getLogger().handlers[0]
+        record = logging.LogRecord("kormex", logging.WARNING, __file__, 1, "Saved %s", ("x",), None)
+        entry = json.loads(handler.format(record))
+        self.assertEqual((entry["level"], entry["logger"], entry["message"]), ("WARNING", "kormex", "Saved x"))

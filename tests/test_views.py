@@ -1,6 +1,7 @@
 import re
+from unittest import mock
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -114,9 +115,19 @@ class PublicPagesTests(TestCase):
             self.assertNotIn("<script>", content, url)
             self.assertIn("&lt;script&gt;", content, url)
 
-    def test_health_endpoint_reports_database(self):
+    def test_health_endpoint_reports_database_and_cache(self):
         response = self.client.get(reverse("articles:healthz"))
-        self.assertEqual(response.json(), {"database": "ok"})
+        self.assertEqual(response.json(), {"database": "ok", "cache": "ok"})
+        self.assertIn("no-cache", response["Cache-Control"])
+
+    def test_health_endpoint_answers_503_when_a_service_is_down(self):
+        url = reverse("articles:healthz")
+        with mock.patch("articles.views.health.connection.cursor", side_effect=DatabaseError("down")):
+            response = self.client.get(url)
+        self.assertEqual((response.status_code, response.json()["database"]), (503, "unavailable"))
+        with mock.patch("articles.views.health.cache.set", side_effect=ConnectionError("down")):
+            response = self.client.get(url)
+        self.assertEqual((response.status_code, response.json()), (503, {"database": "ok", "cache": "unavailable"}))
 
 
 class UnpublishedContentTests(TestCase):

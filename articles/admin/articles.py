@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Article, Fact, QAPair
@@ -115,9 +116,12 @@ class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
     ]
     search_fields = ["title", "standfirst", "intro", "interviewee__name", "pairs__prompt", "pairs__answer"]
     date_hierarchy = "published_at"
+    # Explicit: Meta.ordering does not apply to get_queryset()'s counting query, and the
+    # autocompletes (translation_of, a pair's article) paginate it.
+    ordering = ["-published_at", "-pk"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["interviewee", "source"]
-    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
+    autocomplete_fields = ["interviewee", "source", "translation_of"]
+    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "translation_links"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "intro", "themes"]}),
         (
@@ -129,6 +133,8 @@ class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
                     "source_url",
                     ("original_date", "original_date_precision"),
                     "language",
+                    "translation_of",
+                    "translation_links",
                 ]
             },
         ),
@@ -177,6 +183,22 @@ class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
         if obj.is_public:
             return obj.get_absolute_url()
         return reverse("articles:article-preview", kwargs={"slug": obj.slug})
+
+    @admin.display(description=gettext_lazy("translations"))
+    def translation_links(self, obj):
+        """List the translations of an original, each with its language and state."""
+        translations = obj.translations.order_by("language") if obj.pk else []
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({}, {})',
+                (
+                    (reverse("admin:articles_article_change", args=[t.pk]), t.title, t.get_language_display(), t.state)
+                    for t in translations
+                ),
+            )
+            or None
+        )
 
     @admin.display(description="state")
     def state(self, obj):

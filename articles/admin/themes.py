@@ -5,8 +5,11 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy
 from taggit.models import Tag
 
+from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
 from .common import refuse_lookalikes
 
@@ -14,10 +17,32 @@ from .common import refuse_lookalikes
 admin.site.unregister(Tag)
 
 
+TRANSLATED_FIELDS = [f"{field}_{code}" for code in TRANSLATED_LANGUAGES for field in ("name", "slug", "description")]
+
+
 class ThemeForm(forms.ModelForm):
     class Meta:
         model = Theme
-        fields = ["name", "slug", "description"]
+        fields = ["name", "slug", "description", *TRANSLATED_FIELDS]
+        widgets = {
+            f"description{suffix}": forms.Textarea(attrs={"rows": 3, "cols": 60})
+            for suffix in ["", *(f"_{code}" for code in TRANSLATED_LANGUAGES)]
+        }
+
+    def __init__(self, *args, **kwargs):
+        """Say, under each empty translation of a saved theme, that readers get the English text."""
+        super().__init__(*args, **kwargs)
+        theme = self.instance
+        if theme.pk is None:
+            return
+        for code in TRANSLATED_LANGUAGES:
+            for field in ["name", "description"]:
+                if theme.falls_back(field, code):
+                    # The admin does not escape help texts.
+                    note = gettext("Missing: falls back to English, “%(text)s”.") % {"text": getattr(theme, field)}
+                    self.fields[f"{field}_{code}"].help_text = format_html(
+                        '<strong class="fallback-note">{}</strong>', note
+                    )
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -55,16 +80,56 @@ def action_page(modeladmin, request, queryset, action, template, **context):
     return TemplateResponse(request, template, context)
 
 
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Themes by the translations they lack (a name, or a description that English has)."""
+
+    title = gettext_lazy("translations")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        missing = [
+            (code, gettext("Missing in %(language)s") % {"language": language_label(code)})
+            for code in TRANSLATED_LANGUAGES
+        ]
+        return [*missing, ("any", gettext("Missing in any language")), ("none", gettext("Complete"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in TRANSLATED_LANGUAGES:
+            return queryset.missing_translation(self.value())
+        if self.value() == "any":
+            return queryset.missing_translation()
+        if self.value() == "none":
+            return queryset.exclude(pk__in=Theme.objects.missing_translation().values("pk"))
+        return queryset
+
+
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     form = ThemeForm
-    list_display = ["name", "slug", "description", "article_uses", "pair_uses", "fact_uses"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    list_display = ["name", "slug", "description", "missing_translations", "article_uses", "pair_uses", "fact_uses"]
+    list_filter = [MissingTranslationFilter]
+    search_fields = ["name", "description", *(f"name_{code}" for code in TRANSLATED_LANGUAGES)]
+    prepopulated_fields = {"slug": ["name"], **{f"slug_{code}": [f"name_{code}"] for code in TRANSLATED_LANGUAGES}}
+    # One fieldset per language, English first as the fallback of the others.
+    fieldsets = [
+        (gettext_lazy("English (shown where a translation is missing)"), {"fields": [("name", "slug"), "description"]}),
+        *(
+            (
+                language_label(code),
+                {"fields": [(f"name_{code}", f"slug_{code}"), f"description_{code}"]},
+            )
+            for code in TRANSLATED_LANGUAGES
+        ),
+    ]
     actions = ["merge"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts(public=False)
+
+    @admin.display(description=gettext_lazy("missing translations"))
+    def missing_translations(self, obj):
+        """Name the languages whose readers see this theme (or part of it) in English."""
+        return ", ".join(str(language_label(code)) for code in obj.missing_translations()) or None
 
     @admin.display(description="articles", ordering="article_count")
     def article_uses(self, obj):

@@ -4,13 +4,15 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
 
 from ..formatting import format_date, format_figure, iso_date
+from ..i18n import language_codes, language_name, url_in
 
 
 def published_q(prefix=""):
@@ -134,7 +136,25 @@ class Article(models.Model):
         "original publication date", null=True, blank=True, help_text="When the source published it."
     )
     original_date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True, default="")
-    language = models.CharField(max_length=10, choices=Language, default="en")
+    language = models.CharField(
+        max_length=10, choices=Language, default="en", help_text=gettext_lazy("The language the article is written in.")
+    )
+    # One original and its translations, each linked to the original: a star rather than a
+    # symmetric relation, so that a group is found with one query and has a natural default
+    # version (the original) for languages none of its versions is written in.
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"translation_of": None},
+        verbose_name=gettext_lazy("translation of"),
+        help_text=gettext_lazy(
+            "The original article this one translates; empty for an original. Link every translation "
+            "to the original, never to another translation."
+        ),
+    )
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publish at",
@@ -200,6 +220,16 @@ class Article(models.Model):
                 name="article_original_date_has_precision",
                 violation_error_message="An original date needs a precision, and a precision needs a date.",
             ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=F("pk")),
+                name="article_not_its_own_translation",
+                violation_error_message=gettext_lazy("An article cannot be a translation of itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message=gettext_lazy("The original already has a translation in this language."),
+            ),
         ]
 
     def __str__(self):
@@ -222,8 +252,64 @@ class Article(models.Model):
             self.original_date = truncate_date(self.original_date, self.original_date_precision)
         if self.pk and "intro" not in errors:
             errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
+        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
+
+    def translation_errors(self):
+        """Return what is wrong with the link to the original this article translates, if anything."""
+        original = self.translation_of
+        if original is None:
+            return {}
+        if original.pk == self.pk:
+            return {"translation_of": gettext("An article cannot be a translation of itself.")}
+        if original.translation_of_id is not None:
+            return {
+                "translation_of": gettext("“%(original)s” is itself a translation: link to its original, “%(root)s”.")
+                % {"original": original, "root": original.translation_of}
+            }
+        if self.pk and self.translations.exists():
+            return {
+                "translation_of": gettext(
+                    "This article is the original of other translations, so it cannot be a translation itself."
+                )
+            }
+        if original.language == self.language:
+            return {
+                "language": gettext("A translation is written in another language than its original (%(language)s).")
+                % {"language": original.get_language_display()}
+            }
+        return {}
+
+    def language_versions(self, translations):
+        """
+        Map each language of settings.LANGUAGES to the version of this article its readers get,
+        among this article and `translations`, its other published versions: the one written in
+        that language, else the original (the earliest version when the original is not among
+        them). Every version of a group maps the same way.
+        """
+        versions = sorted(
+            [self, *translations], key=lambda version: (version.translation_of_id is not None, version.pk)
+        )
+        written = {}
+        for version in versions:
+            written.setdefault(version.language, version)
+        return {code: written.get(code, versions[0]) for code in language_codes()}
+
+    @property
+    def url_in_own_language(self):
+        """Return the article's page under the prefix of the language it is written in."""
+        return url_in(self.language, self)
+
+    @property
+    def language_name(self):
+        """Return the name of the article's language in that language ("Español")."""
+        return language_name(self.language)
+
+    def translation_group_q(self):
+        """Return a filter for this article's group: its original and every translation of that original."""
+        original = self.translation_of_id or self.pk
+        return Q(pk=original) | Q(translation_of=original)
 
     @property
     def state(self):
@@ -247,10 +333,12 @@ class Article(models.Model):
     def credit_for(self, person):
         """
         Return who said it, where and when, as a citation opens: "Sang Min Lee, interview in
-        El Economista, October 2024". `person` may be None (words of the source itself).
+        El Economista, October 2024", in the active language. `person` may be None (words of the
+        source itself).
         """
         kind = self.get_kind_display().lower()
-        where = f"{kind} in {self.source.name}" if self.source else kind
+        # Translators: a citation's "interview in El Economista"; Korean puts the source first.
+        where = gettext("%(kind)s in %(source)s") % {"kind": kind, "source": self.source.name} if self.source else kind
         parts = [person.name if person else "", where, self.original_date_display]
         return capfirst(", ".join(part for part in parts if part))
 

@@ -9,12 +9,23 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
-from taggit.models import ItemBase, TagBase
+from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy
+from taggit.models import ItemBase, NaturalKeyManager, TagBase
 
+from ..i18n import TRANSLATED_LANGUAGES, active_language
 from .content import Article, Fact, QAPair, published_q
+
+# A theme's slugs, English first: a theme answers on each, under any language's prefix.
+SLUG_FIELDS = ["slug", *(f"slug_{code}" for code in TRANSLATED_LANGUAGES)]
+
+
+def any_slug_q(slugs):
+    """Return a filter for the themes that have one of `slugs` in any language."""
+    return Q.create([(f"{field}__in", slugs) for field in SLUG_FIELDS], connector=Q.OR)
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -39,23 +50,68 @@ class ThemeQuerySet(models.QuerySet):
 
     def by_slug(self, slugs):
         """
-        Map each of `slugs` to its theme, following the redirects that renames and merges
-        leave; a slug that was never a theme's is left out.
+        Map each of `slugs` to its theme: the theme with that slug in any language, else the
+        theme a redirect left by a rename or a merge leads to; a slug that was never a theme's
+        is left out.
         """
-        found = {theme.slug: theme for theme in self.filter(slug__in=slugs)}
-        missing = set(slugs) - set(found)
+        slugs = set(slugs)
+        if not slugs:
+            return {}
+        live = list(self.filter(any_slug_q(slugs)))
+        found = {}
+        # Validation keeps one theme's slug in one language from being another's in another;
+        # should data break that rule, English slugs win.
+        for field in SLUG_FIELDS:
+            for theme in live:
+                if getattr(theme, field) in slugs:
+                    found.setdefault(getattr(theme, field), theme)
+        missing = slugs - set(found)
         if missing:
             redirected = self.filter(redirects__old_slug__in=missing).annotate(old_slug=models.F("redirects__old_slug"))
             found.update((theme.old_slug, theme) for theme in redirected)
         return found
 
+    def in_local_order(self):
+        """Order the themes by the name readers of the active language see."""
+        language = active_language()
+        if language in TRANSLATED_LANGUAGES:
+            return self.order_by(Coalesce(NullIf(f"name_{language}", Value("")), "name"), "pk")
+        return self.order_by("name", "pk")
+
+    def missing_translation(self, language=None):
+        """
+        Return the themes without a name in `language` (any of TRANSLATED_LANGUAGES when None),
+        or without a description there while they have one in English.
+        """
+        languages = [language] if language else TRANSLATED_LANGUAGES
+        return self.filter(
+            Q.create(
+                [
+                    Q(**{f"name_{code}": ""}) | Q(**{f"description_{code}": ""}) & ~Q(description="")
+                    for code in languages
+                ],
+                connector=Q.OR,
+            )
+        )
+
     def lookalikes(self, names):
         """
         Map each of `names` that differs from a theme's name only by case, accents, punctuation
-        or spacing to that theme. A name equal to a theme's but for case maps to nothing: it
-        is that theme.
+        or spacing to that theme, or that is its name in another language ("Energía" for
+        "Energy": themes are tagged by their English names). A name equal to a theme's English
+        name but for case maps to nothing: it is that theme.
         """
-        keyed = [(theme_key(theme.name), theme) for theme in self.only("name")] if names else []
+        fields = ["name", *(f"name_{code}" for code in TRANSLATED_LANGUAGES)]
+        keyed = (
+            [
+                (theme_key(getattr(theme, field)), theme)
+                for theme in self.only(*fields)
+                for field in fields
+                if getattr(theme, field)
+            ]
+            if names
+            else []
+        )
         found = {}
         for name in names:
             name_key = theme_key(name)
@@ -87,16 +143,67 @@ def theme_key(name):
     return " ".join(letters.split())
 
 
+def translated_name(verbose_name):
+    return models.CharField(
+        verbose_name,
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=gettext_lazy("Leave empty and readers of this language see the English name."),
+    )
+
+
+def translated_description(verbose_name):
+    return models.TextField(
+        verbose_name,
+        blank=True,
+        default="",
+        help_text=gettext_lazy("Leave empty and readers of this language see the English description."),
+    )
+
+
 class Theme(TagBase):
-    """A curated theme; attached to articles, Q&A pairs and facts through typed tables."""
+    """
+    A curated theme; attached to articles, Q&A pairs and facts through typed tables. Its name,
+    slug and description are English; each of TRANSLATED_LANGUAGES has its own, which fall back
+    to the English ones while they are empty.
+    """
 
     description = models.TextField(
         blank=True,
         default="",
         help_text="One sentence telling readers what this theme covers.",
     )
+    name_es = translated_name(gettext_lazy("Spanish name"))
+    # Spanish addresses stay ASCII ("energia"), as Spanish-language sites write them.
+    slug_es = models.SlugField(
+        gettext_lazy("Spanish slug"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=gettext_lazy(
+            "The theme's address for Spanish readers after /es/themes/: letters without accents, digits "
+            "and hyphens. Filled from the Spanish name when left empty."
+        ),
+    )
+    description_es = translated_description(gettext_lazy("Spanish description"))
+    name_ko = translated_name(gettext_lazy("Korean name"))
+    # Korean addresses keep Hangul ("무역과-fta"): readable to Korean readers, unlike a romanisation.
+    slug_ko = models.SlugField(
+        gettext_lazy("Korean slug"),
+        max_length=100,
+        blank=True,
+        default="",
+        allow_unicode=True,
+        help_text=gettext_lazy(
+            "The theme's address for Korean readers after /ko/themes/: Hangul, letters, digits and "
+            "hyphens. Filled from the Korean name when left empty."
+        ),
+    )
+    description_ko = translated_description(gettext_lazy("Korean description"))
 
-    objects = ThemeQuerySet.as_manager()
+    # taggit's manager finds themes by name when fixtures and backups refer to them.
+    objects = NaturalKeyManager.from_queryset(ThemeQuerySet)()
 
     class Meta:
         ordering = ["name"]
@@ -108,25 +215,131 @@ class Theme(TagBase):
                 name="theme_name_case_insensitive_unique",
                 violation_error_message="A theme with this name already exists (names ignore case).",
             ),
+            *(
+                constraint
+                for code in TRANSLATED_LANGUAGES
+                for constraint in [
+                    models.UniqueConstraint(
+                        Lower(f"name_{code}"),
+                        condition=~Q(**{f"name_{code}": ""}),
+                        name=f"theme_name_{code}_case_insensitive_unique",
+                        violation_error_message=gettext_lazy(
+                            "Another theme has this name in this language (names ignore case)."
+                        ),
+                    ),
+                    models.UniqueConstraint(
+                        fields=[f"slug_{code}"],
+                        condition=~Q(**{f"slug_{code}": ""}),
+                        name=f"theme_slug_{code}_unique",
+                        violation_error_message=gettext_lazy("Another theme has this slug in this language."),
+                    ),
+                ]
+            ),
         ]
 
     def get_absolute_url(self):
-        return reverse("articles:theme-detail", kwargs={"slug": self.slug})
+        """Return the theme's page in the active language, at its slug in that language."""
+        return reverse("articles:theme-detail", kwargs={"slug": self.local_slug})
+
+    def localized(self, field, language=None):
+        """
+        Return the theme's `field` ("name", "slug" or "description") in `language`, the active
+        one by default, or the English value where the theme has none in that language.
+        """
+        language = language or active_language()
+        if language in TRANSLATED_LANGUAGES and (value := getattr(self, f"{field}_{language}")):
+            return value
+        return getattr(self, field)
+
+    def falls_back(self, field, language=None):
+        """Return whether readers of `language` (the active one) get the English `field` for lack of theirs."""
+        language = language or active_language()
+        return (
+            language in TRANSLATED_LANGUAGES and not getattr(self, f"{field}_{language}") and bool(getattr(self, field))
+        )
+
+    @property
+    def local_name(self):
+        return self.localized("name")
+
+    @property
+    def local_slug(self):
+        return self.localized("slug")
+
+    @property
+    def local_description(self):
+        return self.localized("description")
+
+    @property
+    def name_falls_back(self):
+        """Whether the name shown in the active language is the English one (to mark it lang="en")."""
+        return self.falls_back("name")
+
+    @property
+    def description_falls_back(self):
+        return self.falls_back("description")
+
+    def slugs(self):
+        """Return the theme's slugs in every language, each once."""
+        return {slug for slug in (getattr(self, field) for field in SLUG_FIELDS) if slug}
+
+    def missing_translations(self):
+        """
+        Return the codes of TRANSLATED_LANGUAGES that lack the theme's name, or its description
+        while it has one in English.
+        """
+        return [
+            code
+            for code in TRANSLATED_LANGUAGES
+            if self.falls_back("name", code) or self.falls_back("description", code)
+        ]
+
+    def clean(self):
+        errors = {}
+        for code in TRANSLATED_LANGUAGES:
+            name, slug = f"name_{code}", f"slug_{code}"
+            if getattr(self, name) and not getattr(self, slug):
+                allow_unicode = self._meta.get_field(slug).allow_unicode
+                setattr(self, slug, slugify(getattr(self, name), allow_unicode=allow_unicode))
+            elif getattr(self, slug) and not getattr(self, name):
+                errors[slug] = gettext("Give the name this address belongs to, or leave both empty.")
+        # Any language's slug selects the theme in filters: one slug must mean one theme.
+        others = Theme.objects.exclude(pk=self.pk)
+        for field in SLUG_FIELDS:
+            value = getattr(self, field)
+            if value and field not in errors and (other := others.filter(any_slug_q([value])).first()):
+                errors[field] = gettext("The theme “%(theme)s” has this slug in one of its languages.") % {
+                    "theme": other
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def slugify(self, tag, i=None):
+        """
+        Return taggit's slug for a new theme named `tag`, passing over the slugs other themes
+        have in other languages, which would otherwise lead to them.
+        """
+        slug = super().slugify(tag, i)
+        if Theme.objects.filter(any_slug_q([slug])).exclude(pk=self.pk).exists():
+            return self.slugify(tag, (i or 0) + 1)
+        return slug
 
     def save(self, *args, **kwargs):
         """
-        Save the theme. When its slug changes, keep the old slug as a redirect to it; a
-        redirect another theme left on its new slug is dropped, as the live theme wins.
+        Save the theme. A slug it no longer has, in any language, stays as a redirect to it; a
+        redirect another theme left on one of its new slugs is dropped, as the live theme wins.
         """
-        old_slug = None
+        old = set()
         if not self._state.adding:
-            old_slug = Theme.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            row = Theme.objects.filter(pk=self.pk).values_list(*SLUG_FIELDS).first()
+            old = {slug for slug in row or () if slug}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if old_slug != self.slug:
-                ThemeRedirect.objects.filter(old_slug=self.slug).delete()
-                if old_slug:
-                    ThemeRedirect.objects.update_or_create(old_slug=old_slug, defaults={"theme": self})
+            new = self.slugs()
+            if new != old:
+                ThemeRedirect.objects.filter(old_slug__in=new - old).delete()
+                for slug in sorted(old - new):
+                    ThemeRedirect.objects.update_or_create(old_slug=slug, defaults={"theme": self})
 
 
 def theme_link(model_name):
@@ -204,7 +417,7 @@ class ThemeRedirect(models.Model):
         return f"{self.old_slug} → {self.theme}"
 
     def clean(self):
-        if Theme.objects.filter(slug=self.old_slug).exists():
+        if Theme.objects.filter(any_slug_q([self.old_slug])).exists():
             raise ValidationError({"old_slug": "A theme has this slug: its page would hide the redirect."})
 
 
@@ -252,7 +465,8 @@ def merge_themes(keep, others, user):
             already = through.objects.filter(tag=keep).values("content_object")
             moved += through.objects.filter(tag=theme).exclude(content_object__in=already).update(tag=keep)
         merges.append(ThemeMerge(name=theme.name, slug=theme.slug, kept=keep, merged_by=user, item_count=moved))
-    slugs = [theme.slug for theme in others]
+    # Every address of a merged theme, in every language, leads to the kept theme.
+    slugs = sorted({slug for theme in others for slug in theme.slugs()} - keep.slugs())
     ThemeRedirect.objects.filter(theme__in=others).update(theme=keep)
     ThemeRedirect.objects.filter(old_slug__in=slugs).delete()
     ThemeRedirect.objects.bulk_create(ThemeRedirect(old_slug=slug, theme=keep) for slug in slugs)

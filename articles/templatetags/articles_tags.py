@@ -2,7 +2,21 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from ..i18n import active_language
+
 register = template.Library()
+
+
+@register.filter
+def lang_attr(language):
+    """
+    Return ` lang="<language>"` for an element holding text written in `language` (an
+    article's), when the page is in another language; else "". For screen readers, which
+    pronounce each language by its own rules, and for browsers' hyphenation and fonts.
+    """
+    if not language or language == active_language():
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 @register.filter

@@ -1,14 +1,17 @@
 """
-Tags for the head of a page: its canonical address and its structured data (schema.org
-JSON-LD) for search engines and link previews.
+Tags for the head of a page: its canonical address, its addresses in the other languages
+(hreflang alternates) and its structured data (schema.org JSON-LD) for search engines and link
+previews.
 """
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 
 from ..formatting import iso_date
+from ..i18n import language_codes, url_in
 from ..jsonld import json_ld_script
+from ..models import Article
 
 register = template.Library()
 
@@ -28,6 +31,43 @@ def canonical_url(context):
     if page and page.number > 1:
         url = f"{url}?page={page.number}"
     return url
+
+
+def alternate_query(context):
+    """
+    Return the query string the page keeps in its other languages: its filters, or else, as
+    its canonical address, its page number past the first.
+    """
+    request = context["request"]
+    if set(request.GET) - {"page"}:
+        return request.GET.urlencode()
+    page = context.get("page_obj")
+    return f"page={page.number}" if page and page.number > 1 else ""
+
+
+@register.inclusion_tag("seo/alternates.html", takes_context=True)
+def language_alternates(context, obj=None):
+    """
+    Return the page's address in each language of settings.LANGUAGES, and its English address
+    (unprefixed) as x-default, for <link rel="alternate" hreflang> elements.
+
+    Without `obj` the page is the same under each language's prefix. A theme (or any `obj`
+    whose address depends on the language) is at its own address in each language. An article
+    is, in each language, the published version written in it, else its original, among the
+    article and the published `translations` in the context (see Article.language_versions()):
+    every version's page gives the same alternates, as search engines require.
+    """
+    request = context["request"]
+    if isinstance(obj, Article):
+        versions = obj.language_versions(context.get("translations") or [])
+        paths = {code: url_in(code, version) for code, version in versions.items()}
+    elif obj is not None:
+        paths = {code: url_in(code, obj) for code in language_codes()}
+    else:
+        paths = {code: translate_url(request.path_info, code) for code in language_codes()}
+    query = alternate_query(context)
+    urls = {code: request.build_absolute_uri(f"{path}?{query}" if query else path) for code, path in paths.items()}
+    return {"alternates": [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]}
 
 
 @register.simple_tag(takes_context=True)
@@ -110,7 +150,7 @@ class NewsArticleData:
 
     def themes(self, obj):
         return [
-            {"@type": "Thing", "name": theme.name, "url": self.absolute(theme.get_absolute_url())}
+            {"@type": "Thing", "name": theme.local_name, "url": self.absolute(theme.get_absolute_url())}
             for theme in obj.themes.all()
         ]
 

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..filters import FACT_FACETS, Facets
 from ..jsonld import json_ld_script
@@ -20,31 +22,31 @@ from .facts import fact_queryset
 
 # Each column's name, meaning and format, in file order; /data/ documents them from here.
 COLUMNS = {
-    "id": ("The fact's number on Kormex; it does not change.", "Integer."),
-    "statement": ("The fact in one sentence, in the editors' words.", "Text."),
+    "id": (_("The fact's number on Kormex; it does not change."), _("Integer.")),
+    "statement": (_("The fact in one sentence, in the editors' words."), _("Text.")),
     "value": (
-        "The figure the fact states, if any.",
-        "Plain decimal with a point, without exponent or thousands separators: 19800000000, -2.5.",
+        _("The figure the fact states, if any."),
+        _("Plain decimal with a point, without exponent or thousands separators: 19800000000, -2.5."),
     ),
-    "unit": ("What the value counts.", "USD, %, or a plural noun such as jobs; empty without a value."),
+    "unit": (_("What the value counts."), _("USD, %, or a plural noun such as jobs; empty without a value.")),
     "date": (
-        "The date the fact states, if any.",
-        "ISO 8601, 2023-01-01; a year, month or decade is given as its first day.",
+        _("The date the fact states, if any."),
+        _("ISO 8601, 2023-01-01; a year, month or decade is given as its first day."),
     ),
     "date_precision": (
-        "How much of the date the source gives.",
-        "decade, year, month or day: 2023-01-01 with year means 2023.",
+        _("How much of the date the source gives."),
+        _("decade, year, month or day: 2023-01-01 with year means 2023."),
     ),
-    "quote": ("The source's exact words that support the fact.", "Text, verbatim."),
-    "article_url": ("The interview on Kormex.", "Absolute URL."),
+    "quote": (_("The source's exact words that support the fact."), _("Text, verbatim.")),
+    "article_url": (_("The interview on Kormex."), _("Absolute URL.")),
     "pair_url": (
-        "The question and answer whose answer states the fact.",
-        "Absolute URL with the pair's anchor; empty when the fact is stated in the article's introduction.",
+        _("The question and answer whose answer states the fact."),
+        _("Absolute URL with the pair's anchor; empty when the fact is stated in the article's introduction."),
     ),
-    "person": ("Who the fact is attributed to.", "Name; empty when it is attributed to no one."),
-    "source": ("The publication the interview comes from.", "Name."),
-    "source_url": ("The original article at the source.", "Absolute URL; empty when it is not online."),
-    "themes": ("The fact's themes.", 'Names sorted by name, joined by "; " in CSV, a list in JSON.'),
+    "person": (_("Who the fact is attributed to."), _("Name; empty when it is attributed to no one.")),
+    "source": (_("The publication the interview comes from."), _("Name.")),
+    "source_url": (_("The original article at the source."), _("Absolute URL; empty when it is not online.")),
+    "themes": (_("The fact's themes."), _('Names sorted by name, joined by "; " in CSV, a list in JSON.')),
 }
 # Rows fetched per database round trip, each chunk with one query for its themes.
 CHUNK_SIZE = 500
@@ -156,14 +158,15 @@ def fact_export(request, fmt):
 
 def theme_fact_export(request, slug, fmt):
     """
-    Download a theme's published facts, narrowed by the query string as on the theme page; an
-    old slug of a renamed or merged theme answers 301 to the theme's download.
+    Download a theme's published facts, narrowed by the query string as on the theme page; its
+    slug in another language than the page's, or an old slug of a renamed or merged theme,
+    answers 301 to the theme's download at its slug in the page's language.
     """
     theme = Theme.objects.by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
-    if theme.slug != slug:
-        url = reverse(f"articles:theme-facts-{fmt}", kwargs={"slug": theme.slug})
+    if theme.local_slug != slug:
+        url = reverse(f"articles:theme-facts-{fmt}", kwargs={"slug": theme.local_slug})
         if query := request.META.get("QUERY_STRING"):
             url = f"{url}?{query}"
         return HttpResponsePermanentRedirect(url)
@@ -172,15 +175,15 @@ def theme_fact_export(request, slug, fmt):
 
 def data(request):
     """Document the downloads: files, columns, filters and how to cite them."""
-    themes = Theme.objects.with_counts().filter(fact_count__gt=0).order_by("name")
+    themes = Theme.objects.with_counts().filter(fact_count__gt=0).in_local_order()
     dates = Fact.objects.published().aggregate(first=Min("date"), last=Max("date"))
     downloads = {fmt: request.build_absolute_uri(reverse(f"articles:facts-{fmt}")) for fmt in MEDIA_TYPES}
     kormex = {"@type": "Organization", "name": "Kormex", "url": request.build_absolute_uri(reverse("articles:home"))}
     dataset = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": "Korea–Mexico interview facts",
-        "description": (
+        "name": gettext("Korea–Mexico interview facts"),
+        "description": gettext(
             "Facts stated in interviews on Korea–Mexico relations: figures, dates and commitments, "
             "each with the verbatim quote that supports it, the person it is attributed to, its "
             "source and its themes."
@@ -189,7 +192,7 @@ def data(request):
         "creator": kormex,
         "publisher": kormex,
         "isAccessibleForFree": True,
-        "keywords": [theme.name for theme in themes],
+        "keywords": [theme.local_name for theme in themes],
         "distribution": [
             {"@type": "DataDownload", "encodingFormat": MEDIA_TYPES[fmt], "contentUrl": url}
             for fmt, url in downloads.items()

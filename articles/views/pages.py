@@ -1,12 +1,13 @@
 """The home page and the article pages."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from ..filters import ARTICLE_FACETS, Facets
+from ..i18n import language_codes
 from ..models import Article, Fact, QAPair, Theme
 from .facts import fact_queryset, paginate
 
@@ -16,7 +17,7 @@ ARTICLES_PER_PAGE = 20
 def home(request):
     context = {
         "articles": Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")[:5],
-        "themes": Theme.objects.with_counts().filter(total__gt=0),
+        "themes": Theme.objects.with_counts().filter(total__gt=0).in_local_order(),
         "key_figures": fact_queryset().filter(is_key_figure=True)[:6],
     }
     return render(request, "articles/home.html", context)
@@ -34,16 +35,36 @@ def article_list(request):
 def with_page_content(articles):
     """Return `articles` with everything the article page shows, in a fixed number of queries."""
     facts = Fact.objects.select_related("person").prefetch_related("themes")
-    return articles.select_related("interviewee", "source").prefetch_related(
-        "themes",
-        Prefetch("pairs", queryset=QAPair.objects.prefetch_related("themes", Prefetch("facts", queryset=facts))),
-        Prefetch("facts", queryset=facts.filter(pair=None), to_attr="intro_facts"),
+    return (
+        articles.select_related("interviewee", "source")
+        .prefetch_related(
+            "themes",
+            Prefetch("pairs", queryset=QAPair.objects.prefetch_related("themes", Prefetch("facts", queryset=facts))),
+            Prefetch("facts", queryset=facts.filter(pair=None), to_attr="intro_facts"),
+        )
+        # Most articles are originals without translations: they need no query for them.
+        .annotate(has_translations=Exists(Article.objects.published().filter(translation_of=OuterRef("pk"))))
     )
+
+
+def published_translations(article):
+    """
+    Return the other published versions of `article`: its original and the original's other
+    translations, or its own translations, in the order of settings.LANGUAGES.
+    """
+    if article.translation_of_id is None and not article.has_translations:
+        return []
+    versions = Article.objects.published().filter(article.translation_group_q()).exclude(pk=article.pk)
+    order = language_codes()
+    return sorted(versions.only("slug", "title", "language", "translation_of"), key=lambda v: order.index(v.language))
 
 
 class ArticleDetailView(DetailView):
     def get_queryset(self):
         return with_page_content(Article.objects.published())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, translations=published_translations(self.object))
 
 
 @never_cache
@@ -55,6 +76,7 @@ def article_preview(request, slug):
     if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
         raise Http404("No such article.")
     article = get_object_or_404(with_page_content(Article.objects.all()), slug=slug)
-    response = render(request, "articles/article_detail.html", {"article": article, "preview": True})
+    context = {"article": article, "translations": published_translations(article), "preview": True}
+    response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

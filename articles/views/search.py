@@ -8,8 +8,10 @@ from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
-from ..filters import MAX_THEMES
+from ..filters import MAX_THEMES, no_such_themes, too_many_themes, unknown_parameters
 from ..models import Article, Fact, QAPair, Theme
 from .facts import SLUG_PATTERN
 
@@ -70,12 +72,17 @@ class ResultType:
 
 
 RESULT_TYPES = [
-    ResultType("Articles", Article, "title", ("standfirst", "intro"), (), ("-published_at", "-pk")),
+    ResultType(_("Articles"), Article, "title", ("standfirst", "intro"), (), ("-published_at", "-pk")),
     ResultType(
-        "Q&A pairs", QAPair, "prompt", ("answer",), ("article",), ("-article__published_at", "article_id", "position")
+        _("Q&A pairs"),
+        QAPair,
+        "prompt",
+        ("answer",),
+        ("article",),
+        ("-article__published_at", "article_id", "position"),
     ),
     ResultType(
-        "Facts", Fact, "statement", ("quote",), ("article", "pair"), ("-article__published_at", "article_id", "pk")
+        _("Facts"), Fact, "statement", ("quote",), ("article", "pair"), ("-article__published_at", "article_id", "pk")
     ),
 ]
 
@@ -87,6 +94,8 @@ class Result:
     excerpt: str
     article: Article | None
     themes: list
+    # The language the result's text is written in: its article's.
+    language: str
 
 
 def word_pattern(words):
@@ -129,6 +138,7 @@ def result(obj, result_type, pattern):
         excerpt=highlight(excerpt(body, pattern), pattern),
         article=getattr(obj, "article", None),
         themes=obj.themes.all(),
+        language=obj.language if isinstance(obj, Article) else obj.article.language,
     )
 
 
@@ -136,7 +146,14 @@ def clean_query(text, notices):
     """Return `text` on one line without control characters, cut to MAX_QUERY_LENGTH."""
     query = " ".join(CONTROL_CHARACTERS.sub(" ", text).split())
     if len(query) > MAX_QUERY_LENGTH:
-        notices.append(f"Searches are limited to {MAX_QUERY_LENGTH} characters; the rest was ignored.")
+        notices.append(
+            ngettext(
+                "Searches are limited to %(max)d character; the rest was ignored.",
+                "Searches are limited to %(max)d characters; the rest was ignored.",
+                MAX_QUERY_LENGTH,
+            )
+            % {"max": MAX_QUERY_LENGTH}
+        )
         query = query[:MAX_QUERY_LENGTH].rstrip()
     return query
 
@@ -146,13 +163,13 @@ def selected_themes(slugs, notices):
     # The form's "Any theme" choice sends an empty slug.
     slugs = [slug for slug in dict.fromkeys(slugs) if slug]
     if len(slugs) > MAX_THEMES:
-        notices.append(f"At most {MAX_THEMES} themes can be combined; the rest were ignored.")
+        notices.append(too_many_themes())
         slugs = slugs[:MAX_THEMES]
     # Old slugs of renamed or merged themes select the theme they lead to.
     found = Theme.objects.by_slug([slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]) if slugs else {}
     missing = [slug for slug in slugs if slug not in found]
     if missing:
-        notices.append(f"No theme is called {', '.join(missing)}; ignored.")
+        notices.append(no_such_themes(missing))
     return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 
 
@@ -165,15 +182,15 @@ def search(request):
     notices = []
     unknown = sorted(set(request.GET) - {"q", "theme"})
     if unknown:
-        notices.append(f"Ignored unknown parameters: {', '.join(unknown)}.")
+        notices.append(unknown_parameters(unknown))
     query = clean_query(request.GET.get("q", ""), notices)
     words = list(dict.fromkeys(re.findall(r"\w+", query)))
     if query and not words:
-        notices.append("Searches need letters or digits: punctuation alone matches nothing.")
+        notices.append(gettext("Searches need letters or digits: punctuation alone matches nothing."))
     selected = selected_themes(request.GET.getlist("theme"), notices)
-    selected_slugs = [theme.slug for theme in selected]
+    selected_slugs = [theme.local_slug for theme in selected]
     for theme in selected:
-        theme.query = [slug for slug in selected_slugs if slug != theme.slug]
+        theme.query = [slug for slug in selected_slugs if slug != theme.local_slug]
 
     groups = []
     if words:
@@ -194,7 +211,7 @@ def search(request):
         "groups": groups,
         "total": sum(group["count"] for group in groups),
         "selected": selected,
-        "themes": Theme.objects.exclude(pk__in=[theme.pk for theme in selected]),
+        "themes": Theme.objects.exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
         "notices": notices,
     }
     return render(request, "articles/search.html", context)

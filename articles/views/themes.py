@@ -17,18 +17,19 @@ class ThemeListView(ListView):
     template_name = "articles/theme_list.html"
 
     def get_queryset(self):
-        return Theme.objects.with_counts()
+        return Theme.objects.with_counts().in_local_order()
 
 
 def theme_detail(request, slug):
     """
-    Show a theme's facts, Q&A pairs, articles and related themes; the old slug of a renamed or
-    merged theme answers 301 to the theme's page, with the same query string.
+    Show a theme's facts, Q&A pairs, articles and related themes. The theme answers on its slug
+    in any language, and on the old slugs renames and merges left, with a 301 to its slug in
+    the page's language, keeping the query string.
     """
     theme = Theme.objects.by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
-    if theme.slug != slug:
+    if theme.local_slug != slug:
         url = theme.get_absolute_url()
         if query := request.META.get("QUERY_STRING"):
             url = f"{url}?{query}"

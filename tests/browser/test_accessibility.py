@@ -41,6 +41,20 @@ def test_axe_finds_no_violations_on_any_page_type(new_page, scheme):
     assert found == {}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["es", "ko"])
+def test_axe_finds_no_violations_in_spanish_and_korean(new_page, language, scheme):
+    """Guards the translated pages: their text, labels and lang attributes, in both colour schemes."""
+    page = new_page(color_scheme=scheme)
+    urls, found = page_types(), {}
+    for name in ["home", "article", "theme", "facts, filtered"]:
+        page.goto(f"/{language}{urls[name]}")
+        assert page.locator("html").get_attribute("lang") == language
+        if problems := violations(page):
+            found[name] = problems
+    assert found == {}
+
+
 def test_every_page_type_stays_light_and_on_its_own_origin(new_page, live_server):
     """Each page transfers at most 100 KB of HTML, CSS, JS and fonts, and requests nothing elsewhere."""
     weights, foreign = {}, []

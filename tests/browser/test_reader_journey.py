@@ -132,17 +132,23 @@ def test_static_files_are_served_under_their_hashed_names(page):
     assert failed == []
 
 
+@pytest.mark.parametrize("language", ["en", "es", "ko"])
 @pytest.mark.parametrize("url_name", ["article", "home", "theme", "facts"])
-def test_pages_do_not_scroll_sideways_on_a_320px_screen(new_page, url_name):
-    """Guards small phones (WCAG reflow): nothing may be wider than a 320px viewport."""
+def test_pages_do_not_scroll_sideways_on_a_320px_screen(new_page, url_name, language):
+    """
+    Guards small phones (WCAG reflow): nothing may be wider than a 320px viewport, in any
+    language (long Spanish words, Korean kept whole between spaces).
+    """
     urls = {
         "article": Article.objects.get(slug="south-korea-desires-an-fta-with-mexico").get_absolute_url(),
         "home": "/",
         "theme": "/themes/aerospace/",
         "facts": "/facts/",
     }
+    url = urls[url_name] if language == "en" else f"/{language}{urls[url_name]}"
     page = new_page(viewport={"width": 320, "height": 640})
-    page.goto(urls[url_name])
+    page.goto(url)
+    expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= 320, f"{urls[url_name]} is {scroll_width}px wide"
+    assert scroll_width <= 320, f"{url} is {scroll_width}px wide"

@@ -1,0 +1,42 @@
+"""
+The languages Kormex is published in, for models, views and feeds: which one is active, what
+each is called in itself, and an object's address in each.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info, get_supported_language_variant, override
+
+# The languages other than English that themes carry their own name, slug and description in;
+# English (settings.LANGUAGE_CODE) is the fallback. Each needs its fields on Theme.
+TRANSLATED_LANGUAGES = ("es", "ko")
+
+
+def active_language():
+    """Return the code in settings.LANGUAGES of the active language ("es" for "es-mx")."""
+    try:
+        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def language_codes():
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def language_name(code):
+    """Return the name of language `code` in that language ("Español")."""
+    return dict(settings.LANGUAGES)[code]
+
+
+def language_label(code):
+    """
+    Return the name of language `code` in the active language ("Spanish", "español", "스페인어"),
+    lazily, from Django's own catalogues: for the admin, which follows the editor's language.
+    """
+    return get_language_info(code)["name_translated"]
+
+
+def url_in(language, obj):
+    """Return the address of `obj` in `language` (under its prefix, with its slug there)."""
+    with override(language):
+        return obj.get_absolute_url()

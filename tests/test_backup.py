@@ -1,0 +1,53 @@
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.test import TransactionTestCase
+from reversion.models import Revision, Version
+
+from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme
+
+
+def snapshot():
+    """Everything a backup must keep, in comparable form."""
+    return {
+        "articles": list(Article.objects.values_list("slug", "title", "status", "intro")),
+        "pairs": list(QAPair.objects.values_list("article__slug", "position", "anchor", "answer")),
+        "facts": list(Fact.objects.values_list("pair__anchor", "quote", "value", "unit", "date", "date_precision")),
+        "themes": list(Theme.objects.values_list("slug", "name", "description")),
+        "tags": [
+            sorted(model.objects.values_list("tag__slug", "content_object__pk"))
+            for model in (TaggedArticle, TaggedQAPair, TaggedFact)
+        ],
+        "versions": list(Version.objects.values_list("object_id", "content_type__model", "serialized_data")),
+        "revisions": list(Revision.objects.values_list("comment", "user__username")),
+        "groups": list(Group.objects.values_list("name", "permissions__codename").order_by("name", "permissions")),
+        "users": list(User.objects.values_list("username", "is_staff", "password")),
+    }
+
+
+class BackupRestoreTests(TransactionTestCase):
+    def test_backup_then_restore_into_an_empty_database_loses_nothing(self):
+        call_command("load_seed", stdout=StringIO())
+        editor = User.objects.create_user("editor", password="a long passphrase", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editor"))
+        self.client.force_login(editor)
+        pair = QAPair.objects.get(anchor="space")
+        response = self.client.post(
+            f"/admin/articles/theme/{Theme.objects.get(slug='energy').pk}/change/",
+            {"name": "Energy", "slug": "energy", "description": "Energy, renewable or not."},
+        )
+        self.assertEqual(response.status_code, 302)
+        before = snapshot()
+        self.assertTrue(before["versions"] and pair.pk)
+
+        with tempfile.TemporaryDirectory() as directory:
+            backup = Path(directory) / "kormex.json.gz"
+            call_command("backup", str(backup), stdout=StringIO())
+            call_command("flush", interactive=False, verbosity=0)
+            self.assertEqual(Article.objects.count(), 0)
+            call_command("restore", str(backup), stdout=StringIO())
+
+        self.assertEqual(snapshot(), before)

@@ -1,0 +1,675 @@
+"""
+Content in three languages: themes with a name, slug and description per language (English
+the fallback), articles linked to their translations, `lang` on passages written in another
+language than the page's, and hreflang alternates in every page's head and in the sitemap.
+"""
+
+import importlib
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+from urllib.parse import quote
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.test import TestCase
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import override
+
+from articles.models import Article, Theme, ThemeRedirect, merge_themes
+
+from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
+from .test_admin import AdminTestCase, admin_url
+
+SEED_FILE = Path(__file__).resolve().parents[1] / "articles" / "seed" / "seed.json"
+SEED_MIGRATION = importlib.import_module("articles.migrations.0008_seed_theme_translations")
+TRANSLATED_FIELDS = ["name_es", "slug_es", "description_es", "name_ko", "slug_ko", "description_ko"]
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+KO_SLUG = "무역과-fta"
+
+
+def absolute(path):
+    return f"http://testserver{path}"
+
+
+def ko_theme_url(slug=KO_SLUG):
+    return f"/ko/themes/{quote(slug)}/"
+
+
+class Alternates(HTMLParser):
+    """The <link rel="alternate" hreflang> elements of a page, as {hreflang: href}."""
+
+    def __init__(self, response):
+        assert response.status_code == 200, response.status_code
+        super().__init__()
+        self.links = {}
+        self.feed(response.content.decode())
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            assert attrs["hreflang"] not in self.links, f"two alternates for {attrs['hreflang']}"
+            self.links[attrs["hreflang"]] = attrs["href"]
+
+
+def alternates(response):
+    return Alternates(response).links
+
+
+def sitemap_alternates(response):
+    """Map each address of a sitemap to its alternates, {hreflang: href}."""
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+def trade_theme(**values):
+    return ThemeFactory(
+        name="Trade and the FTA",
+        slug="trade-and-the-fta",
+        description="Trade between Korea and Mexico.",
+        name_es="Comercio y el TLC",
+        slug_es="comercio-y-el-tlc",
+        description_es="El comercio entre Corea y México.",
+        name_ko="무역과 FTA",
+        slug_ko=KO_SLUG,
+        description_ko="한국과 멕시코의 교역.",
+        **values,
+    )
+
+
+class ThemeTranslationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        # Not translated yet: Spanish and Korean readers see it in English.
+        cls.space = ThemeFactory(name="Space", slug="space", description="Rockets and satellites.")
+        cls.fact = FactFactory(themes=[cls.trade, cls.space])
+
+    def test_name_slug_and_description_follow_the_active_language(self):
+        expected = {
+            "en": ("Trade and the FTA", "trade-and-the-fta", "Trade between Korea and Mexico."),
+            "es": ("Comercio y el TLC", "comercio-y-el-tlc", "El comercio entre Corea y México."),
+            "ko": ("무역과 FTA", KO_SLUG, "한국과 멕시코의 교역."),
+        }
+        for language, values in expected.items():
+            with self.subTest(language=language), override(language):
+                theme = self.trade
+                self.assertEqual((theme.local_name, theme.local_slug, theme.local_description), values)
+                self.assertFalse(theme.name_falls_back)
+
+    def test_missing_translations_fall_back_to_english(self):
+        for language in ["es", "ko"]:
+            with self.subTest(language=language), override(language):
+                space = self.space
+                self.assertEqual((space.local_name, space.local_slug), ("Space", "space"))
+                self.assertEqual(space.local_description, "Rockets and satellites.")
+                self.assertTrue(space.name_falls_back)
+                self.assertTrue(space.description_falls_back)
+        self.assertEqual(self.space.missing_translations(), ["es", "ko"])
+        self.assertEqual(self.trade.missing_translations(), [])
+        self.assertQuerySetEqual(Theme.objects.missing_translation("es"), [self.space])
+
+    def test_address_uses_the_slug_of_the_active_language(self):
+        with override("es"):
+            self.assertEqual(self.trade.get_absolute_url(), "/es/themes/comercio-y-el-tlc/")
+            self.assertEqual(self.space.get_absolute_url(), "/es/themes/space/")
+        with override("ko"):
+            self.assertEqual(self.trade.get_absolute_url(), ko_theme_url())
+        self.assertEqual(self.trade.get_absolute_url(), "/themes/trade-and-the-fta/")
+
+    def test_theme_page_shows_the_name_and_description_of_the_pages_language(self):
+        for url, name, description in [
+            ("/themes/trade-and-the-fta/", "Trade and the FTA", "Trade between Korea and Mexico."),
+            ("/es/themes/comercio-y-el-tlc/", "Comercio y el TLC", "El comercio entre Corea y México."),
+            (ko_theme_url(), "무역과 FTA", "한국과 멕시코의 교역."),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, f"<h1>{name}</h1>", html=True)
+                self.assertContains(response, f'<p class="lede">{description}</p>', html=True)
+                self.assertContains(response, f"<title>{name} — Kormex</title>", html=True)
+
+    def test_theme_page_redirects_another_languages_slug_to_the_pages_keeping_the_query(self):
+        """Each language has one address per theme: a slug of another language answers 301."""
+        cases = [
+            ("/themes/comercio-y-el-tlc/", "/themes/trade-and-the-fta/"),
+            (ko_theme_url("trade-and-the-fta"), ko_theme_url()),
+            ("/es/themes/trade-and-the-fta/", "/es/themes/comercio-y-el-tlc/"),
+            (f"/es/themes/{quote(KO_SLUG)}/", "/es/themes/comercio-y-el-tlc/"),
+        ]
+        for url, target in cases:
+            with self.subTest(url=url):
+                response = self.client.get(url + "?page=1&kind=figure")
+                self.assertEqual(response.status_code, 301)
+                self.assertEqual(response["Location"], target + "?page=1&kind=figure")
+
+    def test_untranslated_theme_answers_on_its_english_slug_in_every_language(self):
+        for url in ["/es/themes/space/", "/ko/themes/space/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_fallback_is_marked_as_english_text_and_never_as_missing_on_public_pages(self):
+        """Readers get lang="en" on the English name; the editors' "falls back" note stays in the admin."""
+        self.client.force_login(UserFactory(editor=True))
+        response = self.client.get("/es/themes/space/")
+        self.assertContains(response, '<h1 lang="en">Space</h1>', html=True)
+        self.assertContains(response, '<p class="lede" lang="en">Rockets and satellites.</p>', html=True)
+        facts = self.client.get("/es/facts/")
+        self.assertContains(facts, '<a href="/es/themes/space/" lang="en">Space</a>', html=True)
+        self.assertContains(facts, '<a href="/es/themes/comercio-y-el-tlc/">Comercio y el TLC</a>', html=True)
+        for page in [response, facts, self.client.get("/es/themes/"), self.client.get("/ko/")]:
+            self.assertNotContains(page, "falls back", status_code=200)
+            self.assertNotContains(page, "Missing", status_code=200)
+
+    def test_filters_accept_the_slug_of_any_language(self):
+        for slug in ["trade-and-the-fta", "comercio-y-el-tlc", KO_SLUG]:
+            for prefix in ["", "/es", "/ko"]:
+                with self.subTest(slug=slug, prefix=prefix):
+                    response = self.client.get(f"{prefix}/facts/", {"theme": slug})
+                    self.assertEqual(response.context["selected_themes"], [self.trade])
+                    self.assertEqual(list(response.context["facts"]), [self.fact])
+                    self.assertEqual(response.context["notices"], [])
+
+    def test_the_same_theme_named_in_two_languages_is_one_filter(self):
+        response = self.client.get("/facts/", {"theme": ["comercio-y-el-tlc", KO_SLUG]})
+        self.assertEqual(response.context["selected_themes"], [self.trade])
+
+    def test_facet_options_and_filters_are_named_in_the_pages_language(self):
+        response = self.client.get("/es/facts/", {"theme": KO_SLUG})
+        [chip] = response.context["active_filters"]
+        self.assertTrue(chip.label.endswith("Comercio y el TLC"), chip.label)
+        self.assertEqual(chip.value, "comercio-y-el-tlc")
+        options = [(option.value, option.label) for option in response.context["theme_options"]]
+        self.assertEqual(options, [("space", "Space")])
+        self.assertContains(
+            response,
+            '<input type="checkbox" name="theme" value="comercio-y-el-tlc" id="theme-comercio-y-el-tlc" checked>',
+            html=True,
+        )
+        response = self.client.get("/ko/facts/")
+        options = [(option.value, option.label) for option in response.context["theme_options"]]
+        self.assertEqual(options, [("space", "Space"), (KO_SLUG, "무역과 FTA")])
+
+    def test_theme_list_is_ordered_by_the_names_readers_see(self):
+        """ "Comercio y el TLC" comes before "Space" in Spanish; "Trade and the FTA" after it in English."""
+        for prefix, expected in [("", [self.space, self.trade]), ("/es", [self.trade, self.space])]:
+            with self.subTest(prefix=prefix):
+                response = self.client.get(f"{prefix}/themes/")
+                self.assertEqual(list(response.context["theme_list"]), expected)
+
+    def test_theme_feed_is_named_in_its_language(self):
+        response = self.client.get("/es/themes/comercio-y-el-tlc/feed/atom/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Comercio y el TLC", response.content.decode())
+        self.assertIn("El comercio entre Corea y México.", response.content.decode())
+
+    def test_theme_downloads_answer_on_the_pages_slug(self):
+        url = reverse("articles:theme-facts-csv", kwargs={"slug": "trade-and-the-fta"})
+        with override("es"):
+            spanish = reverse("articles:theme-facts-csv", kwargs={"slug": "comercio-y-el-tlc"})
+            url_es = reverse("articles:theme-facts-csv", kwargs={"slug": "trade-and-the-fta"})
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertEqual(self.client.get(spanish).status_code, 200)
+        self.assertRedirects(self.client.get(url_es), spanish, status_code=301, fetch_redirect_response=False)
+
+
+class ThemeSlugTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        cls.space = ThemeFactory(name="Space", slug="space")
+
+    def test_changing_a_slug_in_any_language_leaves_a_redirect(self):
+        self.trade.slug_es = "comercio"
+        self.trade.slug_ko = ""
+        self.trade.name_ko = ""
+        self.trade.save()
+        self.assertEqual(
+            sorted(ThemeRedirect.objects.filter(theme=self.trade).values_list("old_slug", flat=True)),
+            sorted(["comercio-y-el-tlc", KO_SLUG]),
+        )
+        response = self.client.get("/es/themes/comercio-y-el-tlc/?page=1")
+        self.assertEqual((response.status_code, response["Location"]), (301, "/es/themes/comercio/?page=1"))
+        response = self.client.get(ko_theme_url())
+        self.assertEqual((response.status_code, response["Location"]), (301, ko_theme_url("trade-and-the-fta")))
+        self.assertEqual(
+            self.client.get("/facts/", {"theme": "comercio-y-el-tlc"}).context["selected_themes"], [self.trade]
+        )
+
+    def test_a_new_slug_takes_over_a_redirect(self):
+        self.trade.slug_es = "comercio"
+        self.trade.save()
+        self.space.name_es, self.space.slug_es = "Espacio", "comercio-y-el-tlc"
+        self.space.save()
+        self.assertFalse(ThemeRedirect.objects.filter(old_slug="comercio-y-el-tlc").exists())
+        self.assertEqual(self.client.get("/es/themes/comercio-y-el-tlc/").context["theme"], self.space)
+
+    def test_a_slug_leads_to_one_theme_in_every_language(self):
+        cases = [
+            ("slug_es", "comercio-y-el-tlc"),
+            ("slug_es", "trade-and-the-fta"),
+            ("slug_ko", KO_SLUG),
+            ("slug_ko", "comercio-y-el-tlc"),
+            ("slug", "comercio-y-el-tlc"),
+        ]
+        for field, slug in cases:
+            with self.subTest(field=field, slug=slug):
+                space = Theme.objects.get(pk=self.space.pk)
+                space.name_es, space.name_ko = "Espacio", "우주"
+                setattr(space, field, slug)
+                with self.assertRaises(ValidationError) as refused:
+                    space.full_clean()
+                self.assertEqual(
+                    refused.exception.message_dict[field],
+                    ["The theme “Trade and the FTA” has this slug in one of its languages."],
+                )
+
+    def test_the_database_refuses_a_translated_slug_twice(self):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Theme.objects.filter(pk=self.space.pk).update(name_es="Espacio", slug_es="comercio-y-el-tlc")
+
+    def test_spanish_slugs_are_ascii_and_korean_slugs_keep_hangul(self):
+        self.space.name_es, self.space.slug_es = "Espacio", "espacio-aéreo"
+        with self.assertRaises(ValidationError) as refused:
+            self.space.full_clean()
+        self.assertIn("slug_es", refused.exception.message_dict)
+        self.space.slug_es, self.space.name_ko, self.space.slug_ko = "espacio", "우주", "우주-개발"
+        self.space.full_clean()
+
+    def test_a_translated_name_fills_its_slug_and_a_slug_needs_a_name(self):
+        self.space.name_es, self.space.name_ko = "Espacio aéreo", "우주 개발"
+        self.space.full_clean()
+        self.assertEqual((self.space.slug_es, self.space.slug_ko), ("espacio-aereo", "우주-개발"))
+        other = ThemeFactory(name="Energy", slug="energy", slug_es="energia")
+        with self.assertRaises(ValidationError) as refused:
+            other.full_clean()
+        self.assertEqual(
+            refused.exception.message_dict["slug_es"], ["Give the name this address belongs to, or leave both empty."]
+        )
+
+    def test_a_theme_created_by_name_passes_over_another_themes_translated_slug(self):
+        """Regression guard: taggit's slug for a new theme must not take another theme's Spanish address."""
+        created = Theme.objects.create(name="Comercio y el tlc")
+        self.assertEqual(created.slug, "comercio-y-el-tlc_1")
+        self.assertEqual(Theme.objects.by_slug(["comercio-y-el-tlc"]), {"comercio-y-el-tlc": self.trade})
+
+    def test_a_translated_name_typed_as_a_theme_is_a_lookalike_of_the_theme(self):
+        self.assertEqual(
+            Theme.objects.lookalikes(["Comercio y el TLC", "무역과 fta"]),
+            {
+                "Comercio y el TLC": self.trade,
+                "무역과 fta": self.trade,
+            },
+        )
+
+    def test_merging_points_every_languages_slug_at_the_kept_theme(self):
+        merge_themes(self.space, [self.trade], UserFactory())
+        for url, target in [
+            ("/es/themes/comercio-y-el-tlc/", "/es/themes/space/"),
+            (ko_theme_url(), "/ko/themes/space/"),
+            ("/themes/trade-and-the-fta/", "/themes/space/"),
+        ]:
+            with self.subTest(url=url):
+                self.assertRedirects(self.client.get(url), target, status_code=301)
+
+
+class ThemeAdminTranslationTests(AdminTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.trade = trade_theme()
+        cls.space = ThemeFactory(name="Space", slug="space", description="Rockets.")
+
+    def test_languages_are_edited_side_by_side_with_slugs_filled_from_names(self):
+        response = self.client.get(admin_url("theme", "change", self.space.pk))
+        fieldsets = [fieldset.name for fieldset in response.context["adminform"]]
+        self.assertEqual(fieldsets, ["English (shown where a translation is missing)", "Spanish", "Korean"])
+        prepopulated = json.loads(
+            response.content.decode().split('data-prepopulated-fields="')[1].split('"')[0].replace("&quot;", '"')
+        )
+        self.assertEqual(
+            {field["id"]: field["dependency_ids"] for field in prepopulated},
+            {"#id_slug": ["#id_name"], "#id_slug_es": ["#id_name_es"], "#id_slug_ko": ["#id_name_ko"]},
+        )
+
+    def test_change_form_notes_each_missing_translation(self):
+        response = self.client.get(admin_url("theme", "change", self.space.pk))
+        self.assertContains(response, "Missing: falls back to English, “Space”.", count=2)
+        self.assertContains(response, "Missing: falls back to English, “Rockets.”.", count=2)
+        self.assertNotContains(self.client.get(admin_url("theme", "change", self.trade.pk)), "falls back to English")
+
+    def test_fallback_note_escapes_the_english_text(self):
+        hostile = ThemeFactory(name="<script>x</script>", slug="hostile")
+        response = self.client.get(admin_url("theme", "change", hostile.pk))
+        self.assertNotContains(response, "<script>x</script>")
+        self.assertContains(response, "&lt;script&gt;x&lt;/script&gt;")
+
+    def test_changelist_shows_and_filters_missing_translations(self):
+        response = self.client.get(admin_url("theme", "changelist"))
+        self.assertContains(response, '<td class="field-missing_translations">Spanish, Korean</td>', html=True)
+        for value, expected in [("es", [self.space]), ("any", [self.space]), ("none", [self.trade])]:
+            with self.subTest(missing=value):
+                response = self.client.get(admin_url("theme", "changelist"), {"missing": value})
+                self.assertEqual(list(response.context["cl"].result_list), expected)
+
+    def test_saving_a_translation_fills_its_slug(self):
+        data = {
+            "name": "Space",
+            "slug": "space",
+            "description": "Rockets.",
+            "name_es": "Espacio",
+            "slug_es": "",
+            "description_es": "Cohetes.",
+            "name_ko": "",
+            "slug_ko": "",
+            "description_ko": "",
+        }
+        self.assertSaved(self.client.post(admin_url("theme", "change", self.space.pk), data))
+        self.space.refresh_from_db()
+        self.assertEqual((self.space.name_es, self.space.slug_es), ("Espacio", "espacio"))
+        self.assertEqual(self.space.missing_translations(), ["ko"])
+
+
+class SeedThemeTranslationTests(TestCase):
+    def test_seed_themes_ship_with_spanish_and_korean_names_slugs_and_descriptions(self):
+        call_command("load_seed", stdout=StringIO())
+        themes = list(Theme.objects.all())
+        self.assertEqual(len(themes), 10)
+        for theme in themes:
+            with self.subTest(theme=theme.slug):
+                self.assertTrue(all(getattr(theme, field) for field in TRANSLATED_FIELDS))
+                self.assertEqual(theme.missing_translations(), [])
+                self.assertTrue(theme.slug_es.isascii())
+                self.assertEqual(theme.slug_es, slugify(theme.name_es))
+                self.assertEqual(theme.slug_ko, slugify(theme.name_ko, allow_unicode=True))
+        trade = Theme.objects.get(slug="trade-and-the-fta")
+        self.assertEqual((trade.name_es, trade.slug_es), ("Comercio y el TLC", "comercio-y-el-tlc"))
+        self.assertEqual((trade.name_ko, trade.slug_ko), ("무역과 FTA", KO_SLUG))
+
+    def test_seed_file_and_migration_carry_the_same_translations(self):
+        seed = json.loads(SEED_FILE.read_text(encoding="utf-8"))["themes"]
+        from_seed = {theme["slug"]: {field: theme[field] for field in TRANSLATED_FIELDS} for theme in seed}
+        self.assertEqual(from_seed, SEED_MIGRATION.SEED_THEME_TRANSLATIONS)
+
+    def test_migration_fills_the_empty_translations_of_seed_themes_only(self):
+        trade = ThemeFactory(name="Trade and the FTA", slug="trade-and-the-fta", description="Trade.")
+        # An editor's own Spanish name is kept (and the seed's slug, made for the seed's name, is not used).
+        energy = ThemeFactory(name="Energy", slug="energy", name_es="Energías", slug_es="energias")
+        other = ThemeFactory(name="Fisheries", slug="fisheries")
+        SEED_MIGRATION.fill_translations(apps, None)
+        trade.refresh_from_db()
+        self.assertEqual(
+            {field: getattr(trade, field) for field in TRANSLATED_FIELDS},
+            SEED_MIGRATION.SEED_THEME_TRANSLATIONS["trade-and-the-fta"],
+        )
+        energy.refresh_from_db()
+        self.assertEqual((energy.name_es, energy.slug_es), ("Energías", "energias"))
+        self.assertEqual(energy.description_es, "Cooperación en recursos energéticos y energías renovables.")
+        self.assertEqual((energy.name_ko, energy.slug_ko), ("에너지", "에너지"))
+        other.refresh_from_db()
+        self.assertEqual(other.missing_translations(), ["es", "ko"])
+        self.assertEqual(other.name_es, "")
+
+
+class ArticleTranslationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = ArticleFactory(title="Korea wants an FTA", slug="korea-fta", language="en")
+        cls.spanish = ArticleFactory(
+            title="Corea quiere un TLC",
+            slug="corea-tlc",
+            language="es",
+            translation_of=cls.original,
+            standfirst="Un ministro habla de comercio.",
+            intro="El ministro visitó la Ciudad de México.",
+        )
+        cls.korean = ArticleFactory(
+            title="한국은 FTA를 원한다", slug="korea-fta-ko", language="ko", translation_of=cls.original, draft=True
+        )
+        pair = QAPairFactory(article=cls.spanish, prompt="¿Qué sigue?", answer="Unas 100 empresas crean 5,000 empleos.")
+        cls.fact = FactFactory(pair=pair, statement="Companies create 5,000 jobs.", quote="crean 5,000 empleos")
+
+    def translation_error(self, article, field):
+        with self.assertRaises(ValidationError) as refused:
+            article.full_clean()
+        return refused.exception.message_dict[field]
+
+    def draft(self, **values):
+        return ArticleFactory.build(
+            draft=True, interviewee=self.original.interviewee, source=self.original.source, **values
+        )
+
+    def test_a_translation_is_written_in_another_language_than_its_original(self):
+        errors = self.translation_error(
+            self.draft(slug="copy", language="en", translation_of=self.original), "language"
+        )
+        self.assertEqual(errors, ["A translation is written in another language than its original (English)."])
+
+    def test_a_translation_links_to_the_original_not_to_another_translation(self):
+        errors = self.translation_error(
+            self.draft(slug="ko2", language="ko", translation_of=self.spanish), "translation_of"
+        )
+        # limit_choices_to refuses it too; this message says what to do.
+        self.assertIn(
+            "“Corea quiere un TLC” is itself a translation: link to its original, “Korea wants an FTA”.", errors
+        )
+
+    def test_an_original_with_translations_cannot_become_a_translation(self):
+        other = ArticleFactory(slug="other", language="es")
+        self.original.translation_of = other
+        errors = self.translation_error(self.original, "translation_of")
+        self.assertEqual(
+            errors, ["This article is the original of other translations, so it cannot be a translation itself."]
+        )
+
+    def test_an_article_cannot_translate_itself(self):
+        lone = ArticleFactory(slug="lone")
+        lone.translation_of = lone
+        self.assertEqual(
+            self.translation_error(lone, "translation_of"), ["An article cannot be a translation of itself."]
+        )
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=lone.pk).update(translation_of=lone)
+
+    def test_an_original_has_one_translation_per_language(self):
+        with self.assertRaises(ValidationError) as refused:
+            self.draft(slug="es2", language="es", translation_of=self.original).full_clean()
+        self.assertIn("The original already has a translation in this language.", str(refused.exception))
+
+    def test_the_admin_offers_only_originals_to_translate(self):
+        self.client.force_login(UserFactory(editor=True))
+        response = self.client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "articles", "model_name": "article", "field_name": "translation_of", "term": ""},
+        )
+        offered = {int(result["id"]) for result in response.json()["results"]}
+        self.assertIn(self.original.pk, offered)
+        self.assertNotIn(self.spanish.pk, offered)
+        self.assertNotIn(self.korean.pk, offered)
+        response = self.client.get(admin_url("article", "change", self.original.pk))
+        self.assertContains(response, 'name="translation_of"')
+        self.assertContains(response, "Corea quiere un TLC</a> (Spanish, published)")
+
+    def test_article_page_links_its_published_translations_in_their_own_language(self):
+        response = self.client.get("/articles/korea-fta/")
+        self.assertEqual(list(response.context["translations"]), [self.spanish])
+        self.assertContains(
+            response, '<a href="/es/articles/corea-tlc/" hreflang="es" lang="es">Español</a>', html=True
+        )
+        link = '<a href="/es/articles/corea-tlc/" hreflang="es" lang="es">Español</a>'
+        self.assertContains(response, f'<p class="translations">Also in: {link}</p>', html=True)
+        self.assertNotContains(response, "korea-fta-ko")
+        response = self.client.get("/es/articles/corea-tlc/")
+        self.assertContains(response, '<a href="/articles/korea-fta/" hreflang="en" lang="en">English</a>', html=True)
+
+    def test_hreflang_alternates_are_the_same_from_every_version(self):
+        expected = {
+            "en": absolute("/articles/korea-fta/"),
+            "es": absolute("/es/articles/corea-tlc/"),
+            "ko": absolute("/ko/articles/korea-fta/"),
+            "x-default": absolute("/articles/korea-fta/"),
+        }
+        for url in ["/articles/korea-fta/", "/es/articles/corea-tlc/", "/ko/articles/korea-fta/"]:
+            with self.subTest(url=url):
+                self.assertEqual(alternates(self.client.get(url)), expected)
+
+    def test_publishing_a_translation_adds_it_to_links_alternates_and_the_sitemap(self):
+        before = sitemap_alternates(self.client.get(reverse("sitemap")))
+        self.assertNotIn(absolute("/ko/articles/korea-fta-ko/"), before)
+        self.assertNotIn(absolute("/articles/korea-fta-ko/"), before)
+        self.korean.status = Article.Status.PUBLISHED
+        self.korean.published_at = self.original.published_at
+        self.korean.save()
+        response = self.client.get("/articles/korea-fta/")
+        self.assertContains(
+            response, '<a href="/ko/articles/korea-fta-ko/" hreflang="ko" lang="ko">한국어</a>', html=True
+        )
+        self.assertEqual(alternates(response)["ko"], absolute("/ko/articles/korea-fta-ko/"))
+        self.assertEqual(alternates(self.client.get("/ko/articles/korea-fta-ko/")), alternates(response))
+        after = sitemap_alternates(self.client.get(reverse("sitemap")))
+        self.assertEqual(after[absolute("/ko/articles/korea-fta-ko/")], alternates(response))
+
+    def test_sitemap_lists_each_version_once_with_the_versions_as_alternates(self):
+        entries = sitemap_alternates(self.client.get(reverse("sitemap")))
+        group = {
+            "en": absolute("/articles/korea-fta/"),
+            "es": absolute("/es/articles/corea-tlc/"),
+            "ko": absolute("/ko/articles/korea-fta/"),
+            "x-default": absolute("/articles/korea-fta/"),
+        }
+        for language in ["en", "es", "ko"]:
+            self.assertEqual(entries[group[language]], group)
+        # A version is listed in its language only: its pages under other prefixes duplicate others.
+        self.assertNotIn(absolute("/articles/corea-tlc/"), entries)
+        self.assertNotIn(absolute("/es/articles/korea-fta/"), entries)
+
+
+class ContentLanguageTests(TestCase):
+    """Text written in another language than the page's carries lang, for screen readers and hyphenation."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.english = ArticleFactory(title="Korea wants an FTA", slug="korea-fta", standfirst="A minister on trade.")
+        cls.spanish = ArticleFactory(
+            title="Corea quiere un TLC",
+            slug="corea-tlc",
+            language="es",
+            standfirst="Un ministro habla de comercio.",
+            intro="El ministro visitó la Ciudad de México.",
+        )
+        cls.pair = QAPairFactory(
+            article=cls.spanish, prompt="¿Qué sigue?", answer="Unas 100 empresas crean 5,000 empleos."
+        )
+        cls.fact = FactFactory(pair=cls.pair, statement="Companies create 5,000 jobs.", quote="crean 5,000 empleos")
+
+    def test_spanish_article_on_an_english_page_is_marked_spanish(self):
+        response = self.client.get("/articles/corea-tlc/")
+        self.assertContains(response, '<h1 lang="es">Corea quiere un TLC</h1>', html=True)
+        self.assertContains(response, '<p class="lede" lang="es">Un ministro habla de comercio.</p>', html=True)
+        self.assertContains(
+            response, '<div class="qa-answer" lang="es"><p>El ministro visitó la Ciudad de México.</p></div>', html=True
+        )
+        self.assertContains(response, '<span lang="es">¿Qué sigue?</span>', html=True)
+        self.assertContains(response, '<p lang="es">Unas 100 empresas <mark>crean 5,000 empleos</mark>.</p>', html=True)
+
+    def test_article_in_the_pages_language_carries_no_lang(self):
+        response = self.client.get("/es/articles/corea-tlc/")
+        self.assertContains(response, "<h1>Corea quiere un TLC</h1>", html=True)
+        self.assertNotContains(response, 'lang="es">Un ministro')
+        response = self.client.get("/articles/korea-fta/")
+        self.assertContains(response, "<h1>Korea wants an FTA</h1>", html=True)
+
+    def test_english_article_on_a_korean_page_is_marked_english(self):
+        response = self.client.get("/ko/articles/korea-fta/")
+        self.assertContains(response, '<h1 lang="en">Korea wants an FTA</h1>', html=True)
+
+    def test_lists_mark_titles_standfirsts_and_quotes(self):
+        articles = self.client.get("/articles/")
+        self.assertContains(articles, '<p lang="es">Un ministro habla de comercio.</p>', html=True)
+        self.assertContains(articles, "<p>A minister on trade.</p>", html=True)
+        facts = self.client.get("/facts/")
+        self.assertContains(
+            facts, '<blockquote class="fact-quote" lang="es"><p>“crean 5,000 empleos”</p></blockquote>', html=True
+        )
+        fact_page = self.client.get(self.fact.get_permalink())
+        self.assertContains(fact_page, '<p class="qa-prompt" lang="es">¿Qué sigue?</p>', html=True)
+
+    def test_search_results_mark_headings_and_excerpts(self):
+        response = self.client.get(reverse("articles:search"), {"q": "Corea"})
+        self.assertContains(
+            response,
+            '<h3 lang="es"><a href="/articles/corea-tlc/"><mark>Corea</mark> quiere un TLC</a></h3>',
+            html=True,
+        )
+        self.assertContains(response, 'class="search-excerpt" lang="es"')
+
+
+class InterfacePageAlternatesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        cls.fact = FactFactory(themes=[cls.trade])
+
+    def test_every_page_names_itself_in_each_language_and_english_as_default(self):
+        pages = [
+            ("/", "/es/", "/ko/"),
+            ("/facts/", "/es/facts/", "/ko/facts/"),
+            ("/themes/", "/es/themes/", "/ko/themes/"),
+            ("/timeline/", "/es/timeline/", "/ko/timeline/"),
+            ("/data/", "/es/data/", "/ko/data/"),
+            (self.fact.get_permalink(), f"/es{self.fact.get_permalink()}", f"/ko{self.fact.get_permalink()}"),
+            ("/themes/trade-and-the-fta/", "/es/themes/comercio-y-el-tlc/", ko_theme_url()),
+        ]
+        for en, es, ko in pages:
+            expected = {"en": absolute(en), "es": absolute(es), "ko": absolute(ko), "x-default": absolute(en)}
+            for url in [en, es, ko]:
+                with self.subTest(url=url):
+                    self.assertEqual(alternates(self.client.get(url)), expected)
+
+    def test_filtered_pages_keep_their_filters_in_every_language(self):
+        found = alternates(self.client.get("/es/facts/", {"kind": "figure"}))
+        self.assertEqual(found["ko"], absolute("/ko/facts/?kind=figure"))
+        self.assertEqual(found["x-default"], absolute("/facts/?kind=figure"))
+
+    def test_previews_have_no_alternates(self):
+        draft = ArticleFactory(draft=True, slug="draft")
+        self.client.force_login(UserFactory(editor=True))
+        self.assertEqual(alternates(self.client.get(reverse("articles:article-preview", args=[draft.slug]))), {})
+
+
+class SitemapAlternatesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        FactFactory(themes=[cls.trade])
+
+    def test_pages_and_themes_are_listed_in_each_language_with_reciprocal_alternates(self):
+        entries = sitemap_alternates(self.client.get(reverse("sitemap")))
+        theme = {
+            "en": absolute("/themes/trade-and-the-fta/"),
+            "es": absolute("/es/themes/comercio-y-el-tlc/"),
+            "ko": absolute(ko_theme_url()),
+            "x-default": absolute("/themes/trade-and-the-fta/"),
+        }
+        home = {"en": absolute("/"), "es": absolute("/es/"), "ko": absolute("/ko/"), "x-default": absolute("/")}
+        for group in [theme, home]:
+            for language in ["en", "es", "ko"]:
+                with self.subTest(url=group[language]):
+                    self.assertEqual(entries[group[language]], group)
+        for url, links in entries.items():
+            if links:
+                with self.subTest(url=url):
+                    self.assertIn(url, links.values())
+                    self.assertEqual({entries[href] == links for href in links.values()}, {True})
+        # Themes are listed at their own slug in each language only, never at a redirecting address.
+        self.assertNotIn(absolute("/es/themes/trade-and-the-fta/"), entries)
