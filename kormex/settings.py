@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compress pages as whitenoise compresses static files; CSRF tokens are masked per request,
+    # which is Django's defence against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with the admin in the editor's language (see kormex/middleware.py).
     "kormex.middleware.EditorLocaleMiddleware",

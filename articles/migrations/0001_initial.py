@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,211 +16,512 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('role', models.CharField(blank=True, default='', help_text='Position at the time of the interview, e.g. "Minister of the Interior and Security".', max_length=200)),
-                ('country', models.CharField(blank=True, default='', max_length=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text='Position at the time of the interview, e.g. "Minister of the Interior and Security".',
+                        max_length=200,
+                    ),
+                ),
+                ("country", models.CharField(blank=True, default="", max_length=100)),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('url', models.URLField(blank=True, default='', verbose_name='website')),
-                ('language', models.CharField(choices=[('en', 'English'), ('es', 'Spanish'), ('ko', 'Korean')], default='es', max_length=10)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("url", models.URLField(blank=True, default="", verbose_name="website")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("es", "Spanish"), ("ko", "Korean")], default="es", max_length=10
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['name'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('interview', 'Interview'), ('news', 'News'), ('opinion', 'Opinion')], default='interview', max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('slug', models.SlugField(help_text="The article's address on the site.", max_length=200, unique=True)),
-                ('standfirst', models.TextField(blank=True, default='', help_text='One or two sentences shown under the title and in lists.')),
-                ('intro', models.TextField(blank=True, default='', help_text='Introductory paragraphs, separated by a blank line.')),
-                ('source_url', models.URLField(blank=True, default='', help_text='The original article, if it is online.', verbose_name='source URL')),
-                ('original_date', models.DateField(blank=True, help_text='When the source published it.', null=True, verbose_name='original publication date')),
-                ('original_date_precision', models.CharField(blank=True, choices=[('decade', 'Decade'), ('year', 'Year'), ('month', 'Month'), ('day', 'Day')], default='', max_length=10)),
-                ('language', models.CharField(choices=[('en', 'English'), ('es', 'Spanish'), ('ko', 'Korean')], default='en', max_length=10)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=20)),
-                ('published_at', models.DateTimeField(blank=True, help_text='When readers can see it; a future time schedules it. Empty means now, once published.', null=True, verbose_name='publish at')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('interviewee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='interviews', to='articles.person')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("interview", "Interview"), ("news", "News"), ("opinion", "Opinion")],
+                        default="interview",
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("slug", models.SlugField(help_text="The article's address on the site.", max_length=200, unique=True)),
+                (
+                    "standfirst",
+                    models.TextField(
+                        blank=True, default="", help_text="One or two sentences shown under the title and in lists."
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, default="", help_text="Introductory paragraphs, separated by a blank line."
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.URLField(
+                        blank=True,
+                        default="",
+                        help_text="The original article, if it is online.",
+                        verbose_name="source URL",
+                    ),
+                ),
+                (
+                    "original_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the source published it.",
+                        null=True,
+                        verbose_name="original publication date",
+                    ),
+                ),
+                (
+                    "original_date_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("decade", "Decade"), ("year", "Year"), ("month", "Month"), ("day", "Day")],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("es", "Spanish"), ("ko", "Korean")], default="en", max_length=10
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")], default="draft", max_length=20
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When readers can see it; a future time schedules it. Empty means now, once published.",
+                        null=True,
+                        verbose_name="publish at",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "interviewee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interviews",
+                        to="articles.person",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="articles.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='QAPair',
+            name="QAPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(help_text='Order within the article, from 1.')),
-                ('anchor', models.SlugField(blank=True, help_text='Stable link target on the article page (#anchor). Filled from the prompt when empty; keep it once published, as citations link to it.', max_length=80)),
-                ('prompt', models.TextField(help_text='Usually a question; interviews also use statements that introduce a topic.')),
-                ('answer', models.TextField(help_text='Paragraphs separated by a blank line.')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairs', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField(help_text="Order within the article, from 1.")),
+                (
+                    "anchor",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Stable link target on the article page (#anchor). Filled from the prompt when empty; keep it once published, as citations link to it.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "prompt",
+                    models.TextField(
+                        help_text="Usually a question; interviews also use statements that introduce a topic."
+                    ),
+                ),
+                ("answer", models.TextField(help_text="Paragraphs separated by a blank line.")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="pairs", to="articles.article"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Q&A pair',
-                'verbose_name_plural': 'Q&A pairs',
-                'ordering': ['article_id', 'position'],
+                "verbose_name": "Q&A pair",
+                "verbose_name_plural": "Q&A pairs",
+                "ordering": ["article_id", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Fact',
+            name="Fact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement', models.CharField(help_text='The fact in one sentence, in your words.', max_length=300)),
-                ('quote', models.TextField(help_text="The source's exact words that support it, copied from the answer (or the intro).")),
-                ('value', models.DecimalField(blank=True, decimal_places=4, help_text='A figure the fact states, e.g. 19800000000 for $19.8 billion.', max_digits=20, null=True)),
-                ('unit', models.CharField(blank=True, default='', help_text='What the value counts: "USD", "%", or a plural noun such as "jobs".', max_length=40)),
-                ('date', models.DateField(blank=True, help_text='A date the fact states.', null=True)),
-                ('date_precision', models.CharField(blank=True, choices=[('decade', 'Decade'), ('year', 'Year'), ('month', 'Month'), ('day', 'Day')], default='', help_text='How much of the date the source gives: "2023" is a year, "May 2024" a month.', max_length=10)),
-                ('is_key_figure', models.BooleanField(default=False, help_text='Show it among the key figures on the home page.', verbose_name='key figure')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facts', to='articles.article')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='articles.person', verbose_name='attributed to')),
-                ('pair', models.ForeignKey(blank=True, help_text="The pair whose answer states it; empty when it is stated in the article's intro.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='articles.qapair', verbose_name='Q&A pair')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("statement", models.CharField(help_text="The fact in one sentence, in your words.", max_length=300)),
+                (
+                    "quote",
+                    models.TextField(
+                        help_text="The source's exact words that support it, copied from the answer (or the intro)."
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="A figure the fact states, e.g. 19800000000 for $19.8 billion.",
+                        max_digits=20,
+                        null=True,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text='What the value counts: "USD", "%", or a plural noun such as "jobs".',
+                        max_length=40,
+                    ),
+                ),
+                ("date", models.DateField(blank=True, help_text="A date the fact states.", null=True)),
+                (
+                    "date_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("decade", "Decade"), ("year", "Year"), ("month", "Month"), ("day", "Day")],
+                        default="",
+                        help_text='How much of the date the source gives: "2023" is a year, "May 2024" a month.',
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "is_key_figure",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Show it among the key figures on the home page.",
+                        verbose_name="key figure",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="facts", to="articles.article"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="facts",
+                        to="articles.person",
+                        verbose_name="attributed to",
+                    ),
+                ),
+                (
+                    "pair",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The pair whose answer states it; empty when it is stated in the article's intro.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="facts",
+                        to="articles.qapair",
+                        verbose_name="Q&A pair",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fact',
-                'verbose_name_plural': 'facts',
-                'ordering': ['article_id', 'pk'],
+                "verbose_name": "fact",
+                "verbose_name_plural": "facts",
+                "ordering": ["article_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, default='', help_text='One sentence telling readers what this theme covers.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, default="", help_text="One sentence telling readers what this theme covers."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='theme_name_case_insensitive_unique', violation_error_message='A theme with this name already exists (names ignore case).')],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("name"),
+                        name="theme_name_case_insensitive_unique",
+                        violation_error_message="A theme with this name already exists (names ignore case).",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TaggedQAPair',
+            name="TaggedQAPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='articles.qapair')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_pairs', to='articles.theme', verbose_name='theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="articles.qapair"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_pairs",
+                        to="articles.theme",
+                        verbose_name="theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Q&A pair theme',
-                'verbose_name_plural': 'Q&A pair themes',
+                "verbose_name": "Q&A pair theme",
+                "verbose_name_plural": "Q&A pair themes",
             },
         ),
         migrations.CreateModel(
-            name='TaggedFact',
+            name="TaggedFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='articles.fact')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_facts', to='articles.theme', verbose_name='theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="articles.fact"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_facts",
+                        to="articles.theme",
+                        verbose_name="theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fact theme',
-                'verbose_name_plural': 'fact themes',
+                "verbose_name": "fact theme",
+                "verbose_name_plural": "fact themes",
             },
         ),
         migrations.CreateModel(
-            name='TaggedArticle',
+            name="TaggedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='articles.article')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_articles', to='articles.theme', verbose_name='theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="articles.article"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_articles",
+                        to="articles.theme",
+                        verbose_name="theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article theme',
-                'verbose_name_plural': 'article themes',
+                "verbose_name": "article theme",
+                "verbose_name_plural": "article themes",
             },
         ),
         migrations.AddField(
-            model_name='qapair',
-            name='themes',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Comma-separated theme names.', through='articles.TaggedQAPair', to='articles.Theme', verbose_name='themes'),
+            model_name="qapair",
+            name="themes",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Comma-separated theme names.",
+                through="articles.TaggedQAPair",
+                to="articles.Theme",
+                verbose_name="themes",
+            ),
         ),
         migrations.AddField(
-            model_name='fact',
-            name='themes',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Comma-separated theme names (one to three).', through='articles.TaggedFact', to='articles.Theme', verbose_name='themes'),
+            model_name="fact",
+            name="themes",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Comma-separated theme names (one to three).",
+                through="articles.TaggedFact",
+                to="articles.Theme",
+                verbose_name="themes",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='themes',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Comma-separated theme names.', through='articles.TaggedArticle', to='articles.Theme', verbose_name='themes'),
+            model_name="article",
+            name="themes",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Comma-separated theme names.",
+                through="articles.TaggedArticle",
+                to="articles.Theme",
+                verbose_name="themes",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taggedqapair',
-            constraint=models.UniqueConstraint(fields=('tag', 'content_object'), name='tagged_pair_unique'),
+            model_name="taggedqapair",
+            constraint=models.UniqueConstraint(fields=("tag", "content_object"), name="tagged_pair_unique"),
         ),
         migrations.AddConstraint(
-            model_name='taggedfact',
-            constraint=models.UniqueConstraint(fields=('tag', 'content_object'), name='tagged_fact_unique'),
+            model_name="taggedfact",
+            constraint=models.UniqueConstraint(fields=("tag", "content_object"), name="tagged_fact_unique"),
         ),
         migrations.AddConstraint(
-            model_name='taggedarticle',
-            constraint=models.UniqueConstraint(fields=('tag', 'content_object'), name='tagged_article_unique'),
+            model_name="taggedarticle",
+            constraint=models.UniqueConstraint(fields=("tag", "content_object"), name="tagged_article_unique"),
         ),
         migrations.AddConstraint(
-            model_name='qapair',
-            constraint=models.UniqueConstraint(fields=('article', 'position'), name='qapair_unique_position', violation_error_message='Another Q&A pair of this article has this position.'),
+            model_name="qapair",
+            constraint=models.UniqueConstraint(
+                fields=("article", "position"),
+                name="qapair_unique_position",
+                violation_error_message="Another Q&A pair of this article has this position.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qapair',
-            constraint=models.UniqueConstraint(fields=('article', 'anchor'), name='qapair_unique_anchor', violation_error_message='Another Q&A pair of this article has this anchor.'),
+            model_name="qapair",
+            constraint=models.UniqueConstraint(
+                fields=("article", "anchor"),
+                name="qapair_unique_anchor",
+                violation_error_message="Another Q&A pair of this article has this anchor.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qapair',
-            constraint=models.CheckConstraint(condition=models.Q(('position__gte', 1)), name='qapair_position_from_one', violation_error_message='Positions start at 1.'),
+            model_name="qapair",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("position__gte", 1)),
+                name="qapair_position_from_one",
+                violation_error_message="Positions start at 1.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='fact',
-            index=models.Index(fields=['date'], name='articles_fa_date_d66c83_idx'),
+            model_name="fact",
+            index=models.Index(fields=["date"], name="articles_fa_date_d66c83_idx"),
         ),
         migrations.AddConstraint(
-            model_name='fact',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('unit', ''), ('value__isnull', True)), models.Q(('value__isnull', False), models.Q(('unit', ''), _negated=True)), _connector='OR'), name='fact_value_has_unit', violation_error_message='A value needs a unit, and a unit needs a value.'),
+            model_name="fact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("unit", ""), ("value__isnull", True)),
+                    models.Q(("value__isnull", False), models.Q(("unit", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="fact_value_has_unit",
+                violation_error_message="A value needs a unit, and a unit needs a value.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fact',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('date__isnull', True), ('date_precision', '')), models.Q(('date__isnull', False), models.Q(('date_precision', ''), _negated=True)), _connector='OR'), name='fact_date_has_precision', violation_error_message='A date needs a precision, and a precision needs a date.'),
+            model_name="fact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("date__isnull", True), ("date_precision", "")),
+                    models.Q(("date__isnull", False), models.Q(("date_precision", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="fact_date_has_precision",
+                violation_error_message="A date needs a precision, and a precision needs a date.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', 'published_at'], name='articles_ar_status_7759bd_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "published_at"], name="articles_ar_status_7759bd_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('published_at__isnull', False), _connector='OR'), name='article_published_has_time', violation_error_message='A published article needs a publication time.'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status", "draft"), ("published_at__isnull", False), _connector="OR"),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publication time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('original_date__isnull', True), ('original_date_precision', '')), models.Q(('original_date__isnull', False), models.Q(('original_date_precision', ''), _negated=True)), _connector='OR'), name='article_original_date_has_precision', violation_error_message='An original date needs a precision, and a precision needs a date.'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("original_date__isnull", True), ("original_date_precision", "")),
+                    models.Q(
+                        ("original_date__isnull", False), models.Q(("original_date_precision", ""), _negated=True)
+                    ),
+                    _connector="OR",
+                ),
+                name="article_original_date_has_precision",
+                violation_error_message="An original date needs a precision, and a precision needs a date.",
+            ),
         ),
     ]

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='article',
-            options={'ordering': ['-published_at', '-pk'], 'permissions': [('publish_article', 'Can publish, schedule, unpublish and delete published articles')], 'verbose_name': 'article', 'verbose_name_plural': 'articles'},
+            name="article",
+            options={
+                "ordering": ["-published_at", "-pk"],
+                "permissions": [("publish_article", "Can publish, schedule, unpublish and delete published articles")],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+            },
         ),
     ]

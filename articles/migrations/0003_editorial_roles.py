@@ -32,9 +32,9 @@ def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations ran; create them now so that the
     # groups can hold them on a fresh database.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module, app_config.models_module = getattr(app_config, "models_module", None), True
         create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     contributor, _ = Group.objects.get_or_create(name="Contributor")

@@ -12,9 +12,9 @@ def grant_editors(apps, schema_editor):
     # As in 0003: permissions are normally created after all migrations ran; create them now
     # so that the Editor group can hold them on a fresh database.
     app_config = apps.get_app_config("articles")
-    app_config.models_module = True
+    models_module, app_config.models_module = getattr(app_config, "models_module", None), True
     create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = models_module
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(content_type__app_label="articles", content_type__model__in=NEW_MODELS)
     for editor in apps.get_model("auth", "Group").objects.filter(name="Editor"):
@@ -22,44 +22,79 @@ def grant_editors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_editorial_roles'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("articles", "0003_editorial_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThemeMerge',
+            name="ThemeMerge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='merged theme')),
-                ('slug', models.CharField(max_length=100, verbose_name='merged slug')),
-                ('item_count', models.PositiveIntegerField(help_text='Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted).', verbose_name='items moved')),
-                ('merged_at', models.DateTimeField(auto_now_add=True)),
-                ('kept', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merges', to='articles.theme', verbose_name='merged into')),
-                ('merged_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="merged theme")),
+                ("slug", models.CharField(max_length=100, verbose_name="merged slug")),
+                (
+                    "item_count",
+                    models.PositiveIntegerField(
+                        help_text="Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted).",
+                        verbose_name="items moved",
+                    ),
+                ),
+                ("merged_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "kept",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merges",
+                        to="articles.theme",
+                        verbose_name="merged into",
+                    ),
+                ),
+                (
+                    "merged_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme merge',
-                'verbose_name_plural': 'theme merges',
-                'ordering': ['-merged_at', '-pk'],
+                "verbose_name": "theme merge",
+                "verbose_name_plural": "theme merges",
+                "ordering": ["-merged_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ThemeRedirect',
+            name="ThemeRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_slug', models.SlugField(allow_unicode=True, help_text='The slug of an address /themes/<slug>/ that should lead to the theme.', max_length=100, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='articles.theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "old_slug",
+                    models.SlugField(
+                        allow_unicode=True,
+                        help_text="The slug of an address /themes/<slug>/ that should lead to the theme.",
+                        max_length=100,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="redirects", to="articles.theme"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theme redirect',
-                'verbose_name_plural': 'theme redirects',
-                'ordering': ['old_slug'],
+                "verbose_name": "theme redirect",
+                "verbose_name_plural": "theme redirects",
+                "ordering": ["old_slug"],
             },
         ),
         migrations.RunPython(grant_editors, migrations.RunPython.noop),

@@ -7,75 +7,151 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0006_search_index'),
+        ("articles", "0006_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='translation_of',
-            field=models.ForeignKey(blank=True, help_text='The original article this one translates; empty for an original. Link every translation to the original, never to another translation.', limit_choices_to={'translation_of': None}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='translations', to='articles.article', verbose_name='translation of'),
+            model_name="article",
+            name="translation_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The original article this one translates; empty for an original. Link every translation to the original, never to another translation.",
+                limit_choices_to={"translation_of": None},
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="translations",
+                to="articles.article",
+                verbose_name="translation of",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='description_es',
-            field=models.TextField(blank=True, default='', help_text='Leave empty and readers of this language see the English description.', verbose_name='Spanish description'),
+            model_name="theme",
+            name="description_es",
+            field=models.TextField(
+                blank=True,
+                default="",
+                help_text="Leave empty and readers of this language see the English description.",
+                verbose_name="Spanish description",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='description_ko',
-            field=models.TextField(blank=True, default='', help_text='Leave empty and readers of this language see the English description.', verbose_name='Korean description'),
+            model_name="theme",
+            name="description_ko",
+            field=models.TextField(
+                blank=True,
+                default="",
+                help_text="Leave empty and readers of this language see the English description.",
+                verbose_name="Korean description",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='name_es',
-            field=models.CharField(blank=True, default='', help_text='Leave empty and readers of this language see the English name.', max_length=100, verbose_name='Spanish name'),
+            model_name="theme",
+            name="name_es",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Leave empty and readers of this language see the English name.",
+                max_length=100,
+                verbose_name="Spanish name",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='name_ko',
-            field=models.CharField(blank=True, default='', help_text='Leave empty and readers of this language see the English name.', max_length=100, verbose_name='Korean name'),
+            model_name="theme",
+            name="name_ko",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Leave empty and readers of this language see the English name.",
+                max_length=100,
+                verbose_name="Korean name",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='slug_es',
-            field=models.SlugField(blank=True, default='', help_text="The theme's address for Spanish readers after /es/themes/: letters without accents, digits and hyphens. Filled from the Spanish name when left empty.", max_length=100, verbose_name='Spanish slug'),
+            model_name="theme",
+            name="slug_es",
+            field=models.SlugField(
+                blank=True,
+                default="",
+                help_text="The theme's address for Spanish readers after /es/themes/: letters without accents, digits and hyphens. Filled from the Spanish name when left empty.",
+                max_length=100,
+                verbose_name="Spanish slug",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='slug_ko',
-            field=models.SlugField(allow_unicode=True, blank=True, default='', help_text="The theme's address for Korean readers after /ko/themes/: Hangul, letters, digits and hyphens. Filled from the Korean name when left empty.", max_length=100, verbose_name='Korean slug'),
+            model_name="theme",
+            name="slug_ko",
+            field=models.SlugField(
+                allow_unicode=True,
+                blank=True,
+                default="",
+                help_text="The theme's address for Korean readers after /ko/themes/: Hangul, letters, digits and hyphens. Filled from the Korean name when left empty.",
+                max_length=100,
+                verbose_name="Korean slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('es', 'Spanish'), ('ko', 'Korean')], default='en', help_text='The language the article is written in.', max_length=10),
+            model_name="article",
+            name="language",
+            field=models.CharField(
+                choices=[("en", "English"), ("es", "Spanish"), ("ko", "Korean")],
+                default="en",
+                help_text="The language the article is written in.",
+                max_length=10,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('translation_of', models.F('pk')), _negated=True), name='article_not_its_own_translation', violation_error_message='An article cannot be a translation of itself.'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("translation_of", models.F("pk")), _negated=True),
+                name="article_not_its_own_translation",
+                violation_error_message="An article cannot be a translation of itself.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('translation_of', 'language'), name='article_one_translation_per_language', violation_error_message='The original already has a translation in this language.'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("translation_of", "language"),
+                name="article_one_translation_per_language",
+                violation_error_message="The original already has a translation in this language.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name_es'), condition=models.Q(('name_es', ''), _negated=True), name='theme_name_es_case_insensitive_unique', violation_error_message='Another theme has this name in this language (names ignore case).'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name_es"),
+                condition=models.Q(("name_es", ""), _negated=True),
+                name="theme_name_es_case_insensitive_unique",
+                violation_error_message="Another theme has this name in this language (names ignore case).",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(condition=models.Q(('slug_es', ''), _negated=True), fields=('slug_es',), name='theme_slug_es_unique', violation_error_message='Another theme has this slug in this language.'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("slug_es", ""), _negated=True),
+                fields=("slug_es",),
+                name="theme_slug_es_unique",
+                violation_error_message="Another theme has this slug in this language.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name_ko'), condition=models.Q(('name_ko', ''), _negated=True), name='theme_name_ko_case_insensitive_unique', violation_error_message='Another theme has this name in this language (names ignore case).'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name_ko"),
+                condition=models.Q(("name_ko", ""), _negated=True),
+                name="theme_name_ko_case_insensitive_unique",
+                violation_error_message="Another theme has this name in this language (names ignore case).",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(condition=models.Q(('slug_ko', ''), _negated=True), fields=('slug_ko',), name='theme_slug_ko_unique', violation_error_message='Another theme has this slug in this language.'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("slug_ko", ""), _negated=True),
+                fields=("slug_ko",),
+                name="theme_slug_ko_unique",
+                violation_error_message="Another theme has this slug in this language.",
+            ),
         ),
     ]

@@ -63,7 +63,7 @@ def test_every_page_type_stays_light_and_on_its_own_origin(new_page, live_server
         page.on("response", lambda response, seen=responses: seen.append(response))
         page.goto(url, wait_until="networkidle")
         foreign += [r.url for r in responses if not r.url.startswith(live_server.url)]
-        weights[name] = sum(len(r.body()) for r in responses if r.ok)
+        weights[name] = sum(r.request.sizes()["responseBodySize"] for r in responses if r.ok)
     assert foreign == []
     assert {name: size for name, size in weights.items() if size > MAX_PAGE_BYTES} == {}, weights
 
