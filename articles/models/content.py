@@ -112,9 +112,9 @@ class ArticleQuerySet(PublishedQuerySet):
 @reversion.register(follow=["pairs", "facts", "tagged_items"])
 class Article(models.Model):
     class Kind(models.TextChoices):
-        INTERVIEW = "interview", "Interview"
-        NEWS = "news", "News"
-        OPINION = "opinion", "Opinion"
+        INTERVIEW = "interview", gettext_lazy("Interview")
+        NEWS = "news", gettext_lazy("News")
+        OPINION = "opinion", gettext_lazy("Opinion")
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
