@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Article, Fact, QAPair
-from .common import THEME_FIELDS_WIDE, URL_FIELDS_ASSUME_HTTPS, FactForm
+from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, URL_FIELDS_ASSUME_HTTPS, FactForm
 from .importer import import_view, suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 
@@ -83,16 +83,7 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
     form = FactForm
     formfield_overrides = THEME_FIELDS_WIDE
     extra = 0
-    fields = [
-        "pair",
-        "statement",
-        "quote",
-        ("value", "unit"),
-        ("date", "date_precision"),
-        "person",
-        "is_key_figure",
-        "themes",
-    ]
+    fields = FACT_LAYOUT
     classes = ["collapse"]
 
     def get_formset(self, request, obj=None, **kwargs):

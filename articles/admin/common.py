@@ -50,6 +50,19 @@ THEME_FIELDS_WIDE = {
 }
 
 
+# How a fact's fields are laid out, in its own admin page (after its article) and inline.
+FACT_LAYOUT = [
+    "pair",
+    "statement",
+    "quote",
+    ("value", "unit"),
+    ("date", "date_precision"),
+    "person",
+    "is_key_figure",
+    "themes",
+]
+
+
 class FactForm(forms.ModelForm):
     class Meta:
         model = Fact

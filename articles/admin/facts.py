@@ -4,7 +4,7 @@ from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Fact
-from .common import THEME_FIELDS_WIDE, FactForm
+from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, FactForm
 from .permissions import PublishedContentGuard
 
 
@@ -24,17 +24,7 @@ class FactAdmin(PublishedContentGuard, CompareVersionAdmin):
     autocomplete_fields = ["article", "person"]
     formfield_overrides = THEME_FIELDS_WIDE
     actions = ["add_theme", "remove_theme"]
-    fields = [
-        "article",
-        "pair",
-        "statement",
-        "quote",
-        ("value", "unit"),
-        ("date", "date_precision"),
-        "person",
-        "is_key_figure",
-        "themes",
-    ]
+    fields = ["article", *FACT_LAYOUT]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "pair")
