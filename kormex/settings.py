@@ -6,8 +6,11 @@ allowed hosts: it never falls back to a random key or to "*".
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
+import csp.constants as csp
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
@@ -24,6 +27,16 @@ def env_bool(name, default=False):
     if value in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_int(name, default, minimum=0):
+    """Return the integer value of environment variable `name`, refusing anything below `minimum`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {value!r}.")
+    return int(value)
 
 
 def env_list(name):
@@ -61,6 +74,8 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "reversion_compare",
+    "csp",
+    "axes",
     "articles",
 ]
 
@@ -78,6 +93,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the page cache, as X-Frame-Options: cached pages keep the header they were sent with.
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kormex.urls"
@@ -127,6 +146,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# django-axes first: it refuses a locked-out sign-in before any backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LANGUAGE_CODE = "en"
 # Reader pages are served in each language under its prefix (/es/, /ko/; English unprefixed);
 # the admin follows the editor's browser language.
@@ -161,11 +186,56 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=HTTPS)
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Everything from this origin only, and nothing inline: no <script> or <style> elements, no style
+# attributes, no event handlers, in reader pages and the admin alike (see README, "Security").
+# No nonce, so that cached pages stay byte-identical.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.NONE],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "object-src": [csp.NONE],
+    }
+}
+
+# The admin's address: a path other than the well-known "admin/" keeps password-guessing robots
+# away from the sign-in page.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH") or "admin/"
+if not re.fullmatch(r"([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)+", ADMIN_PATH):
+    raise ImproperlyConfigured(
+        f"DJANGO_ADMIN_PATH must be a path such as 'admin/' or 'staff/admin/': letters, digits, '.', '_', "
+        f"'~' and '-', ending with '/' and not starting with one; not {ADMIN_PATH!r}."
+    )
+
+# Admin sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one username
+# from one address, that pair is refused, whatever the password, for AXES_COOLOFF_TIME after the last
+# failure, or until an editor deletes its access attempt in the admin.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful sign-in forgets earlier typos.
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kormex.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "kormex.security.client_ip_address"
+# No banner in the log at every start-up; failures and lockouts are still logged.
+AXES_VERBOSE = False
+# How many reverse proxies in front of the site append to X-Forwarded-For; with none, the header is
+# the client's to write, so the connection's address is used.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 # Logs go to stdout, one JSON object a line, for whatever collects the process's output.
 LOGGING = {

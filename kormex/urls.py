@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -12,7 +13,7 @@ admin.site.site_title = _("Kormex admin")
 admin.site.index_title = _("Interviews, facts and themes")
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
 ] + i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
