@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Interviews and facts"
+
+    def ready(self):
+        from kormex.cache import content_saved
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_saved)

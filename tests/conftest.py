@@ -1,7 +1,26 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_files(tmp_path_factory):
+    """Keep the suite's file cache apart from that of a server running from this checkout."""
+    default = settings.CACHES["default"]
+    if default["BACKEND"].endswith("FileBasedCache"):
+        with override_settings(CACHES={"default": {**default, "LOCATION": str(tmp_path_factory.mktemp("cache"))}}):
+            yield
+    else:
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start each test with an empty cache: the database is rolled back, so cached pages are stale."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

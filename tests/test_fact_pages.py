@@ -1,7 +1,7 @@
 import re
 from datetime import date
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -104,6 +104,7 @@ class FactPageTests(TestCase):
         response = self.get(self.intro_fact)
         self.assertContains(response, "Interview in El Economista, October 2024: “sent to the inauguration”")
 
+    @override_settings(PAGE_CACHE=False)
     def test_page_runs_two_queries(self):
         with self.assertNumQueries(2):
             self.get(self.fact)

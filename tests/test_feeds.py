@@ -3,7 +3,7 @@ from datetime import timedelta
 from unittest import mock
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -158,6 +158,8 @@ def publish_articles(count, theme):
         FactFactory(pair=QAPairFactory(article=article, themes=[theme]), themes=[theme])
 
 
+# The queries of rendering; a page served from the page cache runs none (tests/test_cache.py).
+@override_settings(PAGE_CACHE=False)
 class FeedQueryCountTests(TestCase):
     """Feeds are bounded: their length and their query counts do not grow with the content."""
 

@@ -208,7 +208,7 @@ class LocalizedPageTests(TestCase):
         # Read the stream now: its rows are built lazily, in whatever language is active then.
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
-        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+        return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
 
     def test_exports_keep_machine_readable_values_under_a_language_prefix(self):
         """

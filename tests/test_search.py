@@ -1,7 +1,7 @@
 import re
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -284,6 +284,8 @@ def build_content(articles):
             FactFactory(pair=pair, statement="A satellite launches.", quote="launches", themes=themes)
 
 
+# The queries of rendering; a page served from the page cache runs none (tests/test_cache.py).
+@override_settings(PAGE_CACHE=False)
 class SearchQueryCountTests(TestCase):
     """The search page's query count is fixed: it does not grow with the amount of content."""
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from unittest import mock
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -122,6 +122,8 @@ class SitemapTests(TestCase):
         self.assertNotIn(absolute(self.draft.get_absolute_url()), entries)
 
 
+# The queries of rendering; a page served from the page cache runs none (tests/test_cache.py).
+@override_settings(PAGE_CACHE=False)
 class SitemapQueryCountTests(TestCase):
     """
     The sitemap's query count does not grow with the content: one query each for the articles

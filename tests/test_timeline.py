@@ -3,7 +3,7 @@ from datetime import date
 from unittest import mock
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -145,6 +145,8 @@ def build_timeline(facts):
         )
 
 
+# The queries of rendering; a page served from the page cache runs none (tests/test_cache.py).
+@override_settings(PAGE_CACHE=False)
 class TimelineQueryCountTests(TestCase):
     """The timeline's query count is fixed: it does not grow with the number of facts."""
 

@@ -2,7 +2,7 @@ import re
 from unittest import mock
 
 from django.db import DatabaseError, connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -263,6 +263,8 @@ def build_content(articles):
     return themes
 
 
+# The queries of rendering; a page served from the page cache runs none (tests/test_cache.py).
+@override_settings(PAGE_CACHE=False)
 class QueryCountTests(TestCase):
     """Each page's query count is fixed: it does not grow with the amount of content."""
 

@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 from taggit.models import Tag
 
+from kormex.cache import content_changed
+
 from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
 from .common import refuse_lookalikes
@@ -206,6 +208,7 @@ def change_theme(modeladmin, request, queryset, add):
     if add:
         untagged = set(allowed) - set(tagged.values_list("content_object", flat=True))
         through.objects.bulk_create(through(tag=theme, content_object_id=pk) for pk in untagged)
+        content_changed()
         count, verb = len(untagged), f"Added “{theme}” to"
     else:
         count, _ = tagged.delete()

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
 
+from kormex.cache import content_changed
+
 from ..i18n import TRANSLATED_LANGUAGES, active_language
 from .content import Article, Fact, QAPair, published_q
 
@@ -471,4 +473,5 @@ def merge_themes(keep, others, user):
     ThemeRedirect.objects.filter(old_slug__in=slugs).delete()
     ThemeRedirect.objects.bulk_create(ThemeRedirect(old_slug=slug, theme=keep) for slug in slugs)
     Theme.objects.filter(pk__in=[theme.pk for theme in others]).delete()
+    content_changed()
     return ThemeMerge.objects.bulk_create(merges)

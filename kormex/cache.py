@@ -1,0 +1,175 @@
+"""
+The page cache: public pages, feeds, the sitemap and exports served from the shared cache while
+the content they show is unchanged.
+
+Each page is stored with the token of the content version it was rendered from. The version (a
+random token, the time it was made and the next time a scheduled article comes due) lives in the
+same cache, so every worker on every host sees the same one. Any change to content drops the
+version, at once and again when its transaction commits, so the next request to any page renders
+afresh; so does the first request after a scheduled article's publication time.
+"""
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from hashlib import sha256
+from itertools import chain
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+VERSION_KEY = "content-version"
+# The content that decides what public pages show.
+CONTENT_APPS = {"articles", "taggit"}
+# Requests carrying these cookies may see something personal (a signed-in editor, a message).
+PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ContentVersion:
+    token: str
+    made_at: datetime
+    next_due: datetime | None
+
+
+def is_current(version):
+    """Return whether `version` exists and no scheduled article has come due since it was made."""
+    return version is not None and (version.next_due is None or version.next_due > timezone.now())
+
+
+def new_content_version():
+    from articles.models import Article
+
+    next_due = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+    version = ContentVersion(uuid.uuid4().hex, timezone.now(), next_due)
+    cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def content_changed():
+    """
+    Make every cached page stale. Call it after changing content without save() or delete()
+    (queryset.update(), bulk_create()); the signal receivers call it for everything else.
+
+    The version is dropped now, so this transaction's own requests see the change, and again on
+    commit, so a page another request rendered from the data before the commit is not kept.
+    """
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def content_saved(sender, **kwargs):
+    """Receive post_save, post_delete and m2m_changed: call content_changed() for content models."""
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed()
+
+
+class PageCacheMiddleware:
+    """
+    Serve a GET or HEAD request from the cache when its page was stored at the current content
+    version; otherwise render it and store it if it is public.
+
+    A request with a session or message cookie (an editor, a visitor seeing a message) is neither
+    served from nor stored in the cache, and its response is marked private. A response is stored
+    only when it is a 200 without cookies and without Cache-Control private/no-cache/no-store (the
+    admin, previews and /healthz send never_cache). Pages are stored as sent, compressed or not, so
+    the key holds whether the client accepts gzip, and the scheme and host, which feeds and the
+    sitemap write into their links. Entries are sent with an ETag and with the version's time as
+    Last-Modified, for ConditionalGetMiddleware's 304 answers, and with max-age=0 so that clients
+    and proxies revalidate each time.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if PERSONAL_COOKIES.intersection(request.COOKIES):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            return response
+
+        key = page_key(request)
+        try:
+            version, entry = current_entry(key)
+        except Exception:
+            # A cache or database that does not answer must not take the pages down with it
+            # (nor /healthz, which reports it).
+            logger.exception("The page cache is unavailable: %s is rendered without it.", request.path)
+            return self.get_response(request)
+        if entry is not None:
+            return entry
+
+        response = self.get_response(request)
+        if storable(response):
+            response = self.store(key, version, response)
+        return response
+
+    def store(self, key, version, response):
+        if response.streaming:
+            content = read_up_to(response, settings.PAGE_CACHE_MAX_BYTES)
+            if content is None:
+                return response
+            response = HttpResponse(content, status=response.status_code, headers=response.headers)
+        # The version's time, not a feed's or the sitemap's newest item: a deleted item changes the
+        # page without making anything newer.
+        response["Last-Modified"] = http_date(version.made_at.timestamp())
+        set_response_etag(response)
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        try:
+            cache.set(key, (version.token, response), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("The page cache is unavailable: %s is not stored.", key)
+        return response
+
+
+def current_entry(key):
+    """Return the current content version and the response stored under `key` at it, if any."""
+    cached = cache.get_many([VERSION_KEY, key])
+    version = cached.get(VERSION_KEY)
+    if not is_current(version):
+        return new_content_version(), None
+    token, response = cached.get(key, (None, None))
+    return version, response if token == version.token else None
+
+
+def page_key(request):
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "identity"
+    url = request.build_absolute_uri()
+    return f"page:{encoding}:{sha256(url.encode()).hexdigest()}"
+
+
+def storable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def read_up_to(response, limit):
+    """
+    Return the whole body of streaming `response` if it is at most `limit` bytes. Otherwise
+    return None and leave `response` streaming its body from the start.
+    """
+    chunks, size = [], 0
+    stream = iter(response.streaming_content)
+    for chunk in stream:
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            response.streaming_content = chain(chunks, stream)
+            return None
+    return b"".join(chunks)

@@ -1,0 +1,299 @@
+import tempfile
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+from unittest import mock
+
+from django.contrib.admin import helpers
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Theme, merge_themes
+from kormex.cache import VERSION_KEY
+
+from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
+from .test_import_admin import INTERVIEW
+
+LANGUAGE_PREFIXES = ["", "/es", "/ko"]
+
+
+class CachedContentTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        cls.article = ArticleFactory(title="Trade talks", slug="trade-talks", themes=[cls.trade])
+        cls.pair = QAPairFactory(
+            article=cls.article, position=1, answer="Trade reached $19.8 billion in 2023.", themes=[cls.trade]
+        )
+        cls.fact = FactFactory(
+            pair=cls.pair,
+            statement="Two-way trade set a record in 2023.",
+            quote="$19.8 billion in 2023",
+            value=19800000000,
+            unit="USD",
+            themes=[cls.trade],
+            is_key_figure=True,
+        )
+        cls.editor = UserFactory(username="editor", editor=True)
+
+    def public_urls(self):
+        """Return the public addresses, in every language, that show the article or its fact."""
+        pages = [
+            "/",
+            "/articles/",
+            "/articles/trade-talks/",
+            "/themes/trade/",
+            "/facts/",
+            f"/facts/{self.fact.pk}/",
+            "/timeline/",
+            "/search/?q=trade",
+            "/feeds/rss/",
+            "/feeds/atom/",
+            "/themes/trade/feed/rss/",
+            "/facts.csv",
+            "/facts.json",
+            "/themes/trade/facts.json",
+        ]
+        return [prefix + page for prefix in LANGUAGE_PREFIXES for page in pages]
+
+    def fact_urls(self):
+        """Return the public addresses, in every language, that show the fact's statement."""
+        pages = ["/facts/", f"/facts/{self.fact.pk}/", "/articles/trade-talks/", "/themes/trade/", "/facts.csv"]
+        pages += ["/facts.json", "/themes/trade/facts.json"]
+        return [prefix + page for prefix in LANGUAGE_PREFIXES for page in pages]
+
+    def get(self, url, **headers):
+        """Fetch `url` as an anonymous reader; return the response and the queries it ran."""
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, headers=headers)
+        return response, len(queries)
+
+    def text(self, url):
+        response, _ = self.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return response.getvalue().decode()
+
+    def warm(self, urls):
+        """Fetch `urls` twice, proving each second answer comes from the cache."""
+        for url in urls:
+            self.text(url)
+            response, queries = self.get(url)
+            self.assertEqual((response.status_code, queries), (200, 0), url)
+
+
+class PageCacheTests(CachedContentTestCase):
+    def test_every_public_page_feed_and_export_is_served_from_the_cache(self):
+        self.warm([*self.public_urls(), "/themes/", "/data/", "/sitemap.xml", "/robots.txt"])
+
+    def test_cached_page_is_the_rendered_page_with_validators(self):
+        first, _ = self.get("/")
+        second, queries = self.get("/")
+        self.assertEqual(queries, 0)
+        self.assertEqual(first.content, second.content)
+        self.assertEqual(first["ETag"], second["ETag"])
+        self.assertIn("Last-Modified", second)
+        self.assertEqual(set(second["Cache-Control"].split(", ")), {"public", "max-age=0", "must-revalidate"})
+
+    def test_compressed_and_plain_answers_are_stored_apart(self):
+        self.get("/")
+        compressed, queries = self.get("/", accept_encoding="gzip")
+        self.assertEqual((compressed["Content-Encoding"], queries > 0), ("gzip", True))
+        plain, queries = self.get("/")
+        self.assertEqual((plain.has_header("Content-Encoding"), queries), (False, 0))
+        self.assertIn(b"Trade talks", plain.content)
+
+    def test_each_host_has_its_own_entry_because_feeds_hold_absolute_links(self):
+        self.get("/feeds/rss/")
+        response, queries = self.get("/feeds/rss/", host="localhost")
+        self.assertGreater(queries, 0)
+        self.assertIn(b"http://localhost/articles/trade-talks/", response.content)
+
+    def test_matching_etag_or_unchanged_date_answers_304(self):
+        response, _ = self.get("/articles/trade-talks/")
+        etag, modified = response["ETag"], response["Last-Modified"]
+        for headers in ({"if_none_match": etag}, {"if_modified_since": modified}):
+            with self.subTest(headers=headers):
+                answer, queries = self.get("/articles/trade-talks/", **headers)
+                self.assertEqual((answer.status_code, answer.content, queries), (304, b"", 0))
+        self.assertEqual(self.get("/articles/trade-talks/", if_none_match='"other"')[0].status_code, 200)
+
+    def test_a_change_answers_200_to_the_old_etag(self):
+        response, _ = self.get("/articles/trade-talks/")
+        Article.objects.get(pk=self.article.pk).save()
+        answer, _ = self.get("/articles/trade-talks/", if_none_match=response["ETag"])
+        self.assertEqual(answer.status_code, 200)
+
+    def test_head_is_answered_from_the_stored_page(self):
+        self.get("/")
+        with self.assertNumQueries(0):
+            response = self.client.head("/")
+        self.assertEqual(response.status_code, 200)
+
+    def test_staff_are_never_served_nor_stored_in_the_cache(self):
+        self.warm(["/articles/trade-talks/"])
+        staff = Client()
+        staff.force_login(self.editor)
+        response = staff.get("/articles/trade-talks/")
+        self.assertContains(response, reverse("admin:articles_article_change", args=[self.article.pk]))
+        self.assertIn("private", response["Cache-Control"])
+        reader = self.client.get("/articles/trade-talks/")
+        self.assertNotContains(reader, reverse("admin:articles_article_change", args=[self.article.pk]))
+
+    def test_previews_admin_and_health_are_never_stored(self):
+        staff = Client()
+        staff.force_login(self.editor)
+        draft = ArticleFactory(title="Quiet draft", draft=True)
+        preview = staff.get(reverse("articles:article-preview", args=[draft.slug]))
+        self.assertEqual(preview.status_code, 200)
+        self.assertIn("no-store", preview["Cache-Control"])
+        self.assertIn("no-store", self.client.get(reverse("admin:login"))["Cache-Control"])
+        self.get("/healthz")
+        health, queries = self.get("/healthz")
+        self.assertIn("no-store", health["Cache-Control"])
+        self.assertGreater(queries, 0)
+
+    def test_errors_and_redirects_are_not_stored(self):
+        missing, _ = self.get("/articles/nothing-here/")
+        again, queries = self.get("/articles/nothing-here/")
+        self.assertEqual((missing.status_code, again.status_code), (404, 404))
+        self.assertGreater(queries, 0)
+        redirect, _ = self.get("/themes")
+        self.assertEqual(redirect.status_code, 301)
+        for response in (missing, again, redirect):
+            self.assertNotIn("public", response.get("Cache-Control", ""))
+
+    @override_settings(PAGE_CACHE_MAX_BYTES=100)
+    def test_an_export_larger_than_the_limit_streams_whole_and_is_not_stored(self):
+        first, _ = self.get("/facts.csv")
+        self.assertTrue(first.streaming)
+        self.assertIn("$19.8 billion in 2023", first.getvalue().decode())
+        second, _ = self.get("/facts.csv")
+        self.assertTrue(second.streaming)
+
+    def test_pages_are_rendered_when_the_cache_does_not_answer(self):
+        """Regression: a Redis outage must not turn every page into a 500."""
+        with mock.patch("kormex.cache.cache.get_many", side_effect=ConnectionError("down")):
+            response, _ = self.get("/")
+        self.assertContains(response, "Trade talks")
+
+    @override_settings(PAGE_CACHE=False)
+    def test_the_page_cache_can_be_switched_off(self):
+        self.get("/")
+        _, queries = self.get("/")
+        self.assertGreater(queries, 0)
+
+
+class InvalidationTests(CachedContentTestCase):
+    """Every kind of change is visible on the very next request to every page, in every language."""
+
+    def assert_everywhere(self, urls, present=(), absent=()):
+        for url in urls:
+            text = self.text(url)
+            for value in present:
+                self.assertIn(value, text, url)
+            for value in absent:
+                self.assertNotIn(value, text, url)
+
+    def test_saving_an_article_shows_the_new_title(self):
+        urls = [prefix + page for prefix in LANGUAGE_PREFIXES for page in ["/", "/articles/", "/themes/trade/"]]
+        urls += [url for url in self.public_urls() if "feeds" in url or "trade-talks" in url]
+        self.warm(urls)
+        article = Article.objects.get(pk=self.article.pk)
+        article.title = "Trade and more talks"
+        article.save()
+        self.assert_everywhere(urls, present=["Trade and more talks"])
+
+    def test_editing_a_fact_in_the_admin_shows_the_new_statement(self):
+        urls = self.fact_urls()
+        self.warm(urls)
+        self.client.force_login(self.editor)
+        change = reverse("admin:articles_fact_change", args=[self.fact.pk])
+        form = self.client.get(change).context["adminform"].form
+        data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+        data |= {"statement": "Two-way trade set a new record in 2023.", "themes": "Trade"}
+        response = self.client.post(change, data)
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        self.assert_everywhere(urls, present=["Two-way trade set a new record in 2023."])
+
+    def test_deleting_a_fact_removes_it_everywhere(self):
+        urls = [url for url in self.fact_urls() if f"/facts/{self.fact.pk}/" not in url]
+        self.warm(urls)
+        self.fact.delete()
+        self.assert_everywhere(urls, absent=["Two-way trade set a record in 2023."])
+        for prefix in LANGUAGE_PREFIXES:
+            self.assertEqual(self.get(f"{prefix}/facts/{self.fact.pk}/")[0].status_code, 404)
+
+    def test_a_page_rendered_before_the_commit_is_not_kept_after_it(self):
+        """Regression: a page rendered while a change was uncommitted must not outlive the commit."""
+        with self.captureOnCommitCallbacks(execute=True):
+            Article.objects.get(pk=self.article.pk).save()
+            self.warm(["/"])
+        _, queries = self.get("/")
+        self.assertGreater(queries, 0)
+
+    def test_publishing_through_the_admin_action_shows_the_article(self):
+        draft = ArticleFactory(title="Aerospace plans", slug="aerospace-plans", draft=True, themes=[self.trade])
+        urls = [prefix + page for prefix in LANGUAGE_PREFIXES for page in ["/", "/articles/", "/feeds/rss/"]]
+        self.warm([*urls, "/sitemap.xml"])
+        editor = Client()
+        editor.force_login(self.editor)
+        response = editor.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish", helpers.ACTION_CHECKBOX_NAME: [draft.pk]},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assert_everywhere(urls, present=["Aerospace plans"])
+        self.assertIn("/articles/aerospace-plans/", self.text("/sitemap.xml"))
+
+    def test_a_scheduled_article_appears_when_its_time_passes_without_any_save(self):
+        ArticleFactory(title="Scheduled interview", slug="scheduled-interview", scheduled=True, themes=[self.trade])
+        urls = [prefix + page for prefix in LANGUAGE_PREFIXES for page in ["/", "/articles/", "/themes/trade/"]]
+        urls += ["/feeds/rss/", "/sitemap.xml"]
+        self.warm(urls)
+        self.assert_everywhere(urls, absent=["Scheduled interview", "scheduled-interview"])
+        later = timezone.now() + timedelta(days=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            self.assert_everywhere(urls, present=["scheduled-interview"])
+
+    def test_merging_themes_moves_their_content_and_addresses(self):
+        fta = ThemeFactory(name="Free trade agreement", slug="free-trade-agreement")
+        lists = [f"{prefix}/themes/" for prefix in LANGUAGE_PREFIXES]
+        pages = [f"{prefix}/themes/free-trade-agreement/" for prefix in LANGUAGE_PREFIXES]
+        self.warm([*lists, *pages, "/themes/trade/"])
+        merge_themes(fta, [Theme.objects.get(pk=self.trade.pk)], self.editor)
+        self.assert_everywhere(lists, absent=['href="/themes/trade/"'])
+        self.assert_everywhere(pages, present=["Trade talks"])
+        response, _ = self.get("/themes/trade/")
+        self.assertRedirects(response, "/themes/free-trade-agreement/", status_code=301)
+
+    def test_adding_a_theme_in_bulk_shows_the_fact_on_the_theme_page(self):
+        space = ThemeFactory(name="Space", slug="space")
+        urls = [f"{prefix}/themes/space/" for prefix in LANGUAGE_PREFIXES]
+        self.warm(urls)
+        editor = Client()
+        editor.force_login(self.editor)
+        editor.post(
+            reverse("admin:articles_fact_changelist"),
+            {"action": "add_theme", helpers.ACTION_CHECKBOX_NAME: [self.fact.pk], "theme": space.pk, "post": "yes"},
+        )
+        self.assertTrue(self.fact.themes.filter(pk=space.pk).exists())
+        self.assert_everywhere(urls, present=["Two-way trade set a record in 2023."])
+
+    def test_an_import_and_its_publication_are_seen_on_the_next_request(self):
+        PersonFactory(slug="ana-ruiz")
+        self.warm(["/", "/es/articles/"])
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "talk.txt"
+            path.write_text(INTERVIEW)
+            call_command("import_article", str(path), "--interviewee", "ana-ruiz", stdout=StringIO())
+        self.assertIsNone(cache.get(VERSION_KEY), "the import left the content version current")
+        imported = Article.objects.get(title="Korea and Mexico look to the stars")
+        imported.status, imported.published_at = Article.Status.PUBLISHED, timezone.now()
+        imported.save()
+        self.assert_everywhere(["/", "/es/articles/"], present=["Korea and Mexico look to the stars"])
