@@ -82,6 +82,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 answers from the ETag and Last-Modified of every page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages from the shared cache, before anything else runs (see kormex/cache.py); it
+    # stores what GZipMiddleware below has compressed.
+    "kormex.cache.PageCacheMiddleware",
     # Compress pages as whitenoise compresses static files; CSRF tokens are masked per request,
     # which is Django's defence against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -126,6 +131,9 @@ DATABASES = {
     )
 }
 
+# The cache holds the page cache (kormex/cache.py) and must be shared by every worker serving
+# the site: Redis across hosts; without it, files on this machine, which its gunicorn workers
+# share (a local-memory cache would leave each worker its own stale copy of an edited page).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -135,7 +143,20 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
+
+# Serve public pages from the cache while the content is unchanged (KORMEX_PAGE_CACHE=off to
+# measure rendering); pages expire after a day untouched, and a streamed export is kept only
+# when it is at most PAGE_CACHE_MAX_BYTES.
+PAGE_CACHE = env_bool("KORMEX_PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = 24 * 60 * 60
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
