@@ -1,12 +1,14 @@
 import json
 from io import StringIO
 
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from articles.management.commands.generate_demo import FACTS_PER_ARTICLE, PAIRS_PER_ARTICLE
 from articles.management.commands.load_seed import SEED_FILE
 from articles.models import Article, Fact, Person, QAPair, Source, Theme
+from kormex.cache import VERSION_KEY
 
 ARTICLES = 20
 
@@ -144,6 +146,12 @@ class GenerateDemoTests(TestCase):
         delete_content()
         generate(ARTICLES, seed=2)
         self.assertNotEqual(snapshot()[0], first[0])
+
+    def test_marks_cached_pages_stale(self):
+        """Bulk inserts send no signals: cached pages would go on hiding the new articles."""
+        cache.set(VERSION_KEY, "before", None)
+        generate(1, seed=9)
+        self.assertIsNone(cache.get(VERSION_KEY))
 
     def test_refuses_to_add_what_the_same_seed_added_before(self):
         with self.assertRaisesMessage(CommandError, "--seed 1 is already here"):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -46,6 +46,7 @@ from articles.models import (
     Theme,
     truncate_date,
 )
+from kormex.cache import content_changed
 
 from .load_seed import SEED_FILE
 
@@ -140,6 +141,11 @@ class Demo:
                 for obj, slugs in getattr(interview, attribute)
                 for slug in slugs
             )
+        # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
+        content_changed()
+        # Fresh planner statistics, or the first pages after a bulk load run on plans made for empty tables.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         states = Counter(interview.article.state for interview in interviews)
         return {"states": {state: states[state] for state in STATES}, "pairs": len(pairs), "facts": len(facts)}
 
