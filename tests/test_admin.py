@@ -5,6 +5,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin.articles import article_state, pair_state
+from articles.admin.facts import fact_state
 from articles.models import Article, Fact, QAPair, Theme
 
 from .factories import (
@@ -83,6 +85,7 @@ def article_data(article=None, **values):
             "status": article.status,
             "published_at_0": published.date().isoformat() if published else "",
             "published_at_1": published.strftime("%H:%M:%S") if published else "",
+            "loaded_state": article_state(article.pk),
         }
     return {**data, **values}
 
@@ -116,6 +119,7 @@ def fact_data(fact, **values):
         "date_precision": fact.date_precision,
         "person": blank(fact.person_id),
         "themes": ", ".join(theme.name for theme in fact.themes.all()),
+        "loaded_state": fact_state(fact.pk),
     }
     if fact.is_key_figure:
         data["is_key_figure"] = "on"
@@ -126,7 +130,7 @@ def pair_data(pair, **values):
     """The QAPairAdmin change form's fields for `pair`, with `values` changed."""
     row = pair_row(pair)
     del row["id"]
-    return {**row, **values}
+    return {**row, "loaded_state": pair_state(pair.pk), **values}
 
 
 def form_errors(response):

@@ -7,15 +7,83 @@ from django.contrib import admin
 from django.db.models import Count, Max
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from reversion_compare.admin import CompareVersionAdmin
 
-from ..models import Article, Fact, QAPair
-from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, URL_FIELDS_ASSUME_HTTPS, FactForm
+from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair
+from .common import (
+    DIGEST_CHARS,
+    FACT_LAYOUT,
+    THEME_FIELDS_WIDE,
+    URL_FIELDS_ASSUME_HTTPS,
+    FactForm,
+    StaleEditAdmin,
+    StaleEditForm,
+    state_token,
+    theme_links,
+)
 from .importer import import_view, suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+
+
+def article_state(pk):
+    """
+    Return the loaded-state token of article `pk`: one digest of its own row, another of its
+    pairs, its facts and the theme names of all three, so that a refusal can say whether the
+    article itself was saved.
+    """
+    return state_token(
+        [Article.objects.filter(pk=pk).values_list()],
+        [
+            QAPair.objects.filter(article=pk).order_by("pk").values_list(),
+            Fact.objects.filter(article=pk).order_by("pk").values_list(),
+            theme_links(TaggedArticle.objects.filter(content_object=pk)),
+            theme_links(TaggedQAPair.objects.filter(content_object__article=pk)),
+            theme_links(TaggedFact.objects.filter(content_object__article=pk)),
+        ],
+    )
+
+
+def pair_state(pk):
+    """Return the loaded-state token of Q&A pair `pk`: a digest of its row and its theme names."""
+    return state_token(
+        [QAPair.objects.filter(pk=pk).values_list(), theme_links(TaggedQAPair.objects.filter(content_object=pk))]
+    )
+
+
+class ArticleForm(StaleEditForm):
+    """The article change form, refused when the article or anything shown with it changed since it was loaded."""
+
+    changed_message = gettext_lazy(
+        "Someone else changed this article, its Q&A pairs, facts or themes after you opened this page."
+    )
+
+    def current_state(self):
+        return article_state(self.instance.pk)
+
+    def article_to_lock(self):
+        return self.instance.pk
+
+    def describe_change(self, loaded, current, article):
+        """Say who saved the article and when, if its own row is what changed."""
+        if article is None or loaded[:DIGEST_CHARS] == current[:DIGEST_CHARS]:
+            return self.changed_message
+        when = formats.date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
+        if article.updated_by is None:
+            return gettext("Someone else saved this article at %(time)s, after you opened this page.") % {"time": when}
+        return gettext("%(user)s saved this article at %(time)s, after you opened this page.") % {
+            "user": article.updated_by.get_full_name() or article.updated_by.get_username(),
+            "time": when,
+        }
+
+
+class QAPairForm(StaleEditForm):
+    changed_message = gettext_lazy("Someone else changed this Q&A pair or its themes after you opened this page.")
+
+    def current_state(self):
+        return pair_state(self.instance.pk)
 
 
 class QAPairFormSet(BaseInlineFormSet):
@@ -95,7 +163,8 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+    form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [
         StateFilter,
@@ -264,7 +333,8 @@ class ArticleAdmin(PublishedContentGuard, CompareVersionAdmin):
 
 
 @admin.register(QAPair)
-class QAPairAdmin(PublishedContentGuard, CompareVersionAdmin):
+class QAPairAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+    form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]
     search_fields = ["prompt", "answer", "article__title"]

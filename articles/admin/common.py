@@ -1,13 +1,17 @@
 """Widgets and forms shared by the admin pages."""
 
+import hashlib
+import re
+
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
 
-from ..models import Fact, Theme
+from ..models import Article, Fact, Theme
 
 # A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -80,3 +84,108 @@ class FactForm(forms.ModelForm):
             "themes",
         ]
         widgets = {"statement": AdminTextareaWidget(attrs={"rows": 2}), "quote": AdminTextareaWidget(attrs={"rows": 3})}
+
+
+# The length of one part of a loaded-state token (a 128-bit digest in hexadecimal).
+DIGEST_CHARS = 32
+HEX = re.compile(r"[0-9a-f]+")
+RELOAD = gettext_lazy(
+    "Nothing was saved. Copy what you need from the form below, then reload the page to see the current "
+    "version and make your changes again."
+)
+UNKNOWN_STATE = gettext_lazy(
+    "This form does not say which version it was opened on, so it cannot tell whether someone else has "
+    "changed it since."
+)
+
+
+def rows_digest(*querysets):
+    """Return a digest of every row of `querysets` (each given an order) as a DIGEST_CHARS-long hex string."""
+    digest = hashlib.blake2b(digest_size=DIGEST_CHARS // 2)
+    for queryset in querysets:
+        digest.update(repr(list(queryset)).encode())
+    return digest.hexdigest()
+
+
+def state_token(*parts):
+    """Return the loaded-state token of `parts`, each a list of querysets: their digests, joined."""
+    return "".join(rows_digest(*querysets) for querysets in parts)
+
+
+def theme_links(through):
+    """Return the theme names of the `through` rows, by content object, as the forms show them."""
+    return through.order_by("content_object", "tag__name").values_list("content_object", "tag__name")
+
+
+class LoadedStateField(forms.CharField):
+    """The hidden token of the state a change form was loaded from: never an edit of its own."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def has_changed(self, initial, data):
+        return False
+
+
+class StaleEditForm(forms.ModelForm):
+    """
+    A change form that refuses to save over what someone else saved after it was loaded.
+
+    The page carries `loaded_state`, a token of the rows it was made from: a digest of the
+    object's row and of the rows shown with it (an article's pairs, facts and theme names). The
+    save is refused, with the form kept as typed, when the rows in the database no longer give
+    that token. A digest rather than a version counter: a counter only sees the writes that
+    remember to bump it, and these rows also change along paths that never see this form (the
+    pair and fact pages, the importer, bulk theme actions and merges, which use
+    queryset.update() and bulk_create()); a digest of the rows themselves sees every one of
+    them, needs no column, and costs a few indexed queries when the page is opened and saved.
+
+    The check first locks the row of the article concerned; PostgreSQL holds that lock until the
+    admin's transaction commits the save, so two saves of an article or of its parts never both
+    pass the check. (SQLite has no row locks; it lets one writer in at a time.)
+    """
+
+    loaded_state = LoadedStateField()
+    # What the refusal says happened (subclasses); ArticleForm says who saved it, and when.
+    changed_message = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["loaded_state"] = self.current_state()
+
+    def current_state(self):
+        """Return the token of the object's rows as they are in the database now."""
+        raise NotImplementedError
+
+    def article_to_lock(self):
+        """Return the id of the article to lock: the object's own article as saved."""
+        return self.instance.article_id
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None:
+            article = Article.objects.select_for_update().filter(pk=self.article_to_lock()).first()
+            loaded, current = cleaned_data.get("loaded_state", ""), self.current_state()
+            if loaded != current:
+                known = len(loaded) == len(current) and HEX.fullmatch(loaded)
+                reason = self.describe_change(loaded, current, article) if known else UNKNOWN_STATE
+                raise ValidationError(f"{reason} {RELOAD}", code="stale")
+        return cleaned_data
+
+    def describe_change(self, loaded, current, article):
+        """Say what changed between the `loaded` and the `current` token; `article` is locked."""
+        return self.changed_message
+
+
+class StaleEditAdmin:
+    """Give the change page of every object the user may change the loaded-state token of its form."""
+
+    def get_fieldsets(self, request, obj=None):
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        fields = [field for field in options["fields"] if field != "loaded_state"]
+        if obj is not None and self.has_change_permission(request, obj):
+            fields.append("loaded_state")
+        return [(name, {**options, "fields": fields}), *rest]

@@ -1,16 +1,31 @@
 """Facts, each with the Q&A pair whose words support it."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 from reversion_compare.admin import CompareVersionAdmin
 
-from ..models import Fact
-from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, FactForm
+from ..models import Fact, TaggedFact
+from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, FactForm, StaleEditAdmin, StaleEditForm, state_token, theme_links
 from .permissions import PublishedContentGuard
 
 
+def fact_state(pk):
+    """Return the loaded-state token of fact `pk`: a digest of its row and its theme names."""
+    return state_token(
+        [Fact.objects.filter(pk=pk).values_list(), theme_links(TaggedFact.objects.filter(content_object=pk))]
+    )
+
+
+class FactChangeForm(StaleEditForm, FactForm):
+    changed_message = gettext_lazy("Someone else changed this fact or its themes after you opened this page.")
+
+    def current_state(self):
+        return fact_state(self.instance.pk)
+
+
 @admin.register(Fact)
-class FactAdmin(PublishedContentGuard, CompareVersionAdmin):
-    form = FactForm
+class FactAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+    form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [
         ("themes", admin.RelatedOnlyFieldListFilter),
