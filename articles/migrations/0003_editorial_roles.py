@@ -43,7 +43,12 @@ def create_roles(apps, schema_editor):
             *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
     editor, _ = Group.objects.get_or_create(name="Editor")
-    editor.permissions.add(*Permission.objects.filter(content_type__app_label="articles"))
+    # Only the models of this migration's state: those that later migrations add grant their own
+    # permissions (and take them back when reversed), whatever permissions the database holds.
+    models = [model._meta.model_name for model in apps.get_app_config("articles").get_models()]
+    editor.permissions.add(
+        *Permission.objects.filter(content_type__app_label="articles", content_type__model__in=models)
+    )
 
 
 def remove_roles(apps, schema_editor):

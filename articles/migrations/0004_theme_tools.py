@@ -8,6 +8,12 @@ from django.db import migrations, models
 NEW_MODELS = ["thememerge", "themeredirect"]
 
 
+def new_model_permissions(apps):
+    return apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="articles", content_type__model__in=NEW_MODELS
+    )
+
+
 def grant_editors(apps, schema_editor):
     # As in 0003: permissions are normally created after all migrations ran; create them now
     # so that the Editor group can hold them on a fresh database.
@@ -15,10 +21,13 @@ def grant_editors(apps, schema_editor):
     models_module, app_config.models_module = getattr(app_config, "models_module", None), True
     create_permissions(app_config, verbosity=0)
     app_config.models_module = models_module
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(content_type__app_label="articles", content_type__model__in=NEW_MODELS)
     for editor in apps.get_model("auth", "Group").objects.filter(name="Editor"):
-        editor.permissions.add(*permissions)
+        editor.permissions.add(*new_model_permissions(apps))
+
+
+def revoke_editors(apps, schema_editor):
+    for editor in apps.get_model("auth", "Group").objects.filter(name="Editor"):
+        editor.permissions.remove(*new_model_permissions(apps))
 
 
 class Migration(migrations.Migration):
@@ -97,5 +106,5 @@ class Migration(migrations.Migration):
                 "ordering": ["old_slug"],
             },
         ),
-        migrations.RunPython(grant_editors, migrations.RunPython.noop),
+        migrations.RunPython(grant_editors, revoke_editors),
     ]

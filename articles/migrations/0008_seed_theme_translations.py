@@ -136,11 +136,31 @@ def fill_translations(apps, schema_editor):
             theme.save(update_fields=changed)
 
 
+def clear_translations(apps, schema_editor):
+    """
+    Empty the seed translations that are still as fill_translations() wrote them (a name with
+    its slug, a description), keeping every translation an editor changed. The theme redirects
+    that fill_translations() deleted are not brought back: a live address had replaced them.
+    """
+    Theme = apps.get_model("articles", "Theme")
+    for theme in Theme.objects.filter(slug__in=SEED_THEME_TRANSLATIONS):
+        translations = SEED_THEME_TRANSLATIONS[theme.slug]
+        cleared = []
+        for code in ["es", "ko"]:
+            for fields in [[f"name_{code}", f"slug_{code}"], [f"description_{code}"]]:
+                if all(getattr(theme, field) == translations[field] for field in fields):
+                    cleared += fields
+        for field in cleared:
+            setattr(theme, field, "")
+        if cleared:
+            theme.save(update_fields=cleared)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0007_theme_translations_article_translation_of"),
     ]
 
     operations = [
-        migrations.RunPython(fill_translations, migrations.RunPython.noop),
+        migrations.RunPython(fill_translations, clear_translations),
     ]

@@ -1,0 +1,157 @@
+"""
+Every migration of the articles app applies and reverses, on SQLite and on PostgreSQL, whatever
+migrations there are: the data migrations undo what they did, and the walk ends where it began.
+"""
+
+import importlib
+
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import TransactionTestCase
+
+APP = "articles"
+ROLES = importlib.import_module("articles.migrations.0003_editorial_roles")
+SEARCH_INDEXES = [name for _, name, _, _ in importlib.import_module("articles.migrations.0006_search_index").INDEXES]
+SEED_TRANSLATIONS = importlib.import_module("articles.migrations.0008_seed_theme_translations").SEED_THEME_TRANSLATIONS
+TRANSLATED_FIELDS = [f"{field}_{code}" for code in ["es", "ko"] for field in ["name", "slug", "description"]]
+
+
+def app_migrations():
+    """Return the names of the app's migrations in the order they apply."""
+    graph = MigrationExecutor(connection).loader.graph
+    (leaf,) = graph.leaf_nodes(APP)
+    return [name for app, name in graph.forwards_plan(leaf) if app == APP]
+
+
+def migrate(name):
+    """Migrate the app (and whatever depends on it) to migration `name`, None for none; return the models."""
+    return MigrationExecutor(connection).migrate([(APP, name)]).apps
+
+
+def schema():
+    """Return every table of the database with its columns and the names of its constraints and indexes."""
+    with connection.cursor() as cursor:
+        return {
+            table: (
+                sorted(column.name for column in connection.introspection.get_table_description(cursor, table)),
+                sorted(connection.introspection.get_constraints(cursor, table)),
+            )
+            for table in connection.introspection.table_names(cursor)
+            if table != "django_migrations"
+        }
+
+
+def snapshot():
+    """
+    Return the schema, every row of every table (but the migration records) and the groups with
+    their permissions, by name: a group made again gets another id.
+    """
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in set(schema()) - {Group._meta.db_table, Group.permissions.through._meta.db_table}:
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows[table] = sorted(map(repr, cursor.fetchall()))
+    groups = Group.objects.values_list("name", "permissions__content_type__app_label", "permissions__codename")
+    return schema(), rows, sorted(groups, key=repr)
+
+
+def expected_tables(apps):
+    """Return each table the app's models of `apps` need, with its columns."""
+    tables = {}
+    for model in apps.get_app_config(APP).get_models(include_auto_created=True):
+        if model._meta.managed and not model._meta.proxy:
+            tables[model._meta.db_table] = sorted(field.column for field in model._meta.local_concrete_fields)
+    return tables
+
+
+class MigrationTests(TransactionTestCase):
+    def assertSchemaMatches(self, apps, name):
+        """Assert that the app's tables, columns, constraints and indexes are those of its models in `apps`."""
+        found = schema()
+        expected = expected_tables(apps)
+        self.assertEqual(
+            {table: columns for table, (columns, _) in found.items() if table.startswith(f"{APP}_")},
+            expected,
+            f"tables and columns after {name}",
+        )
+        for model in apps.get_app_config(APP).get_models():
+            declared = {item.name for item in [*model._meta.constraints, *model._meta.indexes]}
+            self.assertLessEqual(declared, set(found[model._meta.db_table][1]), f"{model.__name__} after {name}")
+
+    def assertAppliedEffects(self, apps, name):
+        """Assert what the data migration `name` (if it is one) did."""
+        Group = apps.get_model("auth", "Group")
+        if name == "0003_editorial_roles":
+            self.assertEqual(
+                set(Group.objects.get(name="Contributor").permissions.values_list("codename", flat=True)),
+                set(ROLES.CONTRIBUTOR["articles"]),
+            )
+            self.assertTrue(Group.objects.get(name="Editor").permissions.filter(codename="publish_article").exists())
+        elif name == "0004_theme_tools":
+            editor = Group.objects.get(name="Editor")
+            for model in ["thememerge", "themeredirect"]:
+                self.assertTrue(editor.permissions.filter(codename=f"delete_{model}").exists())
+        elif name == "0006_search_index":
+            indexes = {index for _, constraints in schema().values() for index in constraints}
+            expected = set(SEARCH_INDEXES) if connection.vendor == "postgresql" else set()
+            self.assertEqual(set(SEARCH_INDEXES) & indexes, expected)
+        elif name == "0008_seed_theme_translations":
+            Theme = apps.get_model(APP, "Theme")
+            trade = Theme.objects.get(slug="trade-and-the-fta")
+            self.assertEqual(
+                {field: getattr(trade, field) for field in TRANSLATED_FIELDS},
+                {field: SEED_TRANSLATIONS["trade-and-the-fta"][field] for field in TRANSLATED_FIELDS},
+            )
+            culture = Theme.objects.get(slug="culture")
+            self.assertEqual((culture.name_es, culture.slug_es), ("Cultura", "cultura"), "an editor's own is kept")
+            self.assertEqual(culture.name_ko, SEED_TRANSLATIONS["culture"]["name_ko"])
+
+    def prepare(self, apps, name):
+        """Give the data migration `name` (if it is one) something to work on."""
+        if name == "0008_seed_theme_translations":
+            Theme = apps.get_model(APP, "Theme")
+            Theme.objects.create(name="Trade and the FTA", slug="trade-and-the-fta")
+            Theme.objects.create(name="Culture", slug="culture", name_es="Cultura", slug_es="cultura")
+
+    def test_every_migration_reverses_to_exactly_the_state_before_it(self):
+        names = app_migrations()
+        self.addCleanup(migrate, names[-1])
+        self.assertEqual(names[0], "0001_initial")
+
+        previous_apps = migrate(None)
+        self.assertEqual([table for table in schema() if table.startswith(f"{APP}_")], [])
+        self.assertFalse(Group.objects.exists())
+
+        previous = None
+        for name in names:
+            with self.subTest(name):
+                self.prepare(previous_apps, name)
+                before = snapshot()
+                apps = migrate(name)
+                self.assertSchemaMatches(apps, name)
+                self.assertAppliedEffects(apps, name)
+                applied = snapshot()
+
+                migrate(previous)
+                self.assertEqual(snapshot(), before, f"reversing {name} left the database changed")
+                previous_apps = migrate(name)
+                self.assertEqual(snapshot(), applied, f"applying {name} again gave another result")
+            previous = name
+
+    def test_reversing_everything_and_migrating_again_restores_the_schema_and_the_roles(self):
+        """Other tests rely on the groups 0003 makes: migrating forward again recreates them."""
+        names = app_migrations()
+        self.addCleanup(migrate, names[-1])
+        found = schema()
+        migrate(None)
+        apps = migrate(names[-1])
+        self.assertEqual(schema(), found)
+        self.assertSchemaMatches(apps, names[-1])
+        Group = apps.get_model("auth", "Group")
+        self.assertEqual(set(Group.objects.values_list("name", flat=True)), {"Contributor", "Editor"})
+        editor = Group.objects.get(name="Editor")
+        for model in apps.get_app_config(APP).get_models():
+            with self.subTest(model._meta.model_name):
+                codename = f"change_{model._meta.model_name}"
+                self.assertTrue(editor.permissions.filter(codename=codename).exists(), codename)
