@@ -74,6 +74,11 @@ def content_saved(sender, **kwargs):
         content_changed()
 
 
+def code_deployed(sender, **kwargs):
+    """Receive post_migrate: make every page the previous code cached stale."""
+    cache.delete(VERSION_KEY)
+
+
 class PageCacheMiddleware:
     """
     Serve a GET or HEAD request from the cache when its page was stored at the current content

@@ -181,6 +181,12 @@ class PageCacheTests(CachedContentTestCase):
             response, _ = self.get("/")
         self.assertContains(response, "Trade talks")
 
+    def test_migrate_at_a_deployment_drops_pages_cached_by_the_previous_code(self):
+        self.warm(["/"])
+        call_command("migrate", verbosity=0)
+        _, queries = self.get("/")
+        self.assertGreater(queries, 0)
+
     @override_settings(PAGE_CACHE=False)
     def test_the_page_cache_can_be_switched_off(self):
         self.get("/")
