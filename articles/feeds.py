@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Fact, QAPair, TaggedArticle, Theme
+from .models import Article, Fact, QAPair, TaggedArticle, Theme, prefetch_themes
 from .sitemaps import changed_at
 
 FEED_LENGTH = 20
@@ -28,8 +28,8 @@ def articles_on(theme):
 
 
 def feed_items(articles):
-    """Return the newest of `articles`, with what an item shows, in two queries."""
-    return articles.select_related("interviewee").prefetch_related("themes")[:FEED_LENGTH]
+    """Return the newest of `articles`, with what an item shows (not their intros), in two queries."""
+    return articles.select_related("interviewee").defer("intro").prefetch_related(prefetch_themes())[:FEED_LENGTH]
 
 
 class ArticleFeed(Feed):
@@ -52,7 +52,7 @@ class ArticleFeed(Feed):
         return article.interviewee.name if article.interviewee else None
 
     def item_categories(self, article):
-        return [theme.local_name for theme in article.themes.all()]
+        return [theme.local_name for theme in article.theme_list]
 
 
 class LatestArticlesFeed(ArticleFeed):

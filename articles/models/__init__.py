@@ -8,6 +8,7 @@ from .content import (
     QAPair,
     Source,
     paragraphs,
+    prefetch_themes,
     published_q,
     truncate_date,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "ThemeRedirect",
     "merge_themes",
     "paragraphs",
+    "prefetch_themes",
     "published_q",
     "theme_key",
     "truncate_date",

@@ -9,7 +9,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.text import slugify
@@ -30,6 +30,21 @@ def any_slug_q(slugs):
     return Q.create([(f"{field}__in", slugs) for field in SLUG_FIELDS], connector=Q.OR)
 
 
+def tagging(kind, public):
+    """
+    Return the rows of the through-table of `kind` ("article", "pair" or "fact") that tag
+    with the outer query's theme; with `public`, only those of published content.
+    """
+    through, prefix = TAGGINGS[kind]
+    rows = through.objects.filter(tag=OuterRef("pk"))
+    return rows.filter(published_q(prefix)) if public else rows
+
+
+def tagging_count(kind, public):
+    rows = tagging(kind, public)
+    return Coalesce(Subquery(rows.values("tag").annotate(n=Count("pk")).values("n")), 0)
+
+
 class ThemeQuerySet(models.QuerySet):
     def with_counts(self, public=True):
         """
@@ -37,18 +52,22 @@ class ThemeQuerySet(models.QuerySet):
         (`article_count`, `pair_count`, `fact_count`, `total`), one subquery per content type;
         with `public`, count only published content.
         """
-
-        def count(through, prefix):
-            tagged = through.objects.filter(tag=OuterRef("pk"))
-            if public:
-                tagged = tagged.filter(published_q(prefix))
-            return Coalesce(Subquery(tagged.values("tag").annotate(n=Count("pk")).values("n")), 0)
-
         return self.annotate(
-            article_count=count(TaggedArticle, "content_object__"),
-            pair_count=count(TaggedQAPair, "content_object__article__"),
-            fact_count=count(TaggedFact, "content_object__article__"),
+            article_count=tagging_count("article", public),
+            pair_count=tagging_count("pair", public),
+            fact_count=tagging_count("fact", public),
         ).annotate(total=models.F("article_count") + models.F("pair_count") + models.F("fact_count"))
+
+    def with_fact_counts(self, public=True):
+        """Annotate each theme with how many facts carry it (`fact_count`), only published ones with `public`."""
+        return self.annotate(fact_count=tagging_count("fact", public))
+
+    def in_use(self, public=True):
+        """
+        Keep the themes that carry at least one article, Q&A pair or fact, published with
+        `public`: each test stops at the first such row, where counting reads them all.
+        """
+        return self.filter(Q.create([Exists(tagging(kind, public)) for kind in TAGGINGS], connector=Q.OR))
 
     def by_slug(self, slugs):
         """
@@ -396,6 +415,12 @@ class TaggedFact(TaggedThemeBase):
 
 
 THROUGH_MODELS = [TaggedArticle, TaggedQAPair, TaggedFact]
+# Each kind of themed content: its through-table, and the path from a row to the article that decides visibility.
+TAGGINGS = {
+    "article": (TaggedArticle, "content_object__"),
+    "pair": (TaggedQAPair, "content_object__article__"),
+    "fact": (TaggedFact, "content_object__article__"),
+}
 
 
 class ThemeRedirect(models.Model):

@@ -151,7 +151,7 @@ class NewsArticleData:
     def themes(self, obj):
         return [
             {"@type": "Thing", "name": theme.local_name, "url": self.absolute(theme.get_absolute_url())}
-            for theme in obj.themes.all()
+            for theme in obj.theme_list
         ]
 
     def question(self, pair):

@@ -75,7 +75,7 @@ def export_rows(request, facts):
             "source": article.source.name if article.source else None,
             "source_url": article.source_url or None,
             # Sorted here: ordering the prefetched relation would cost a query per row.
-            "themes": sorted(theme.name for theme in fact.themes.all()),
+            "themes": sorted(theme.name for theme in fact.theme_list),
         }
 
 

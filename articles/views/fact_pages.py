@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from ..models import Fact
+from ..models import Fact, prefetch_themes
 
 
 def fact_detail(request, pk):
@@ -10,7 +10,7 @@ def fact_detail(request, pk):
     fact = get_object_or_404(
         Fact.objects.published()
         .select_related("article__source", "article__interviewee", "pair", "person")
-        .prefetch_related("themes"),
+        .prefetch_related(prefetch_themes()),
         pk=pk,
     )
     context = {

@@ -8,25 +8,42 @@ from django.views.generic import DetailView
 
 from ..filters import ARTICLE_FACETS, Facets
 from ..i18n import language_codes
-from ..models import Article, Fact, QAPair, Theme
-from .facts import fact_queryset, paginate
+from ..models import Article, Fact, QAPair, Theme, prefetch_themes
+from .facts import FACT_ORDER, paginate
 
 ARTICLES_PER_PAGE = 20
 
 
+def article_cards():
+    """Return published articles with what an article card shows, newest first; cards show no intro."""
+    return (
+        Article.objects.published()
+        .select_related("interviewee", "source")
+        .defer("intro")
+        .prefetch_related(prefetch_themes())
+    )
+
+
 def home(request):
+    # A key figure shows its figure, its statement and a link to the words it comes from.
+    key_figures = (
+        Fact.objects.published()
+        .filter(is_key_figure=True)
+        .select_related("article", "pair")
+        .only("statement", "value", "unit", "article__slug", "article__title", "pair__anchor")
+        .order_by(*FACT_ORDER)
+    )
     context = {
-        "articles": Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")[:5],
-        "themes": Theme.objects.with_counts().filter(total__gt=0).in_local_order(),
-        "key_figures": fact_queryset().filter(is_key_figure=True)[:6],
+        "articles": article_cards()[:5],
+        "themes": Theme.objects.in_use().with_fact_counts().in_local_order(),
+        "key_figures": key_figures[:6],
     }
     return render(request, "articles/home.html", context)
 
 
 def article_list(request):
     """List published articles narrowed by the facets in the query string."""
-    articles = Article.objects.published().select_related("interviewee", "source").prefetch_related("themes")
-    facets = Facets(request.GET, articles, ARTICLE_FACETS)
+    facets = Facets(request.GET, article_cards(), ARTICLE_FACETS)
     page = paginate(request, facets.queryset, ARTICLES_PER_PAGE)
     context = {"page_obj": page, "article_list": page.object_list, **facets.context()}
     return render(request, "articles/article_list.html", context)
@@ -34,12 +51,13 @@ def article_list(request):
 
 def with_page_content(articles):
     """Return `articles` with everything the article page shows, in a fixed number of queries."""
-    facts = Fact.objects.select_related("person").prefetch_related("themes")
+    facts = Fact.objects.select_related("person").prefetch_related(prefetch_themes())
+    pairs = QAPair.objects.prefetch_related(prefetch_themes(), Prefetch("facts", queryset=facts))
     return (
         articles.select_related("interviewee", "source")
         .prefetch_related(
-            "themes",
-            Prefetch("pairs", queryset=QAPair.objects.prefetch_related("themes", Prefetch("facts", queryset=facts))),
+            prefetch_themes(),
+            Prefetch("pairs", queryset=pairs),
             Prefetch("facts", queryset=facts.filter(pair=None), to_attr="intro_facts"),
         )
         # Most articles are originals without translations: they need no query for them.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..filters import MAX_THEMES, no_such_themes, too_many_themes, unknown_parameters
-from ..models import Article, Fact, QAPair, Theme
+from ..models import Article, Fact, QAPair, Theme, prefetch_themes
 from .facts import SLUG_PATTERN
 
 MAX_QUERY_LENGTH = 200
@@ -40,6 +40,8 @@ class ResultType:
     body: tuple
     related: tuple
     order: tuple
+    # Texts of the related objects that a result does not show.
+    unshown: tuple = ()
 
     def vector(self):
         """Return the searched document: heading words weighted A, body words B."""
@@ -80,9 +82,16 @@ RESULT_TYPES = [
         ("answer",),
         ("article",),
         ("-article__published_at", "article_id", "position"),
+        ("article__standfirst", "article__intro"),
     ),
     ResultType(
-        _("Facts"), Fact, "statement", ("quote",), ("article", "pair"), ("-article__published_at", "article_id", "pk")
+        _("Facts"),
+        Fact,
+        "statement",
+        ("quote",),
+        ("article", "pair"),
+        ("-article__published_at", "article_id", "pk"),
+        ("article__standfirst", "article__intro", "pair__prompt", "pair__answer"),
     ),
 ]
 
@@ -137,7 +146,7 @@ def result(obj, result_type, pattern):
         heading=highlight(getattr(obj, result_type.heading), pattern),
         excerpt=highlight(excerpt(body, pattern), pattern),
         article=getattr(obj, "article", None),
-        themes=obj.themes.all(),
+        themes=obj.theme_list,
         language=obj.language if isinstance(obj, Article) else obj.article.language,
     )
 
@@ -197,7 +206,11 @@ def search(request):
         pattern = word_pattern(words)
         for result_type in RESULT_TYPES:
             found = result_type.search(query, words, selected)
-            shown = found.select_related(*result_type.related).prefetch_related("themes")[:RESULTS_PER_TYPE]
+            shown = (
+                found.select_related(*result_type.related)
+                .defer(*result_type.unshown)
+                .prefetch_related(prefetch_themes())[:RESULTS_PER_TYPE]
+            )
             groups.append(
                 {
                     "label": result_type.label,

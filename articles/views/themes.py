@@ -7,7 +7,7 @@ from django.views.generic import ListView
 
 from .. import charts
 from ..filters import FACT_FACETS, Facets
-from ..models import Article, QAPair, Theme
+from ..models import Article, QAPair, Theme, prefetch_themes, published_q
 from .facts import fact_queryset, paginate
 
 THEME_PAGE_LIMIT = 20
@@ -36,17 +36,28 @@ def theme_detail(request, slug):
         return HttpResponsePermanentRedirect(url)
     facets = Facets(request.GET, fact_queryset(), FACT_FACETS, fixed_theme=theme)
     page = paginate(request, facets.queryset, THEME_PAGE_LIMIT)
+    # The lists show titles and prompts: not the answers and the articles' texts.
     pairs = (
         QAPair.objects.published()
         .filter(tagged_items__tag=theme)
         .select_related("article")
-        .prefetch_related("themes")
+        .defer("answer", "article__standfirst", "article__intro")
+        .prefetch_related(prefetch_themes())
         .order_by("-article__published_at", "article_id", "position")
     )
-    articles = Article.objects.published().filter(tagged_items__tag=theme).select_related("interviewee")
+    articles = (
+        Article.objects.published()
+        .filter(tagged_items__tag=theme)
+        .select_related("interviewee")
+        .defer("standfirst", "intro")
+    )
+    # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
     related = (
         Theme.objects.exclude(pk=theme.pk)
-        .filter(tagged_facts__content_object__tagged_items__tag=theme)
+        .filter(
+            published_q("tagged_facts__content_object__article__"),
+            tagged_facts__content_object__tagged_items__tag=theme,
+        )
         .annotate(shared=Count("tagged_facts"))
         .order_by("-shared", "name")[:8]
     )

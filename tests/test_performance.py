@@ -1,0 +1,103 @@
+"""What keeps pages fast as content grows: indexes, prefetching and reading only what a page shows."""
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme, prefetch_themes
+
+from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+
+
+def selected_columns(url, client):
+    """Return the SELECT statements a GET of `url` runs."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in queries if query["sql"].startswith("SELECT")]
+
+
+class ThroughTableIndexTests(TestCase):
+    def test_every_through_table_has_an_index_led_by_the_theme(self):
+        """Theme pages, facets and counts find tagged rows by theme; without this index they scan the table."""
+        for through in [TaggedArticle, TaggedQAPair, TaggedFact]:
+            with self.subTest(table=through._meta.db_table), connection.cursor() as cursor:
+                constraints = connection.introspection.get_constraints(cursor, through._meta.db_table)
+                led_by_theme = [
+                    name
+                    for name, constraint in constraints.items()
+                    if (constraint["index"] or constraint["unique"])
+                    and constraint["columns"][:2] == ["tag_id", "content_object_id"]
+                ]
+                self.assertTrue(led_by_theme, constraints)
+
+
+class ThemeListTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.themes = [ThemeFactory(name=name) for name in ["Space", "Energy", "Trade"]]
+        cls.fact = FactFactory(themes=cls.themes)
+
+    def test_prefetched_and_read_theme_lists_are_sorted_by_name(self):
+        read = Fact.objects.get(pk=self.fact.pk).theme_list
+        with self.assertNumQueries(2):
+            prefetched = Fact.objects.prefetch_related(prefetch_themes()).get(pk=self.fact.pk).theme_list
+        self.assertEqual([theme.name for theme in read], ["Energy", "Space", "Trade"])
+        self.assertEqual(prefetched, read)
+
+    def test_one_query_fills_every_objects_theme_list(self):
+        FactFactory.create_batch(5, pair=self.fact.pair, themes=self.themes[:1])
+        with self.assertNumQueries(2):
+            counts = [len(fact.theme_list) for fact in Fact.objects.prefetch_related(prefetch_themes())]
+        self.assertEqual(counts, [3, 1, 1, 1, 1, 1])
+
+
+class PublishedCountsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade, cls.space, cls.energy = (ThemeFactory(name=name) for name in ["Trade", "Space", "Energy"])
+        FactFactory(themes=[cls.trade, cls.space])
+        draft = ArticleFactory(draft=True)
+        for _ in range(3):
+            FactFactory(pair=QAPairFactory(article=draft), themes=[cls.trade, cls.energy])
+
+    def test_related_themes_count_only_published_facts(self):
+        """A draft's facts must not show, nor be counted, on a public theme page."""
+        response = self.client.get(self.trade.get_absolute_url())
+        self.assertEqual([(theme.name, theme.shared) for theme in response.context["related"]], [("Space", 1)])
+
+    def test_home_lists_the_themes_in_use_with_their_published_fact_counts(self):
+        ThemeFactory(name="Unused")
+        response = self.client.get(reverse("articles:home"))
+        counts = {theme.name: theme.fact_count for theme in response.context["themes"]}
+        self.assertEqual(counts, {"Space": 1, "Trade": 1})
+
+    def test_in_use_counts_drafts_only_when_not_public(self):
+        self.assertEqual(set(Theme.objects.in_use().values_list("name", flat=True)), {"Space", "Trade"})
+        self.assertEqual(
+            set(Theme.objects.in_use(public=False).values_list("name", flat=True)), {"Energy", "Space", "Trade"}
+        )
+
+
+class UnshownTextTests(TestCase):
+    """Lists read the titles, prompts and quotes they show, not whole answers and intros."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.theme = ThemeFactory(name="Trade", slug="trade")
+        FactFactory(themes=[cls.theme], pair=QAPairFactory(themes=[cls.theme]))
+
+    def test_lists_do_not_read_answers_or_intros(self):
+        answer = f'"{QAPair._meta.db_table}"."answer"'
+        intro = f'"{Article._meta.db_table}"."intro"'
+        for url in [
+            reverse("articles:home"),
+            reverse("articles:fact-list") + "?theme=trade",
+            self.theme.get_absolute_url(),
+            reverse("articles:feed-rss"),
+        ]:
+            with self.subTest(url=url):
+                columns = " ".join(selected_columns(url, self.client))
+                self.assertNotIn(intro, columns)
+                self.assertNotIn(answer, columns)
