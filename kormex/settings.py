@@ -130,6 +130,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write to one SQLite file: take the write lock when a transaction
+    # starts and wait for it, rather than failing with "database is locked" mid-transaction
+    # (Django 5.1+), and let readers go on while one writes (write-ahead log).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 # The cache holds the page cache (kormex/cache.py) and must be shared by every worker serving
 # the site: Redis across hosts; without it, files on this machine, which its gunicorn workers
