@@ -53,7 +53,6 @@ CHUNK_SIZE = 500
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
-# As django.utils.html.json_script() escapes, so that no text can close the <script> element.
 
 
 def export_rows(request, facts):

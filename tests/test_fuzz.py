@@ -1,0 +1,151 @@
+"""
+Property-based proof that no query string or address segment makes a public page answer 5xx:
+hypothesis sends generated input to every public route of the URLconf, in every language,
+over the seed content.
+"""
+
+import re
+from io import StringIO
+from urllib.parse import quote, urlencode
+
+from django.core.management import call_command
+from django.test import Client
+from django.urls import URLPattern
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from articles import urls as article_urls
+from articles.models import Article, Fact, Person, Source, Theme, ThemeRedirect
+from kormex import urls as project_urls
+
+PREFIXES = ["", "/es", "/ko"]
+# What each path converter of articles/urls.py names.
+ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact"}
+# Every parameter a view or a facet reads, and some that none does.
+KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
+# Bounded so that each test runs in seconds on either database; deadline off, as the first
+# request of a run pays for warming the caches.
+FUZZ = settings(max_examples=200, deadline=None, database=None)
+
+
+def routes():
+    """
+    Return (prefixes, route) for every public route: those of articles/urls.py under each
+    language prefix, the project's own (sitemap.xml, robots.txt) unprefixed. The admin is not public.
+    """
+    found = [(PREFIXES, str(pattern.pattern)) for pattern in article_urls.urlpatterns]
+    found += [([""], str(pattern.pattern)) for pattern in project_urls.urlpatterns if isinstance(pattern, URLPattern)]
+    return found
+
+
+ROUTES = routes()
+
+
+def percent_encoded(data):
+    return "".join(f"%{byte:02X}" for byte in data)
+
+
+def overlong(char, length):
+    return char * length
+
+
+numbers = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.sampled_from([0, -1, 2**31, 2**63, -(2**63) - 1, 10**100]),
+).map(str)
+texts = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=st.sampled_from("\x00\u202e\u200f\ufeff%&=#?/\\<>\"'; \t\r\n"), max_size=20),
+    st.builds(overlong, st.characters(), st.integers(min_value=500, max_value=20_000)),
+)
+
+
+class PublicUrlFuzzTests(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # One client for every example: each new client would build the middleware again,
+        # whitenoise's scan of the static files included.
+        cls.reader = Client()
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_seed", stdout=StringIO())
+        theme = Theme.objects.get(slug="energy")
+        ThemeRedirect.objects.create(theme=theme, old_slug="power")
+        cls.known = {
+            "article": list(Article.objects.values_list("slug", flat=True)),
+            "fact": [str(pk) for pk in Fact.objects.values_list("pk", flat=True)],
+            "theme": [
+                slug for values in Theme.objects.values_list("slug", "slug_es", "slug_ko") for slug in values if slug
+            ]
+            + ["power"],
+            "person": list(Person.objects.values_list("slug", flat=True)),
+            "source": [str(pk) for pk in Source.objects.values_list("pk", flat=True)],
+            "kind": ["figure", "dated", "statement", "interview", "news", "opinion"],
+            "year": ["1999", "2023", "2024", "999", "3000"],
+        }
+
+    def known_values(self):
+        return st.sampled_from([value for values in self.known.values() for value in values])
+
+    def values(self):
+        return st.one_of(self.known_values(), numbers, texts)
+
+    def query_strings(self):
+        """Encoded parameters, repeated keys included, or raw percent-encoded bytes."""
+        pairs = st.lists(st.tuples(st.one_of(st.sampled_from(KEYS), st.text(max_size=10)), self.values()), max_size=12)
+        return st.one_of(pairs.map(urlencode), st.binary(max_size=60).map(percent_encoded))
+
+    def segments(self):
+        """An address segment: a known slug or id, a number, text, or percent-encoded bytes."""
+        return st.one_of(
+            self.known_values().map(lambda value: quote(value, safe="")),
+            numbers,
+            st.text(min_size=1, max_size=60).map(lambda value: quote(value, safe="")),
+            st.binary(min_size=1, max_size=30).map(percent_encoded),
+        )
+
+    def assertNoServerError(self, url, **headers):
+        response = self.reader.get(url, **headers)
+        # Exports stream: their errors surface only while the body is read.
+        if response.streaming:
+            b"".join(response.streaming_content)
+        self.assertLess(response.status_code, 500, url)
+
+    def address(self, data):
+        prefixes, route = data.draw(st.sampled_from(ROUTES), label="route")
+        prefix = data.draw(st.sampled_from(prefixes), label="prefix")
+        converter = re.search(r"<(\w+):", route)
+        if converter is None:
+            return f"{prefix}/{route}"
+        known = self.known[ROUTE_OBJECTS[converter[1]]]
+        segment = quote(data.draw(st.sampled_from(known), label="segment"), safe="")
+        return prefix + "/" + re.sub(r"<[^>]+>", segment, route)
+
+    @FUZZ
+    @given(st.data())
+    def test_generated_query_strings_never_cause_a_server_error(self, data):
+        url = self.address(data)
+        query = data.draw(self.query_strings(), label="query")
+        language = data.draw(st.one_of(st.sampled_from(["es", "ko-KR", "*"]), texts), label="Accept-Language")
+        self.assertNoServerError(f"{url}?{query}", HTTP_ACCEPT_LANGUAGE=language)
+
+    @FUZZ
+    @given(st.data())
+    def test_generated_address_segments_never_cause_a_server_error(self, data):
+        prefixes, route = data.draw(st.sampled_from(ROUTES), label="route")
+        prefix = data.draw(st.sampled_from(prefixes), label="prefix")
+        segment = data.draw(self.segments(), label="segment")
+        # Routes without a parameter get the segment appended, as a mistyped address would.
+        path = re.sub(r"<[^>]+>", segment, route) if "<" in route else f"{route}{segment}"
+        self.assertNoServerError(f"{prefix}/{path}")
+
+    def test_every_public_route_is_fuzzed(self):
+        """The fuzz reads its routes from the URLconf: a new page is fuzzed without being listed here."""
+        names = {pattern.name for pattern in article_urls.urlpatterns}
+        self.assertLessEqual({"home", "article-detail", "theme-feed-atom", "facts-csv", "healthz"}, names)
+        self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 2)
+        self.assertIn(([""], "sitemap.xml"), ROUTES)
+        self.assertIn(([""], "robots.txt"), ROUTES)

@@ -1,0 +1,684 @@
+"""
+Hostile strings saved through the real admin forms into every editable text field, then read
+back from every public page, feed, sitemap and export in every language: markup stays escaped
+text, JSON and XML stay well formed, CSV cells never start a spreadsheet formula. NUL and
+overlong input are refused by the admin with an error on the field, never a server error.
+"""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.test import Client, TestCase
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import override
+
+from articles.models import Article, Fact, Person, QAPair, Source, Theme
+
+from .factories import FactFactory
+
+LANGUAGES = ["en", "es", "ko"]
+SCRIPT = '<script>alert("kormex")</script>'
+IMG = '"><img src=x onerror=alert(1)>'
+HOVER = "' onmouseover='alert(1)"
+# Right-to-left override and its pop, an isolate and a right-to-left mark.
+BIDI = "\u202egnp.exe\u202c \u2067isolated\u2069 \u200f"
+# Every kind of attack in one string, named by the field it goes in so that a page shows which.
+ATTACKS = f"{SCRIPT} {IMG} {HOVER} {BIDI}"
+# Taggit reads quotes and commas in a themes box as syntax: theme names carry the rest.
+THEME = "<script>alert(1)</script> theme"
+FORMULA_THEME = "+cmd|' /C calc'!A0"
+# A unit is at most 40 characters; two facts share it so that a chart draws it.
+UNIT = "+<script>alert(1)</script>"
+INTRO_QUOTE = f"-1+1 {SCRIPT} intro quote"
+FIGURE_QUOTE = f"@SUM(1+1) {SCRIPT} figure quote"
+DATED_QUOTE = f"{IMG} dated quote {BIDI}"
+# A long answer within its TextField: shown whole.
+LONG_ANSWER = " ".join(f"{SCRIPT}{n}" for n in range(400))[:10_000]
+
+# What a spreadsheet runs as a formula at the start of a cell (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# CSV columns of numbers, where a leading "-" is a negative figure, not a formula.
+NUMERIC_COLUMNS = {"id", "value"}
+
+CORPUS = {
+    Person: {
+        "name": f"@SUM(1+1) person {SCRIPT}",
+        "role": f"role {ATTACKS}",
+        "country": f"country {HOVER} {BIDI}",
+    },
+    Source: {
+        "name": f'=HYPERLINK("https://example.com","source") {SCRIPT}',
+        "url": f"https://example.com/?q={IMG.replace(' ', '')}",
+    },
+    Theme: {
+        "name": THEME,
+        "description": f"description {ATTACKS}",
+        "name_es": "'><img src=x onerror=alert(1)> tema",
+        "description_es": f"descripción {ATTACKS}",
+        "name_ko": f"<svg onload=alert(1)> 주제 {BIDI}",
+        "description_ko": f"설명 {ATTACKS}",
+    },
+    Article: {
+        "title": f"title {ATTACKS}",
+        "standfirst": f"standfirst {ATTACKS}",
+        "intro": f"intro {ATTACKS}\n\nThe minister said {INTRO_QUOTE} in Seoul.",
+        "source_url": f"https://example.com/{SCRIPT.replace(' ', '')}",
+    },
+    QAPair: {
+        "prompt": f"prompt {ATTACKS}?",
+        "answer": f"answer {ATTACKS}\n\nHe said {FIGURE_QUOTE} and {DATED_QUOTE}.",
+    },
+}
+TRANSLATION = {
+    "title": f"título {ATTACKS}",
+    "standfirst": f"entradilla {ATTACKS}",
+    "intro": f"introducción {ATTACKS}",
+}
+FACTS = {
+    "intro": {"statement": f"+cmd intro fact {ATTACKS}", "quote": INTRO_QUOTE},
+    "figure": {
+        "statement": f'=HYPERLINK("https://example.com","figure fact") {SCRIPT}',
+        "quote": FIGURE_QUOTE,
+        "value": "2000",
+        "unit": UNIT,
+    },
+    # The admin strips the tab, leaving "-" first: still a formula to neutralise.
+    "dated": {
+        "statement": f"\t-1+1 dated fact {ATTACKS}",
+        "quote": DATED_QUOTE,
+        "value": "1000",
+        "unit": UNIT,
+        "date": "2023-01-01",
+        "date_precision": "year",
+    },
+}
+
+
+class AdminForm(HTMLParser):
+    """
+    Read the values a browser would post from an admin add or change page's form: inputs,
+    checked boxes, textareas and selected options, without the inlines' empty templates.
+    """
+
+    def __init__(self, html, form_id):
+        super().__init__()
+        self.form_id, self.inside, self.data = form_id, False, {}
+        self.textarea = self.select = None
+        self.first_option = None
+        self.feed(html)
+
+    def add(self, name, value):
+        if "__prefix__" not in name:
+            self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or "name" not in attrs and tag != "option":
+            return
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.add(attrs["name"], attrs.get("value", "on"))
+            elif kind not in ("submit", "button", "reset", "image", "file"):
+                self.add(attrs["name"], attrs.get("value") or "")
+        elif tag == "textarea":
+            self.textarea = [attrs["name"], ""]
+        elif tag == "select":
+            self.select = [attrs["name"], "multiple" in attrs, False]
+            self.first_option = None
+        elif tag == "option" and self.select:
+            if self.first_option is None:
+                self.first_option = attrs.get("value", "")
+            if "selected" in attrs:
+                self.add(self.select[0], attrs.get("value", ""))
+                self.select[2] = True
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea:
+            name, text = self.textarea
+            # Browsers drop the newline that Django writes right after <textarea>.
+            self.add(name, text.removeprefix("\n"))
+            self.textarea = None
+        elif tag == "select" and self.select:
+            name, multiple, chosen = self.select
+            if not chosen and not multiple and self.first_option is not None:
+                self.add(name, self.first_option)
+            self.select = None
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:articles_{model._meta.model_name}_{view}", args=args)
+
+
+def form_data(client, model, view="add", *args):
+    """Return what the admin's `view` page of `model` posts when nothing is changed."""
+    response = client.get(admin_url(model, view, *args))
+    assert response.status_code == 200, response.status_code
+    return AdminForm(response.content.decode(), f"{model._meta.model_name}_form").data
+
+
+def add_rows(data, prefix, rows):
+    """Append `rows` to the inline formset `prefix` of posted `data`."""
+    total = int(data[f"{prefix}-TOTAL_FORMS"][0])
+    for offset, row in enumerate(rows):
+        data.update({f"{prefix}-{total + offset}-{name}": [value] for name, value in row.items()})
+    data[f"{prefix}-TOTAL_FORMS"] = [str(total + len(rows))]
+    return data
+
+
+def form_errors(response):
+    """Return the errors of an admin form page and its inlines as {field: [codes]}."""
+    if response.context is None or "adminform" not in response.context:
+        return {}
+    errors = {
+        field: [e.code for e in errs] for field, errs in response.context["adminform"].form.errors.as_data().items()
+    }
+    for inline in response.context["inline_admin_formsets"]:
+        for index, form in enumerate(inline.formset.forms):
+            for field, errs in form.errors.as_data().items():
+                errors[f"{inline.formset.prefix}-{index}-{field}"] = [e.code for e in errs]
+    return errors
+
+
+def save(client, model, data, view="add", *args):
+    """Post `data` to the admin page of `model`; fail with the form's errors unless it saved."""
+    response = client.post(admin_url(model, view, *args), data)
+    assert response.status_code == 302, form_errors(response)
+    return response
+
+
+def create_editor():
+    """Return a staff user of the Editor group, who may publish."""
+    editor = User.objects.create_user("editor", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    return editor
+
+
+ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction"}
+# Script elements that hold data, never run: JSON-LD on pages, the admin's JSON settings.
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
+class PageMarkup(HTMLParser):
+    """
+    Collect what a page would run or load: elements with event handler attributes,
+    javascript: addresses, script elements that are not JSON-LD or a file, and injected
+    elements; and the page's text, as a reader sees it, without scripts.
+    """
+
+    def __init__(self, html):
+        super().__init__()
+        self.unsafe, self.json_ld, self.text = [], [], []
+        self.script = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                self.unsafe.append(f"<{tag} {name}>")
+            if name in ADDRESS_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:"):
+                self.unsafe.append(f"<{tag} {name}={value}>")
+        if tag in ("iframe", "svg") and "class" not in attrs or tag == "img" and attrs.get("src") == "x":
+            self.unsafe.append(f"<{tag}>")
+        if tag == "script":
+            self.script = attrs
+            if attrs.get("type") not in DATA_SCRIPT_TYPES and "src" not in attrs:
+                self.unsafe.append("<script>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.script = None
+
+    def handle_data(self, data):
+        if self.script is None:
+            self.text.append(data)
+        elif self.script.get("type") == "application/ld+json":
+            self.json_ld.append(data)
+
+    @property
+    def visible(self):
+        return " ".join("".join(self.text).split())
+
+
+def words(text):
+    """Return `text` with its whitespace collapsed, as the page's text is compared."""
+    return " ".join(text.split())
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+class HostileContentTests(TestCase):
+    """Hostile strings in every editable text field, saved through the admin by an Editor."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = create_editor()
+        client = Client()
+        client.force_login(cls.editor)
+        cls.person = cls.add(client, Person, slug="hostile-person", **CORPUS[Person])
+        cls.source = cls.add(client, Source, **CORPUS[Source])
+        cls.theme = cls.add(
+            client, Theme, slug="hostile-theme", slug_es="tema-hostil", slug_ko="적대적-주제", **CORPUS[Theme]
+        )
+        themes = f"{THEME}, {FORMULA_THEME}"
+        data = form_data(client, Article)
+        data.update(
+            {name: [value] for name, value in CORPUS[Article].items()}
+            | {
+                "slug": ["hostile"],
+                "kind": ["interview"],
+                "interviewee": [str(cls.person.pk)],
+                "source": [str(cls.source.pk)],
+                "themes": [themes],
+                "status": ["published"],
+            }
+        )
+        add_rows(data, "pairs", [{"position": "1", "anchor": "", "themes": themes, **CORPUS[QAPair]}])
+        add_rows(data, "facts", [{"pair": "", "themes": themes, **FACTS["intro"]}])
+        save(client, Article, data)
+        cls.article = Article.objects.get(slug="hostile")
+        cls.pair = cls.article.pairs.get()
+        for name in ["figure", "dated"]:
+            data = form_data(client, Fact)
+            data.update({name: [value] for name, value in FACTS[name].items()})
+            data.update(
+                article=[str(cls.article.pk)],
+                pair=[str(cls.pair.pk)],
+                person=[str(cls.person.pk)],
+                themes=[themes],
+                is_key_figure=["on"],
+            )
+            save(client, Fact, data)
+        # A second pair on its own admin page, its answer 10,000 characters long.
+        data = form_data(client, QAPair)
+        data.update(article=[str(cls.article.pk)], position=["2"], prompt=[f"long {ATTACKS}"], answer=[LONG_ANSWER])
+        data["themes"] = [THEME]
+        save(client, QAPair, data)
+        cls.long_pair = cls.article.pairs.get(position=2)
+        # Every change page posted back untouched, as an editor saving without edits: the
+        # values the form shows must be exactly those stored.
+        for obj in [cls.person, cls.source, cls.theme, cls.article, cls.pair, *cls.article.facts.all()]:
+            save(client, type(obj), form_data(client, type(obj), "change", obj.pk), "change", obj.pk)
+        data = form_data(client, Article)
+        data.update(
+            {name: [value] for name, value in TRANSLATION.items()}
+            | {
+                "slug": ["hostil"],
+                "language": ["es"],
+                "translation_of": [str(cls.article.pk)],
+                "interviewee": [str(cls.person.pk)],
+                "themes": [THEME],
+                "status": ["published"],
+            }
+        )
+        add_rows(data, "pairs", [{"position": "1", "anchor": "", "themes": "", **CORPUS[QAPair]}])
+        save(client, Article, data)
+        cls.translation = Article.objects.get(slug="hostil")
+        cls.facts = {fact.quote: fact for fact in cls.article.facts.all()}
+        cls.formula_theme = Theme.objects.get(name=FORMULA_THEME)
+
+    @classmethod
+    def add(cls, client, model, **values):
+        data = form_data(client, model)
+        data.update({name: [value] for name, value in values.items()})
+        save(client, model, data)
+        return model.objects.get(**{name: value for name, value in values.items() if name in ("slug", "name")})
+
+    def test_the_admin_stores_every_hostile_string_verbatim(self):
+        """Saving a change page unedited must not escape, strip or mangle what it holds."""
+        saved = {Person: self.person, Source: self.source, Theme: self.theme, Article: self.article, QAPair: self.pair}
+        for model, fields in CORPUS.items():
+            obj = model.objects.get(pk=saved[model].pk)
+            for name, value in fields.items():
+                with self.subTest(model=model.__name__, field=name):
+                    self.assertEqual(getattr(obj, name), value)
+        for fact in FACTS.values():
+            with self.subTest(fact=fact["quote"]):
+                saved = self.facts[fact["quote"]]
+                # Forms strip leading and trailing whitespace.
+                self.assertEqual(saved.statement, fact["statement"].strip())
+                self.assertEqual(saved.unit, fact.get("unit", ""))
+        self.assertEqual(self.long_pair.answer, LONG_ANSWER)
+        self.assertEqual(sorted(t.name for t in self.pair.themes.all()), [FORMULA_THEME, THEME])
+        self.assertTrue(self.article.is_public and self.translation.is_public)
+
+    def page_urls(self, language):
+        """Return every public HTML page that shows the hostile content, in `language`."""
+        with override(language):
+            facts = [reverse("articles:fact-detail", kwargs={"pk": fact.pk}) for fact in self.facts.values()]
+            theme_slug = self.theme.local_slug
+            filters = f"?theme={theme_slug}&person={self.person.slug}&source={self.source.pk}&from=2023&to=2023"
+            return [
+                reverse("articles:home"),
+                reverse("articles:article-list"),
+                reverse("articles:article-list") + f"?theme={theme_slug}&person={self.person.slug}",
+                self.article.get_absolute_url(),
+                self.translation.get_absolute_url(),
+                reverse("articles:theme-list"),
+                self.theme.get_absolute_url(),
+                self.formula_theme.get_absolute_url(),
+                reverse("articles:fact-list"),
+                reverse("articles:fact-list") + filters + "&kind=figure",
+                *facts,
+                reverse("articles:timeline"),
+                reverse("articles:search") + "?q=alert",
+                reverse("articles:search") + f"?q=onerror&theme={theme_slug}",
+                reverse("articles:data"),
+            ]
+
+    def assertSafePage(self, url, response):
+        """Fail if the page would run or load anything the editors typed; return its markup."""
+        self.assertEqual(response.status_code, 200, url)
+        html = response.content.decode()
+        self.assertNotIn("<script>alert", html, url)
+        page = PageMarkup(html)
+        self.assertEqual(page.unsafe, [], url)
+        for data in page.json_ld:
+            self.assertNotIn("</", data, url)
+            json.loads(data)
+        return page
+
+    def test_every_page_in_every_language_shows_hostile_text_escaped(self):
+        for language in LANGUAGES:
+            for url in self.page_urls(language):
+                with self.subTest(url=url):
+                    self.assertSafePage(url, self.client.get(url))
+
+    def assertShown(self, url, *texts):
+        page = self.assertSafePage(url, self.client.get(url))
+        for text in texts:
+            self.assertIn(words(text), page.visible, url)
+        return page
+
+    def test_the_article_page_shows_every_field_as_text(self):
+        for language in LANGUAGES:
+            with override(language):
+                theme_name = self.theme.local_name
+                url = self.article.get_absolute_url()
+            with self.subTest(language=language):
+                self.assertShown(
+                    url,
+                    *CORPUS[Article]["intro"].split("\n\n"),
+                    CORPUS[Article]["title"],
+                    CORPUS[Article]["standfirst"],
+                    CORPUS[QAPair]["prompt"],
+                    *CORPUS[QAPair]["answer"].split("\n\n"),
+                    LONG_ANSWER,
+                    *(fact.statement for fact in self.facts.values()),
+                    CORPUS[Person]["name"],
+                    CORPUS[Person]["role"],
+                    CORPUS[Person]["country"],
+                    CORPUS[Source]["name"],
+                    theme_name,
+                    FORMULA_THEME,
+                )
+
+    def test_json_ld_holds_the_hostile_text_without_closing_its_element(self):
+        page = self.assertShown(self.article.get_absolute_url())
+        data = json.loads(page.json_ld[0])
+        self.assertEqual(data["headline"], CORPUS[Article]["title"])
+        self.assertEqual(data["hasPart"][0]["acceptedAnswer"]["text"], CORPUS[QAPair]["answer"])
+        self.assertEqual(data["contributor"]["jobTitle"], CORPUS[Person]["role"])
+        self.assertIn("\\u003C/script\\u003E", "".join(page.json_ld))
+
+    def test_fact_theme_and_list_pages_show_their_fields_as_text(self):
+        figure = self.facts[FIGURE_QUOTE]
+        for language in LANGUAGES:
+            with self.subTest(language=language), override(language):
+                theme = self.theme
+                fact_url = reverse("articles:fact-detail", kwargs={"pk": figure.pk})
+                self.assertShown(fact_url, figure.statement, FIGURE_QUOTE, CORPUS[Person]["name"])
+                self.assertShown(
+                    theme.get_absolute_url(), theme.local_name, theme.local_description, CORPUS[Article]["title"]
+                )
+                self.assertShown(reverse("articles:theme-list"), theme.local_name)
+                self.assertShown(reverse("articles:fact-list"), figure.statement, CORPUS[Source]["name"])
+                self.assertShown(reverse("articles:timeline"), self.facts[DATED_QUOTE].statement)
+                self.assertShown(reverse("articles:home"), CORPUS[Article]["title"], figure.statement)
+        self.assertShown(self.translation.get_absolute_url(), TRANSLATION["title"], TRANSLATION["intro"])
+
+    def test_query_parameters_are_reflected_escaped(self):
+        """Search terms and ignored parameters are shown back to the reader: as text only."""
+        query = "?" + urlencode([("q", SCRIPT), ("theme", IMG), ("person", HOVER), ("from", SCRIPT), (SCRIPT, "1")])
+        for language in LANGUAGES:
+            with override(language):
+                urls = [reverse("articles:search"), reverse("articles:fact-list"), reverse("articles:article-list")]
+                urls += [reverse("articles:timeline"), self.theme.get_absolute_url()]
+            for url in urls:
+                with self.subTest(url=url):
+                    self.assertShown(url + query, SCRIPT)
+
+    def feed_urls(self):
+        for language in LANGUAGES:
+            with override(language):
+                yield reverse("articles:feed-rss"), "rss"
+                yield reverse("articles:feed-atom"), "atom"
+                slug = self.theme.local_slug
+                yield reverse("articles:theme-feed-rss", kwargs={"slug": slug}), "rss"
+                yield reverse("articles:theme-feed-atom", kwargs={"slug": slug}), "atom"
+
+    def test_feeds_are_well_formed_and_escape_hostile_text(self):
+        """RSS readers may render titles and descriptions as HTML: those are escaped twice."""
+        atom = "{http://www.w3.org/2005/Atom}"
+        for url, kind in self.feed_urls():
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn(b"<script", response.content)
+                root = ElementTree.fromstring(response.content)
+                if kind == "rss":
+                    items = {item.findtext("link"): item for item in root.iter("item")}
+                    item = next(item for link, item in items.items() if link.endswith("/articles/hostile/"))
+                    self.assertEqual(item.findtext("title"), escape(CORPUS[Article]["title"]))
+                    self.assertEqual(item.findtext("description").strip(), escape(CORPUS[Article]["standfirst"]))
+                    categories = [category.text for category in item.iter("category")]
+                else:
+                    entries = list(root.iter(f"{atom}entry"))
+                    item = next(e for e in entries if e.find(f"{atom}link").get("href").endswith("/articles/hostile/"))
+                    self.assertEqual(item.findtext(f"{atom}title"), CORPUS[Article]["title"])
+                    categories = [category.get("term") for category in item.iter(f"{atom}category")]
+                self.assertIn(FORMULA_THEME, categories)
+
+    def test_sitemap_is_well_formed_and_lists_the_hostile_content(self):
+        response = self.client.get(reverse("sitemap"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn(b"<script", response.content)
+        root = ElementTree.fromstring(response.content)
+        locations = [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        self.assertTrue(any(location.endswith("/articles/hostile/") for location in locations))
+
+    def exports(self, fmt):
+        """Yield each export of the hostile facts in `fmt`, with the editor text of each of its rows by quote."""
+        everything = self.expected_rows(self.facts.values())
+        attributed = self.expected_rows(fact for fact in self.facts.values() if fact.person)
+        for language in LANGUAGES:
+            with override(language):
+                yield reverse(f"articles:facts-{fmt}"), everything
+                yield reverse(f"articles:theme-facts-{fmt}", kwargs={"slug": self.theme.local_slug}), everything
+                query = urlencode({"person": self.person.slug, "q": SCRIPT})
+                yield f"{reverse(f'articles:facts-{fmt}')}?{query}", attributed
+
+    @staticmethod
+    def expected_rows(facts):
+        return {
+            fact.quote: {
+                "statement": fact.statement,
+                "quote": fact.quote,
+                "unit": fact.unit or None,
+                "person": fact.person.name if fact.person else None,
+                "source": CORPUS[Source]["name"],
+            }
+            for fact in facts
+        }
+
+    def test_json_exports_carry_hostile_text_intact(self):
+        for url, expected_rows in self.exports("json"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response["Content-Type"], "application/json")
+                self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+                data = json.loads(body(response))
+                rows = {row["quote"]: row for row in data["facts"]}
+                self.assertEqual(rows.keys(), expected_rows.keys())
+                for quote, expected in expected_rows.items():
+                    self.assertEqual({name: rows[quote][name] for name in expected}, expected)
+                    self.assertEqual(sorted(rows[quote]["themes"]), [FORMULA_THEME, THEME])
+
+    def test_csv_exports_neutralise_every_formula_cell(self):
+        for url, expected_rows in self.exports("csv"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+                header, *rows = csv.reader(io.StringIO(body(response).decode()))
+                rows = [dict(zip(header, row, strict=True)) for row in rows]
+                for row in rows:
+                    for column, cell in row.items():
+                        if column not in NUMERIC_COLUMNS:
+                            self.assertFalse(cell.startswith(FORMULA_STARTS), f"{column}: {cell!r}")
+                by_quote = {row["quote"].removeprefix("'"): row for row in rows}
+                self.assertEqual(by_quote.keys(), expected_rows.keys())
+                for quote, expected in expected_rows.items():
+                    row = by_quote[quote]
+                    for column, text in expected.items():
+                        text = text or ""
+                        # Formula text gains a leading quote; other text is unchanged.
+                        shown = f"'{text}" if text.startswith(FORMULA_STARTS) else text
+                        self.assertEqual(row[column], shown, column)
+                    self.assertEqual(row["themes"], f"'{FORMULA_THEME}; {THEME}")
+
+    def test_admin_pages_show_hostile_text_escaped(self):
+        """The admin's own columns and links (fact links, translation links) escape editor text too."""
+        self.client.force_login(self.editor)
+        pages = [admin_url(model, "changelist") for model in [Article, QAPair, Fact, Theme, Person, Source]]
+        pages += [
+            admin_url(Article, "change", self.article.pk),
+            admin_url(Theme, "change", self.theme.pk),
+            admin_url(Fact, "change", self.facts[FIGURE_QUOTE].pk),
+        ]
+        for url in pages:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("<script>alert", response.content.decode())
+                self.assertEqual(PageMarkup(response.content.decode()).unsafe, [])
+
+
+class HostileInputRefusedTests(TestCase):
+    """NUL, overlong text and script addresses get an error on their field, never a 500."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = create_editor()
+        cls.person = Person.objects.create(name="Sang Min Lee", slug="sang-min-lee")
+        cls.article = Article.objects.create(
+            title="Trade", slug="trade", interviewee=cls.person, intro="The minister spoke in Seoul."
+        )
+        cls.pair = QAPair.objects.create(article=cls.article, position=1, prompt="Trade?", answer="It grew by 5%.")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def valid_data(self, model):
+        """Return a valid add form of `model` that the admin would save."""
+        data = form_data(self.client, model)
+        values = {
+            Person: {"name": "Ana Ruiz", "slug": "ana-ruiz"},
+            Source: {"name": "Reforma", "url": "https://example.com/"},
+            Theme: {"name": "Mining", "slug": "mining"},
+            Article: {"title": "Space", "slug": "space", "interviewee": str(self.person.pk)},
+            QAPair: {"article": str(self.article.pk), "position": "2", "prompt": "Space?", "answer": "Soon."},
+            Fact: {"article": str(self.article.pk), "pair": str(self.pair.pk), "statement": "Grew.", "quote": "5%"},
+        }[model]
+        data.update({name: [value] for name, value in values.items()})
+        return data
+
+    def text_fields(self, model, data):
+        """Return the posted fields of `model`'s form where editors type text, with their model field."""
+        fields = {}
+        for name in data:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, models.CharField | models.TextField) and not field.choices or name == "themes":
+                fields[name] = field
+        return fields
+
+    def assertRefused(self, model, data, field, code):
+        count = model.objects.count()
+        response = self.client.post(admin_url(model, "add"), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(code, form_errors(response).get(field, []), form_errors(response))
+        self.assertEqual(model.objects.count(), count)
+
+    def test_valid_forms_save(self):
+        """The refusals below are for the one bad field: the same forms save without it."""
+        for model in [Person, Source, Theme, Article, QAPair, Fact]:
+            with self.subTest(model=model.__name__):
+                save(self.client, model, self.valid_data(model))
+
+    def test_nul_in_any_text_field_is_a_form_error(self):
+        """PostgreSQL refuses NUL in text: it must be stopped by the form, not the database."""
+        for model in [Person, Source, Theme, Article, QAPair, Fact]:
+            data = self.valid_data(model)
+            for name in self.text_fields(model, data):
+                with self.subTest(model=model.__name__, field=name):
+                    value = data[name][0] or "text"
+                    self.assertRefused(model, {**data, name: [f"{value}\x00"]}, name, "null_characters_not_allowed")
+
+    def test_nul_in_inline_rows_is_a_form_error(self):
+        data = self.valid_data(Article)
+        for name in ["prompt", "answer", "anchor", "themes"]:
+            with self.subTest(field=name):
+                row = {"position": "1", "prompt": "Trade?", "answer": "Yes.", "anchor": "", "themes": ""}
+                posted = add_rows({**data}, "pairs", [{**row, name: f"{row[name] or 'text'}\x00"}])
+                self.assertRefused(Article, posted, f"pairs-0-{name}", "null_characters_not_allowed")
+
+    def test_text_beyond_max_length_is_a_form_error(self):
+        for model in [Person, Source, Theme, Article, QAPair, Fact]:
+            data = self.valid_data(model)
+            for name, field in self.text_fields(model, data).items():
+                if not getattr(field, "max_length", None) or name == "themes":
+                    continue
+                with self.subTest(model=model.__name__, field=name):
+                    self.assertRefused(model, {**data, name: ["a" * (field.max_length + 1)]}, name, "max_length")
+
+    def test_script_addresses_are_refused(self):
+        for value in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>"]:
+            with self.subTest(value=value):
+                self.assertRefused(Source, {**self.valid_data(Source), "url": [value]}, "url", "invalid")
+                article = {**self.valid_data(Article), "source_url": [value]}
+                self.assertRefused(Article, article, "source_url", "invalid")
+
+
+class CsvCellTests(TestCase):
+    def test_cells_starting_with_tab_or_carriage_return_are_neutralised(self):
+        """
+        Admin forms strip leading whitespace, but an import or the shell keeps it: a tab or
+        carriage return before a formula still makes a spreadsheet run it.
+        """
+        FactFactory(statement="\t=1+1", quote="5,000", unit="\r=cmd")
+        header, line = csv.reader(io.StringIO(body(self.client.get(reverse("articles:facts-csv"))).decode()))
+        cells = dict(zip(header, line, strict=True))
+        self.assertEqual(cells["statement"], "'\t=1+1")
+        self.assertEqual(cells["unit"], "'\r=cmd")
