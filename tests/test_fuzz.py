@@ -1,7 +1,7 @@
 """
-Property-based proof that no query string or address segment makes a public page answer 5xx:
-hypothesis sends generated input to every public route of the URLconf, in every language,
-over the seed content.
+Property-based proof that no query string, request header or address segment makes a public
+page answer 5xx: hypothesis sends generated input to every public route of the URLconf, in
+every language, over the seed content.
 """
 
 import re
@@ -58,6 +58,20 @@ texts = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.sampled_from("\x00\u202e\u200f\ufeff%&=#?/\\<>\"'; \t\r\n"), max_size=20),
     st.builds(overlong, st.characters(), st.integers(min_value=500, max_value=20_000)),
+)
+
+# The request headers that language selection, the page cache and conditional GET read, with
+# well-formed and malformed samples; any other value is printable Latin-1, as HTTP carries.
+HEADERS = {
+    "HTTP_ACCEPT_LANGUAGE": ["es", "ko-KR,ko;q=0.9", "*", "xx-YY;q=abc", "es;q=-1"],
+    "HTTP_ACCEPT_ENCODING": ["gzip", "br, gzip;q=0", "identity"],
+    "HTTP_IF_NONE_MATCH": ["*", '"abc"', 'W/"x", "y"', '"'],
+    "HTTP_IF_MODIFIED_SINCE": ["Sun, 06 Nov 1994 08:49:37 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "0"],
+    "HTTP_COOKIE": ["sessionid=junk", "messages=junk", "django_language=xx", "csrftoken="],
+}
+header_text = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"), max_size=200)
+request_headers = st.fixed_dictionaries(
+    {}, optional={name: st.one_of(st.sampled_from(samples), header_text) for name, samples in HEADERS.items()}
 )
 
 
@@ -126,11 +140,11 @@ class PublicUrlFuzzTests(TestCase):
 
     @FUZZ
     @given(st.data())
-    def test_generated_query_strings_never_cause_a_server_error(self, data):
+    def test_generated_query_strings_and_headers_never_cause_a_server_error(self, data):
         url = self.address(data)
         query = data.draw(self.query_strings(), label="query")
-        language = data.draw(st.one_of(st.sampled_from(["es", "ko-KR", "*"]), texts), label="Accept-Language")
-        self.assertNoServerError(f"{url}?{query}", HTTP_ACCEPT_LANGUAGE=language)
+        headers = data.draw(request_headers, label="headers")
+        self.assertNoServerError(f"{url}?{query}", **headers)
 
     @FUZZ
     @given(st.data())
