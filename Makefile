@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools run serve lint format check messages test test-sqlite test-postgres
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +69,20 @@ test-postgres: install test-tools
 	$(TEST_ENV) DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(PY) -m pytest
 
 test: lint check test-sqlite test-postgres
+
+# The benchmark and the load test drive gunicorn with wrk (Debian package wrk): install it if it is missing.
+bench-tools:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+# Production settings under gunicorn on 127.0.0.1, over the seed and over generate_demo's 2,000 articles in
+# scratch SQLite databases: one table of requests/s, latency, render time, queries and worker memory against
+# the targets (README, "Performance"). BENCH_OPTIONS passes options, e.g. --seconds 10 --database-url postgres://...
+bench: install bench-tools
+	$(PY) -m bench.run $(BENCH_OPTIONS)
+
+# 30 s of 64 connections on 127.0.0.1 across public pages, on scratch PostgreSQL and Redis databases (dropped
+# and emptied first); fails on any answer other than 2xx/3xx and on any socket error.
+LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kormex_loadtest
+LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
+loadtest: install bench-tools
+	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)
