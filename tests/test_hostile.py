@@ -204,6 +204,14 @@ def save(client, model, data, view="add", *args):
     return response
 
 
+def add_through_admin(client, model, **values):
+    """Save a new `model` with `values` through its admin add page and return it."""
+    data = form_data(client, model)
+    data.update({name: [value] for name, value in values.items()})
+    save(client, model, data)
+    return model.objects.get(**{name: value for name, value in values.items() if name in ("slug", "name")})
+
+
 def create_editor():
     """Return a staff user of the Editor group, who may publish."""
     editor = User.objects.create_user("editor", password="x", is_staff=True)
@@ -275,9 +283,9 @@ class HostileContentTests(TestCase):
         cls.editor = create_editor()
         client = Client()
         client.force_login(cls.editor)
-        cls.person = cls.add(client, Person, slug="hostile-person", **CORPUS[Person])
-        cls.source = cls.add(client, Source, **CORPUS[Source])
-        cls.theme = cls.add(
+        cls.person = add_through_admin(client, Person, slug="hostile-person", **CORPUS[Person])
+        cls.source = add_through_admin(client, Source, **CORPUS[Source])
+        cls.theme = add_through_admin(
             client, Theme, slug="hostile-theme", slug_es="tema-hostil", slug_ko="적대적-주제", **CORPUS[Theme]
         )
         themes = f"{THEME}, {FORMULA_THEME}"
@@ -337,13 +345,6 @@ class HostileContentTests(TestCase):
         cls.facts = {fact.quote: fact for fact in cls.article.facts.all()}
         cls.formula_theme = Theme.objects.get(name=FORMULA_THEME)
 
-    @classmethod
-    def add(cls, client, model, **values):
-        data = form_data(client, model)
-        data.update({name: [value] for name, value in values.items()})
-        save(client, model, data)
-        return model.objects.get(**{name: value for name, value in values.items() if name in ("slug", "name")})
-
     def test_the_admin_stores_every_hostile_string_verbatim(self):
         """Saving a change page unedited must not escape, strip or mangle what it holds."""
         saved = {Person: self.person, Source: self.source, Theme: self.theme, Article: self.article, QAPair: self.pair}
@@ -354,10 +355,10 @@ class HostileContentTests(TestCase):
                     self.assertEqual(getattr(obj, name), value)
         for fact in FACTS.values():
             with self.subTest(fact=fact["quote"]):
-                saved = self.facts[fact["quote"]]
+                stored = self.facts[fact["quote"]]
                 # Forms strip leading and trailing whitespace.
-                self.assertEqual(saved.statement, fact["statement"].strip())
-                self.assertEqual(saved.unit, fact.get("unit", ""))
+                self.assertEqual(stored.statement, fact["statement"].strip())
+                self.assertEqual(stored.unit, fact.get("unit", ""))
         self.assertEqual(self.long_pair.answer, LONG_ANSWER)
         self.assertEqual(sorted(t.name for t in self.pair.themes.all()), [FORMULA_THEME, THEME])
         self.assertTrue(self.article.is_public and self.translation.is_public)
