@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.test import Client, TestCase, TransactionTestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone
 from reversion.models import Version
 
@@ -284,13 +285,14 @@ class RacingSavesTests(TransactionTestCase):
         both pass the check before either saves, and the first change is lost.
 
         SQLite has no row locks (nor two concurrent transactions in its in-memory test
-        database); its single writer lock is the guarantee there.
+        database): there the save's transaction takes the single write lock as it begins
+        (BEGIN IMMEDIATE), so the second save's check waits for the first to commit.
         """
-        if not connection.features.has_select_for_update:
-            self.assertEqual(connection.vendor, "sqlite")
-            return
         # An earlier test emptied the database, whose content types then got new ids.
         ContentType.objects.clear_cache()
+        if not connection.features.has_select_for_update:
+            self.assert_the_save_takes_the_write_lock_first()
+            return
         ana = UserFactory(username="ana", editor=True)
         ben = UserFactory(username="ben", editor=True)
         article = ArticleFactory(title="Ministers meet")
@@ -334,3 +336,17 @@ class RacingSavesTests(TransactionTestCase):
         self.assertEqual(responses[ana].status_code, 302)
         self.assertIn("ana saved this article at", refusal(responses[ben]))
         self.assertEqual(Article.objects.get(pk=article.pk).title, "Ana's title")
+
+    def assert_the_save_takes_the_write_lock_first(self):
+        editor = UserFactory(username="ana", editor=True)
+        article = ArticleFactory(title="Ministers meet")
+        self.client.force_login(editor)
+        form = opened(self.client, "article", article.pk)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.post(admin_url("article", "change", article.pk), form | {"title": "Ana's title"})
+        self.assertEqual(response.status_code, 302, form_errors(response))
+        statements = [query["sql"] for query in queries.captured_queries]
+        state_check = next(
+            i for i, sql in enumerate(statements) if sql.startswith("SELECT") and "articles_article" in sql
+        )
+        self.assertIn("BEGIN IMMEDIATE", statements[:state_check])
