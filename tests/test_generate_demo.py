@@ -119,12 +119,14 @@ class GenerateDemoTests(TestCase):
             Article.objects.published().first(),
         ]
         for article in sample:
+            pairs, facts = list(article.pairs.all()), list(article.facts.select_related("article", "pair"))
             objects = [
                 article,
-                *article.pairs.all(),
-                *article.facts.select_related("article", "pair"),
+                *pairs,
+                *facts,
                 article.interviewee,
                 article.source,
+                *(item for obj in [article, *pairs, *facts] for item in obj.tagged_items.all()),
             ]
             for obj in objects:
                 with self.subTest(obj=repr(obj)):
