@@ -115,7 +115,11 @@ def paired_runs(server, reference, reference_path, load):
     """
     runs, references = {}, []
     for name, path in PAGES.items():
+        # Requests a run left queued would slow the next one: wait until the server has answered them.
+        server.get(reference_path)
         references.append(wrk(server.url(reference_path), **load))
+        if not references[-1]["requests"]:
+            raise Failure(f"No request to {reference_path} was answered in {load['seconds']} s.")
         runs[name] = {**wrk(server.url(path), **load), "ratio": None}
         runs[name]["ratio"] = runs[name]["rps"] / references[-1]["rps"]
     references.sort(key=lambda run: run["rps"])
