@@ -166,6 +166,9 @@ else:
 PAGE_CACHE = env_bool("KORMEX_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
+# Each worker also keeps up to this many bytes of pages in memory, checked against the shared
+# content version on every request (kormex/cache.py, LocalPages).
+PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,13 +8,13 @@ from django.contrib.admin import helpers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client, TestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Theme, merge_themes
-from kormex.cache import VERSION_KEY
+from kormex.cache import LOCAL_PAGES, VERSION_KEY, LocalPages, StoredPage, page_key
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
 from .test_import_admin import INTERVIEW
@@ -177,7 +177,7 @@ class PageCacheTests(CachedContentTestCase):
 
     def test_pages_are_rendered_when_the_cache_does_not_answer(self):
         """Regression: a Redis outage must not turn every page into a 500."""
-        with mock.patch("kormex.cache.cache.get_many", side_effect=ConnectionError("down")):
+        with mock.patch("kormex.cache.cache.get", side_effect=ConnectionError("down")):
             response, _ = self.get("/")
         self.assertContains(response, "Trade talks")
 
@@ -186,6 +186,27 @@ class PageCacheTests(CachedContentTestCase):
         call_command("migrate", verbosity=0)
         _, queries = self.get("/")
         self.assertGreater(queries, 0)
+
+    def test_an_entry_of_another_shape_is_replaced_not_an_error(self):
+        """Regression: entries an earlier release stored must not break every request after a deploy."""
+        self.get("/")
+        key = page_key(RequestFactory().get("/"))
+        LOCAL_PAGES.pages.pop(key)
+        cache.set(key, ("old token", "old response"))
+        response, queries = self.get("/")
+        self.assertContains(response, "Trade talks")
+        self.assertGreater(queries, 0)
+        self.assertEqual(self.get("/")[1], 0)
+
+    def test_worker_copies_keep_within_their_byte_limit_dropping_the_oldest(self):
+        pages = LocalPages(limit=10)
+        for key, content in [("a", b"1234"), ("b", b"5678"), ("c", b"90")]:
+            pages.put(key, StoredPage("t", 200, (), content))
+        pages.get("a")
+        pages.put("d", StoredPage("t", 200, (), b"xyz"))
+        self.assertEqual((list(pages.pages), pages.size), (["c", "a", "d"], 9))
+        pages.put("e", StoredPage("t", 200, (), b"x" * 11))
+        self.assertIsNone(pages.get("e"))
 
     @override_settings(PAGE_CACHE=False)
     def test_the_page_cache_can_be_switched_off(self):
