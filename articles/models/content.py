@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
@@ -15,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
 
 from ..formatting import format_date, format_figure, iso_date
-from ..i18n import language_codes, language_name, url_in
+from ..i18n import language_codes, language_name, reverse_in_language, url_in
 
 
 def published_q(prefix=""):
@@ -257,7 +256,7 @@ class Article(Themed, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+        return reverse_in_language("articles:article-detail", slug=self.slug)
 
     def clean(self):
         errors = {}
@@ -550,7 +549,7 @@ class Fact(Themed, models.Model):
 
     def get_permalink(self):
         """Return the fact's own page; get_absolute_url() leads to the words it comes from."""
-        return reverse("articles:fact-detail", kwargs={"pk": self.pk})
+        return reverse_in_language("articles:fact-detail", pk=self.pk)
 
     @property
     def credit(self):

@@ -11,14 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
 
 from kormex.cache import content_changed
 
-from ..i18n import TRANSLATED_LANGUAGES, active_language
+from ..i18n import TRANSLATED_LANGUAGES, active_language, reverse_in_language
 from .content import Article, Fact, QAPair, published_q
 
 # A theme's slugs, English first: a theme answers on each, under any language's prefix.
@@ -260,7 +259,7 @@ class Theme(TagBase):
 
     def get_absolute_url(self):
         """Return the theme's page in the active language, at its slug in that language."""
-        return reverse("articles:theme-detail", kwargs={"slug": self.local_slug})
+        return reverse_in_language("articles:theme-detail", slug=self.local_slug)
 
     def localized(self, field, language=None):
         """
