@@ -1,13 +1,14 @@
 """
 Faceted filtering from a query string: themes (all must apply), person, source, year range
 and kind. The URL is the whole state; each facet's options are counted within the current
-selection with one grouped query per facet.
+selection with one grouped query per facet, and each facet offers at most FACET_OPTIONS of
+them, those with the most matches, so that its list stays the same length as content grows.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from .models import Article, Person, Source, Theme
 # A theme slug: letters of any script, digits, hyphens and underscores.
 SLUG_PATTERN = r"[-\w]+"
 MAX_THEMES = 5
+FACET_OPTIONS = 20
 YEARS = range(1000, 3000)
 
 
@@ -94,6 +96,11 @@ def too_many_themes():
 def no_such_themes(slugs):
     """Return the notice that `slugs` name no theme and were ignored."""
     return gettext("No theme is called %(slugs)s; ignored.") % {"slugs": ", ".join(slugs)}
+
+
+def by_label(option):
+    """Sort options by their label as readers compare it: without regard to case."""
+    return option.label.casefold(), option.label
 
 
 def year_of(value):
@@ -198,9 +205,9 @@ class Facets:
             Theme.objects.exclude(pk__in=[theme.pk for theme in [self.fixed_theme, *self.themes] if theme])
             .filter(**{f"{relation}__content_object__in": self.queryset.values("pk")})
             .annotate(count=Count(relation))
-            .in_local_order()
+            .order_by("-count", "pk")[:FACET_OPTIONS]
         )
-        return [
+        options = [
             Option(
                 theme.local_slug,
                 theme.local_name,
@@ -209,15 +216,19 @@ class Facets:
             )
             for theme in themes
         ]
+        return sorted(options, key=by_label)
 
     def grouped_options(self, path, value_field, label_field):
         rows = (
             self.grouped.filter(**{f"{path}__isnull": False})
             .values(f"{path}__{value_field}", f"{path}__{label_field}")
             .annotate(count=Count("pk"))
-            .order_by(f"{path}__{label_field}")
+            .order_by("-count", f"{path}__{label_field}")[:FACET_OPTIONS]
         )
-        return [Option(str(row[f"{path}__{value_field}"]), row[f"{path}__{label_field}"], row["count"]) for row in rows]
+        options = [
+            Option(str(row[f"{path}__{value_field}"]), row[f"{path}__{label_field}"], row["count"]) for row in rows
+        ]
+        return sorted(options, key=by_label)
 
     def person_options(self):
         return self.grouped_options(self.config.person_path, "slug", "name")
@@ -226,16 +237,18 @@ class Facets:
         return self.grouped_options(self.config.source_path, "pk", "name")
 
     def year_options(self):
+        chosen = [year for year in (self.year_from, self.year_to) if year]
         rows = (
             self.grouped.exclude(**{self.config.date_path: None})
             .annotate(year=ExtractYear(self.config.date_path))
             .values("year")
             .annotate(count=Count("pk"))
-            .order_by("year")
+            # The chosen years first, so that they are among the options with their counts.
+            .order_by(Case(When(year__in=chosen, then=0), default=1), "-count", "-year")[:FACET_OPTIONS]
         )
         counts = {row["year"]: row["count"] for row in rows}
         # Keep the chosen years selectable even when no row falls in them exactly.
-        years = sorted({*counts, *(year for year in (self.year_from, self.year_to) if year)})
+        years = sorted({*counts, *chosen})
         return [Option(str(year), str(year), counts.get(year, 0)) for year in years]
 
     def kind_options(self):

@@ -1,4 +1,5 @@
 from datetime import date
+from unittest import mock
 
 from django.test import TestCase
 from django.urls import reverse
@@ -150,3 +151,49 @@ class ThemePageFacetTests(TestCase):
         self.assertEqual(list(response.context["facts"]), [both])
         self.assertEqual(response.context["theme_options"], [])
         self.assertEqual([chip.label for chip in response.context["active_filters"]], ["Theme: Space"])
+
+
+@mock.patch("articles.filters.FACET_OPTIONS", 2)
+class BoundedFacetTests(TestCase):
+    """Each facet offers the options with the most matches, at most FACET_OPTIONS, however much content there is."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        others = [ThemeFactory(name=name, slug=name.lower()) for name in ["Space", "Energy", "Culture"]]
+        people = [PersonFactory(name=name, slug=name.lower()) for name in ["Cho", "Ruiz", "Lee"]]
+        sources = [SourceFactory(name=name) for name in ["Reforma", "Yonhap", "El Economista"]]
+        # Three, two and one facts for the first, second and third theme, person, source and year.
+        for index, number in enumerate([3, 2, 1]):
+            pair = QAPairFactory(article=ArticleFactory(source=sources[index]))
+            for _ in range(number):
+                FactFactory(
+                    pair=pair,
+                    person=people[index],
+                    date=date(2020 + index, 1, 1),
+                    date_precision="year",
+                    themes=[cls.trade, others[index]],
+                )
+
+    def options(self, query=""):
+        context = self.client.get(f"{FACTS}?theme=trade&{query}").context
+        return {
+            name: [(option.label, option.count) for option in context[f"{name}_options"]]
+            for name in ["theme", "person", "source", "year"]
+        }
+
+    def test_each_facet_offers_its_options_with_the_most_matches_in_label_order(self):
+        self.assertEqual(
+            self.options(),
+            {
+                "theme": [("Energy", 2), ("Space", 3)],
+                "person": [("Cho", 3), ("Ruiz", 2)],
+                "source": [("Reforma", 3), ("Yonhap", 2)],
+                "year": [("2020", 3), ("2021", 2)],
+            },
+        )
+
+    def test_chosen_years_stay_among_the_options_with_their_counts(self):
+        self.assertEqual(self.options("from=2022")["year"], [("2022", 1)])
+        self.assertEqual(self.options("to=2022")["year"], [("2020", 3), ("2022", 1)])
+        self.assertEqual(self.options("from=2019&to=2022")["year"], [("2019", 0), ("2020", 3), ("2022", 1)])
