@@ -210,7 +210,7 @@ def current_page(key):
 
 
 def page_key(request):
-    encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "identity"
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     url = request.build_absolute_uri()
     return f"page:{encoding}:{sha256(url.encode()).hexdigest()}"
 

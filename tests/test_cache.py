@@ -8,13 +8,14 @@ from django.contrib.admin import helpers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client, RequestFactory, TestCase, override_settings
+from django.test import Client, RequestFactory, SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Theme, merge_themes
 from kormex.cache import LOCAL_PAGES, VERSION_KEY, LocalPages, StoredPage, page_key
+from kormex.rediscache import RedisCache
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
 from .test_import_admin import INTERVIEW
@@ -324,3 +325,12 @@ class InvalidationTests(CachedContentTestCase):
         imported.status, imported.published_at = Article.Status.PUBLISHED, timezone.now()
         imported.save()
         self.assert_everywhere(["/", "/es/articles/"], present=["Korea and Mexico look to the stars"])
+
+
+class RedisClientTests(SimpleTestCase):
+    def test_every_call_shares_one_redis_client(self):
+        """Django's client builds a redis.Redis for each call; this one keeps one per pool (no connection is made)."""
+        client = RedisCache("redis://127.0.0.1:6379/15", {})._cache
+        first = client.get_client("a")
+        self.assertIs(client.get_client("b", write=True), first)
+        self.assertIs(first.connection_pool, client._get_connection_pool(write=False))
