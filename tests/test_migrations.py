@@ -8,12 +8,15 @@ import importlib
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import TransactionTestCase
 
 APP = "articles"
 ROLES = importlib.import_module("articles.migrations.0003_editorial_roles")
 SEARCH_INDEXES = [name for _, name, _, _ in importlib.import_module("articles.migrations.0006_search_index").INDEXES]
 SEED_TRANSLATIONS = importlib.import_module("articles.migrations.0008_seed_theme_translations").SEED_THEME_TRANSLATIONS
+STORED_SEARCH = "0010_search_documents"
+SEARCH_DOCUMENTS = importlib.import_module(f"articles.migrations.{STORED_SEARCH}")
 TRANSLATED_FIELDS = [f"{field}_{code}" for code in ["es", "ko"] for field in ["name", "slug", "description"]]
 
 
@@ -57,12 +60,19 @@ def snapshot():
 
 
 def expected_tables(apps):
-    """Return each table the app's models of `apps` need, with its columns."""
+    """
+    Return each table the app's models of `apps` need, with its columns, and on PostgreSQL the
+    stored search vectors once 0010 has applied: they are columns of the database, not fields.
+    """
     tables = {}
     for model in apps.get_app_config(APP).get_models(include_auto_created=True):
         if model._meta.managed and not model._meta.proxy:
-            tables[model._meta.db_table] = sorted(field.column for field in model._meta.local_concrete_fields)
-    return tables
+            tables[model._meta.db_table] = [field.column for field in model._meta.local_concrete_fields]
+    applied = MigrationRecorder(connection).applied_migrations()
+    if connection.vendor == "postgresql" and (APP, STORED_SEARCH) in applied:
+        for model_name, *_ in SEARCH_DOCUMENTS.DOCUMENTS:
+            tables[apps.get_model(APP, model_name)._meta.db_table].append(SEARCH_DOCUMENTS.COLUMN)
+    return {table: sorted(columns) for table, columns in tables.items()}
 
 
 class MigrationTests(TransactionTestCase):

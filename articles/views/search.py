@@ -3,9 +3,10 @@
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
@@ -20,9 +21,11 @@ RESULTS_PER_TYPE = 20
 EXCERPT_LENGTH = 200
 # The content is written in English: the English configuration stems words, so that
 # "investments" finds "investment", and drops words too common to search for ("the", "of").
-# Migration 0006_search_index indexes exactly the vectors built here; change both together,
-# or every search scans its table (tests/test_search.py checks the plan).
+# On PostgreSQL, migration 0010_search_documents stores each row's vector, built with this
+# configuration from the heading and body fields below, in the indexed column DOCUMENT_COLUMN;
+# change them together (tests/test_search.py compares the stored vectors with these fields).
 SEARCH_CONFIG = "english"
+DOCUMENT_COLUMN = "search_document"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -43,11 +46,13 @@ class ResultType:
     # Texts of the related objects that a result does not show.
     unshown: tuple = ()
 
-    def vector(self):
-        """Return the searched document: heading words weighted A, body words B."""
-        return SearchVector(self.heading, weight="A", config=SEARCH_CONFIG) + SearchVector(
-            *self.body, weight="B", config=SEARCH_CONFIG
-        )
+    def document(self):
+        """
+        Return the searched document, heading words weighted A and body words B, as PostgreSQL
+        stores it for each row.
+        """
+        column = f"{connection.ops.quote_name(self.model._meta.db_table)}.{DOCUMENT_COLUMN}"
+        return RawSQL(column, [], output_field=SearchVectorField())
 
     def search(self, query, words, themes):
         """
@@ -57,10 +62,10 @@ class ResultType:
         """
         found = self.model.objects.published()
         if connection.vendor == "postgresql":
-            vector = self.vector()
+            document = self.document()
             search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-            found = found.alias(document=vector).filter(document=search_query)
-            rank = SearchRank(vector, search_query)
+            found = found.alias(document=document).filter(document=search_query)
+            rank = SearchRank(document, search_query)
         else:
             rank = Value(0)
             for word in words:
