@@ -231,7 +231,7 @@ class SearchEscapingTests(SearchTestCase):
 class SearchIndexTests(TestCase):
     """
     On PostgreSQL each searchable row stores its weighted vector in an indexed column (migration
-    0010): a search that rebuilt the vectors from the text instead took 480 ms at 2,000 articles.
+    0010): a search that rebuilt the vectors from the text instead took 482 ms at 2,000 articles.
     """
 
     INDEXES = ["article_search_gin", "qapair_search_gin", "fact_search_gin"]
