@@ -238,13 +238,16 @@ class Facets:
 
     def year_options(self):
         chosen = [year for year in (self.year_from, self.year_to) if year]
+        # The chosen years first, so that they are among the options with their counts. Only when
+        # there are some: without, the Case would be the constant 1, which PostgreSQL reads as
+        # "order by the first column".
+        chosen_first = [Case(When(year__in=chosen, then=0), default=1)] if chosen else []
         rows = (
             self.grouped.exclude(**{self.config.date_path: None})
             .annotate(year=ExtractYear(self.config.date_path))
             .values("year")
             .annotate(count=Count("pk"))
-            # The chosen years first, so that they are among the options with their counts.
-            .order_by(Case(When(year__in=chosen, then=0), default=1), "-count", "-year")[:FACET_OPTIONS]
+            .order_by(*chosen_first, "-count", "-year")[:FACET_OPTIONS]
         )
         counts = {row["year"]: row["count"] for row in rows}
         # Keep the chosen years selectable even when no row falls in them exactly.
