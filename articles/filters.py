@@ -13,7 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Person, Source, Theme
+from .models import Article, Person, Source, Theme, tagged_ids
 
 # A theme slug: letters of any script, digits, hyphens and underscores.
 SLUG_PATTERN = r"[-\w]+"
@@ -26,7 +26,7 @@ YEARS = range(1000, 3000)
 class FacetConfig:
     """Where each facet lives on one filterable model."""
 
-    theme_path: str
+    tagging: str  # the kind of content in TAGGINGS: "fact" or "article"
     theme_relation: str
     person_path: str
     source_path: str
@@ -35,7 +35,7 @@ class FacetConfig:
 
 
 FACT_FACETS = FacetConfig(
-    theme_path="tagged_items__tag",
+    tagging="fact",
     theme_relation="tagged_facts",
     person_path="person",
     source_path="article__source",
@@ -47,7 +47,7 @@ FACT_FACETS = FacetConfig(
     },
 )
 ARTICLE_FACETS = FacetConfig(
-    theme_path="tagged_items__tag",
+    tagging="article",
     theme_relation="tagged_articles",
     person_path="interviewee",
     source_path="source",
@@ -179,7 +179,7 @@ class Facets:
         config = self.config
         for theme in [self.fixed_theme, *self.themes]:
             if theme is not None:
-                queryset = queryset.filter(**{config.theme_path: theme})
+                queryset = queryset.filter(pk__in=tagged_ids(config.tagging, theme))
         if self.person:
             queryset = queryset.filter(**{config.person_path: self.person})
         if self.source:

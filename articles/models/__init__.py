@@ -20,6 +20,7 @@ from .themes import (
     ThemeMerge,
     ThemeRedirect,
     merge_themes,
+    tagged_ids,
     theme_key,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "paragraphs",
     "prefetch_themes",
     "published_q",
+    "tagged_ids",
     "theme_key",
     "truncate_date",
 ]

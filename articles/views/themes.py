@@ -7,7 +7,7 @@ from django.views.generic import ListView
 
 from .. import charts
 from ..filters import FACT_FACETS, Facets
-from ..models import Article, QAPair, Theme, prefetch_themes, published_q
+from ..models import Article, QAPair, Theme, prefetch_themes, published_q, tagged_ids
 from .facts import fact_queryset, paginate
 
 THEME_PAGE_LIMIT = 20
@@ -56,7 +56,7 @@ def theme_detail(request, slug):
         Theme.objects.exclude(pk=theme.pk)
         .filter(
             published_q("tagged_facts__content_object__article__"),
-            tagged_facts__content_object__tagged_items__tag=theme,
+            tagged_facts__content_object__in=tagged_ids("fact", theme),
         )
         .annotate(shared=Count("tagged_facts"))
         .order_by("-shared", "name")[:8]
