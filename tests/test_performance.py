@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme, prefetch_themes
+from articles.views.pages import HOME_THEMES
+from articles.views.themes import THEMES_PER_PAGE
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
@@ -78,6 +80,38 @@ class PublishedCountsTests(TestCase):
         self.assertEqual(
             set(Theme.objects.in_use(public=False).values_list("name", flat=True)), {"Energy", "Space", "Trade"}
         )
+
+
+class BoundedThemeListTests(TestCase):
+    """However many themes editors make, the home page and each page of the theme list show a bounded number."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.themes = ThemeFactory.create_batch(THEMES_PER_PAGE + 1)
+        pair = QAPairFactory()
+        # Fact i carries themes i and after, so theme i has i + 1 facts: the last ones made are the busiest.
+        for start in range(len(cls.themes)):
+            FactFactory(pair=pair, themes=cls.themes[start:])
+
+    def test_home_shows_the_themes_with_the_most_facts_busiest_first(self):
+        response = self.client.get(reverse("articles:home"))
+        shown = [(theme.name, theme.fact_count) for theme in response.context["themes"]]
+        busiest = [(theme.name, count) for count, theme in reversed(list(enumerate(self.themes, start=1)))]
+        self.assertEqual(shown, busiest[:HOME_THEMES])
+        self.assertContains(response, f'<a href="{reverse("articles:theme-list")}">All themes</a>', html=True)
+
+    def test_theme_list_is_paginated(self):
+        url = reverse("articles:theme-list")
+        first = self.client.get(url)
+        second = self.client.get(url, {"page": 2})
+        self.assertEqual(len(first.context["theme_list"]), THEMES_PER_PAGE)
+        self.assertEqual(len(second.context["theme_list"]), 1)
+        shown = {theme.pk for response in [first, second] for theme in response.context["theme_list"]}
+        self.assertEqual(shown, {theme.pk for theme in self.themes})
+        self.assertContains(first, 'rel="next" href="?page=2"')
+        for page in ["3", "0", "x"]:
+            with self.subTest(page=page):
+                self.assertEqual(self.client.get(url, {"page": page}).status_code, 404)
 
 
 class UnshownTextTests(TestCase):

@@ -102,12 +102,12 @@ class ThemeQuerySet(models.QuerySet):
             found.update((theme.old_slug, theme) for theme in redirected)
         return found
 
-    def in_local_order(self):
-        """Order the themes by the name readers of the active language see."""
+    def in_local_order(self, *first):
+        """Order the themes by `first`, then by the name readers of the active language see."""
         language = active_language()
         if language in TRANSLATED_LANGUAGES:
-            return self.order_by(Coalesce(NullIf(f"name_{language}", Value("")), "name"), "pk")
-        return self.order_by("name", "pk")
+            return self.order_by(*first, Coalesce(NullIf(f"name_{language}", Value("")), "name"), "pk")
+        return self.order_by(*first, "name", "pk")
 
     def missing_translation(self, language=None):
         """

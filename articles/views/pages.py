@@ -12,6 +12,8 @@ from ..models import Article, Fact, QAPair, Theme, prefetch_themes
 from .facts import FACT_ORDER, paginate
 
 ARTICLES_PER_PAGE = 20
+# The home page shows the themes with the most facts; the theme list has them all.
+HOME_THEMES = 12
 
 
 def article_cards():
@@ -35,7 +37,7 @@ def home(request):
     )
     context = {
         "articles": article_cards()[:5],
-        "themes": Theme.objects.in_use().with_fact_counts().in_local_order(),
+        "themes": Theme.objects.in_use().with_fact_counts().in_local_order("-fact_count")[:HOME_THEMES],
         "key_figures": key_figures[:6],
     }
     return render(request, "articles/home.html", context)

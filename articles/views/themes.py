@@ -11,10 +11,12 @@ from ..models import Article, QAPair, Theme, prefetch_themes, published_q, tagge
 from .facts import fact_queryset, paginate
 
 THEME_PAGE_LIMIT = 20
+THEMES_PER_PAGE = 50
 
 
 class ThemeListView(ListView):
     template_name = "articles/theme_list.html"
+    paginate_by = THEMES_PER_PAGE
 
     def get_queryset(self):
         return Theme.objects.with_counts().in_local_order()
