@@ -272,7 +272,8 @@ class QueryCountTests(TestCase):
         "home": (lambda: reverse("articles:home"), 4),
         "article list": (lambda: reverse("articles:article-list"), 8),
         "article detail": (lambda: Fact.objects.first().article.get_absolute_url(), 8),
-        "theme list": (lambda: reverse("articles:theme-list"), 1),
+        # The page of themes and their total, for the pagination.
+        "theme list": (lambda: reverse("articles:theme-list"), 2),
         "theme detail": (lambda: reverse(THEME, args=["theme-1"]), 14),
         "facts, filtered": (lambda: reverse("articles:fact-list") + "?theme=theme-0&theme=theme-1", 9),
     }
