@@ -14,7 +14,7 @@ import re
 import threading
 import uuid
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from hashlib import sha256
 from itertools import chain
@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 VERSION_KEY = "content-version"
@@ -92,8 +92,10 @@ class PageCacheMiddleware:
     admin, previews and /healthz send never_cache). Pages are stored as sent, compressed or not, so
     the key holds whether the client accepts gzip, and the scheme and host, which feeds and the
     sitemap write into their links. Entries are sent with an ETag and with the version's time as
-    Last-Modified, for ConditionalGetMiddleware's 304 answers, and with max-age=0 so that clients
-    and proxies revalidate each time.
+    Last-Modified, and with max-age=0 so that clients and proxies revalidate each time; this
+    middleware answers their conditional requests itself, from the values stored with the page, so
+    that a hit does not go through ConditionalGetMiddleware (which comes after it, for the pages
+    it does not store).
     """
 
     def __init__(self, get_response):
@@ -116,14 +118,14 @@ class PageCacheMiddleware:
             logger.exception("The page cache is unavailable: %s is rendered without it.", request.path)
             return self.get_response(request)
         if page is not None:
-            return page.response()
+            return page.response(request)
 
         response = self.get_response(request)
         if storable(response):
-            response = self.store(key, version, response)
+            response = self.store(request, key, version, response)
         return response
 
-    def store(self, key, version, response):
+    def store(self, request, key, version, response):
         if response.streaming:
             content = read_up_to(response, settings.PAGE_CACHE_MAX_BYTES)
             if content is None:
@@ -131,17 +133,26 @@ class PageCacheMiddleware:
             response = HttpResponse(content, status=response.status_code, headers=response.headers)
         # The version's time, not a feed's or the sitemap's newest item: a deleted item changes the
         # page without making anything newer.
-        response["Last-Modified"] = http_date(version.made_at.timestamp())
+        modified = int(version.made_at.timestamp())
+        response["Last-Modified"] = http_date(modified)
         set_response_etag(response)
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        page = StoredPage(version.token, response.status_code, tuple(response.items()), response.content)
+        page = StoredPage(
+            version.token,
+            response.status_code,
+            tuple(response.items()),
+            response.content,
+            # An empty body has no ETag.
+            response.get("ETag"),
+            modified,
+        )
         try:
             cache.set(key, page, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.exception("The page cache is unavailable: %s is not stored.", key)
         else:
             LOCAL_PAGES.put(key, page)
-        return response
+        return page.conditional(request, response)
 
 
 @dataclass(frozen=True)
@@ -150,10 +161,15 @@ class StoredPage:
     status: int
     headers: tuple
     content: bytes
+    etag: str | None
+    last_modified: int
 
-    def response(self):
-        """Return a new response for this page; middleware may change its headers."""
-        return HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+    def response(self, request):
+        """Return a new response for this page, or a 304 if the request has it; middleware may change its headers."""
+        return self.conditional(request, HttpResponse(self.content, status=self.status, headers=dict(self.headers)))
+
+    def conditional(self, request, response):
+        return get_conditional_response(request, etag=self.etag, last_modified=self.last_modified, response=response)
 
 
 class LocalPages:
@@ -192,6 +208,7 @@ class LocalPages:
 
 
 LOCAL_PAGES = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
+STORED_PAGE_FIELDS = {field.name for field in fields(StoredPage)}
 
 
 def current_page(key):
@@ -202,11 +219,19 @@ def current_page(key):
     page = LOCAL_PAGES.get(key)
     if page is None or page.token != version.token:
         page = cache.get(key)
-        # An entry another release of this code stored may have another shape: it is stale too.
-        if not isinstance(page, StoredPage) or page.token != version.token:
+        if not is_stored_page(page) or page.token != version.token:
             return version, None
         LOCAL_PAGES.put(key, page)
     return version, page
+
+
+def is_stored_page(value):
+    """
+    Return whether `value` is a StoredPage of this release's shape. Another release of this code
+    (a host not yet updated in a rolling deployment, which shares the cache) may store another
+    class, or a StoredPage with other fields: that entry is stale too.
+    """
+    return isinstance(value, StoredPage) and vars(value).keys() == STORED_PAGE_FIELDS
 
 
 def page_key(request):

@@ -82,11 +82,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 304 answers from the ETag and Last-Modified of every page, cached or not.
-    "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the shared cache, before anything else runs (see kormex/cache.py); it
-    # stores what GZipMiddleware below has compressed.
+    # stores what GZipMiddleware below has compressed and answers conditional requests for them.
     "kormex.cache.PageCacheMiddleware",
+    # 304 answers from the ETag and Last-Modified of the pages the page cache does not store.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Compress pages as whitenoise compresses static files; CSRF tokens are masked per request,
     # which is Django's defence against BREACH.
     "django.middleware.gzip.GZipMiddleware",

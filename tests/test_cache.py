@@ -123,6 +123,15 @@ class PageCacheTests(CachedContentTestCase):
                 self.assertEqual((answer.status_code, answer.content, queries), (304, b"", 0))
         self.assertEqual(self.get("/articles/trade-talks/", if_none_match='"other"')[0].status_code, 200)
 
+    def test_the_request_that_stores_a_page_is_answered_304_when_it_has_it(self):
+        """A revalidation that renders the page is answered 304 too, and the page is stored for the next request."""
+        later = "Fri, 31 Dec 9999 23:59:59 GMT"
+        answer, queries = self.get("/articles/trade-talks/", if_modified_since=later)
+        self.assertEqual((answer.status_code, answer.content, queries > 0), (304, b"", True))
+        response, queries = self.get("/articles/trade-talks/")
+        self.assertEqual((response.status_code, queries), (200, 0))
+        self.assertContains(response, "Trade talks")
+
     def test_a_change_answers_200_to_the_old_etag(self):
         response, _ = self.get("/articles/trade-talks/")
         Article.objects.get(pk=self.article.pk).save()
@@ -193,20 +202,27 @@ class PageCacheTests(CachedContentTestCase):
         self.get("/")
         key = page_key(RequestFactory().get("/"))
         LOCAL_PAGES.pages.pop(key)
-        cache.set(key, ("old token", "old response"))
-        response, queries = self.get("/")
-        self.assertContains(response, "Trade talks")
-        self.assertGreater(queries, 0)
-        self.assertEqual(self.get("/")[1], 0)
+        token = cache.get(VERSION_KEY).token
+        # A StoredPage as the release before validators were stored with it pickled one.
+        earlier = StoredPage.__new__(StoredPage)
+        vars(earlier).update(token=token, status=200, headers=(), content=b"old response")
+        for entry in [("old token", "old response"), earlier]:
+            with self.subTest(entry=entry):
+                LOCAL_PAGES.pages.pop(key, None)
+                cache.set(key, entry)
+                response, queries = self.get("/")
+                self.assertContains(response, "Trade talks")
+                self.assertGreater(queries, 0)
+                self.assertEqual(self.get("/")[1], 0)
 
     def test_worker_copies_keep_within_their_byte_limit_dropping_the_oldest(self):
         pages = LocalPages(limit=10)
         for key, content in [("a", b"1234"), ("b", b"5678"), ("c", b"90")]:
-            pages.put(key, StoredPage("t", 200, (), content))
+            pages.put(key, StoredPage("t", 200, (), content, '"e"', 0))
         pages.get("a")
-        pages.put("d", StoredPage("t", 200, (), b"xyz"))
+        pages.put("d", StoredPage("t", 200, (), b"xyz", '"e"', 0))
         self.assertEqual((list(pages.pages), pages.size), (["c", "a", "d"], 9))
-        pages.put("e", StoredPage("t", 200, (), b"x" * 11))
+        pages.put("e", StoredPage("t", 200, (), b"x" * 11, '"e"', 0))
         self.assertIsNone(pages.get("e"))
 
     @override_settings(PAGE_CACHE=False)
