@@ -20,12 +20,15 @@ from hashlib import sha256
 from itertools import chain
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 
 VERSION_KEY = "content-version"
 # The content that decides what public pages show.
@@ -58,6 +61,10 @@ def new_content_version():
     return version
 
 
+class CacheUnavailable(Exception):
+    """The shared cache did not answer when content changed, so the change must not be kept."""
+
+
 def content_changed():
     """
     Make every cached page stale. Call it after changing content without save() or delete()
@@ -65,9 +72,17 @@ def content_changed():
 
     The version is dropped now, so this transaction's own requests see the change, and again on
     commit, so a page another request rendered from the data before the commit is not kept.
+
+    If the cache does not answer, raise CacheUnavailable, which rolls the change back: kept, it
+    would stay hidden behind the pages of the old version when a cache that was unreachable, or
+    restarted from its saved data, answers again. PageCacheMiddleware answers it with a 503. By
+    the commit the version has been dropped once, so a failure then is only logged.
     """
-    cache.delete(VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+    try:
+        cache.delete(VERSION_KEY)
+    except Exception as error:
+        raise CacheUnavailable("The shared cache did not answer.") from error
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY), robust=True)
 
 
 def content_saved(sender, **kwargs):
@@ -124,6 +139,14 @@ class PageCacheMiddleware:
         if storable(response):
             response = self.store(request, key, version, response)
         return response
+
+    def process_exception(self, request, exception):
+        """Answer a change refused because the cache did not answer (see content_changed) with a 503 that says so."""
+        if isinstance(exception, CacheUnavailable):
+            logger.error("The page cache is unavailable: a change to content was not saved.", exc_info=exception)
+            context = {**admin.site.each_context(request), "title": _("Nothing was saved")}
+            return render(request, "admin/cache_unavailable.html", context, status=503)
+        return None
 
     def store(self, request, key, version, response):
         if response.streaming:

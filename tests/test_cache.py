@@ -12,8 +12,9 @@ from django.test import Client, RequestFactory, SimpleTestCase, TestCase, overri
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
-from articles.models import Article, Theme, merge_themes
+from articles.models import Article, Fact, Theme, merge_themes
 from kormex.cache import LOCAL_PAGES, VERSION_KEY, LocalPages, StoredPage, page_key
 from kormex.rediscache import RedisCache
 
@@ -341,6 +342,40 @@ class InvalidationTests(CachedContentTestCase):
         imported.status, imported.published_at = Article.Status.PUBLISHED, timezone.now()
         imported.save()
         self.assert_everywhere(["/", "/es/articles/"], present=["Korea and Mexico look to the stars"])
+
+
+class CacheFaultTests(CachedContentTestCase):
+    """Saving content needs the cache: a change it cannot hear of would stay hidden behind old pages."""
+
+    def post_statement(self, statement):
+        self.client.force_login(self.editor)
+        change = reverse("admin:articles_fact_change", args=[self.fact.pk])
+        form = self.client.get(change).context["adminform"].form
+        data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+        return self.client.post(change, data | {"statement": statement, "themes": "Trade"})
+
+    def test_a_change_is_refused_with_a_503_and_nothing_saved_when_the_cache_does_not_answer(self):
+        versions = Version.objects.count()
+        with (
+            mock.patch("kormex.cache.cache.delete", side_effect=ConnectionError("down")),
+            self.assertLogs("kormex.cache", "ERROR"),
+        ):
+            response = self.post_statement("Saved while the cache was down.")
+        self.assertContains(response, "Nothing was saved", status_code=503)
+        self.assertContains(response, "it was not saved", status_code=503)
+        self.assertEqual(Fact.objects.get(pk=self.fact.pk).statement, self.fact.statement)
+        self.assertEqual(Version.objects.count(), versions)
+
+    def test_a_cache_failure_after_the_commit_keeps_the_saved_change(self):
+        """The version was dropped before the commit; failing to drop it again is logged, not an error page."""
+        cache_down = mock.patch("kormex.cache.cache.delete", side_effect=ConnectionError("down"))
+        with self.assertLogs("django", "ERROR"), self.captureOnCommitCallbacks(execute=True) as callbacks:
+            response = self.post_statement("Saved before the cache went down.")
+            cache_down.start()
+        cache_down.stop()
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(callbacks)
+        self.assertEqual(Fact.objects.get(pk=self.fact.pk).statement, "Saved before the cache went down.")
 
 
 class RedisClientTests(SimpleTestCase):
