@@ -478,17 +478,22 @@ class AdminPathTests(TestCase):
         importlib.reload(urls)
         clear_url_caches()
 
-    def test_the_admin_robots_txt_and_the_admin_language_follow_the_admin_path(self):
+    def test_the_admin_and_its_language_follow_the_admin_path(self):
         self.serve_admin_at("backstage/")
         self.assertEqual(reverse("admin:index"), "/backstage/")
         self.assertRedirects(self.client.get("/backstage/"), "/backstage/login/?next=/backstage/")
         self.assertEqual(self.client.get("/admin/").status_code, 404)
-        robots = self.client.get("/robots.txt").content.decode()
-        self.assertIn("Disallow: /backstage/\n", robots)
-        self.assertNotIn("/admin/", robots)
         login = self.client.get("/backstage/login/", headers={"accept-language": "ko"})
         self.assertContains(login, "Kormex 관리")
         self.assertContains(login, 'action="/backstage/login/"')
+
+    def test_robots_txt_does_not_give_the_admin_path_away_and_admin_pages_ask_not_to_be_indexed(self):
+        self.serve_admin_at("backstage/")
+        robots = self.client.get("/robots.txt").content.decode()
+        self.assertNotIn("backstage", robots)
+        self.assertNotIn("/admin/", robots)
+        login = self.client.get("/backstage/login/")
+        self.assertContains(login, '<meta name="robots" content="NONE,NOARCHIVE">', html=True)
 
     def test_sign_in_throttling_guards_the_moved_admin(self):
         self.serve_admin_at("backstage/")

@@ -5,6 +5,9 @@ from django.urls import reverse
 
 
 def robots_txt(request):
-    """Keep crawlers out of the admin and staff previews, and name the sitemap."""
+    """
+    Keep crawlers out of staff previews and name the sitemap. The admin is not named: its path is
+    configurable so that it need not be known, and its pages ask robots not to index them.
+    """
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return render(request, "seo/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain; charset=utf-8")
