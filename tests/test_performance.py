@@ -21,18 +21,21 @@ def selected_columns(url, client):
 
 
 class ThroughTableIndexTests(TestCase):
-    def test_every_through_table_has_an_index_led_by_the_theme(self):
-        """Theme pages, facets and counts find tagged rows by theme; without this index they scan the table."""
+    def test_every_through_table_has_one_index_led_by_the_theme(self):
+        """
+        Theme pages, facets and counts find tagged rows by theme; without this index they scan the
+        table. It is the unique (theme, content) constraint's: another on the theme alone would
+        only cost writes.
+        """
         for through in [TaggedArticle, TaggedQAPair, TaggedFact]:
             with self.subTest(table=through._meta.db_table), connection.cursor() as cursor:
                 constraints = connection.introspection.get_constraints(cursor, through._meta.db_table)
                 led_by_theme = [
-                    name
-                    for name, constraint in constraints.items()
-                    if (constraint["index"] or constraint["unique"])
-                    and constraint["columns"][:2] == ["tag_id", "content_object_id"]
+                    constraint["columns"]
+                    for constraint in constraints.values()
+                    if (constraint["index"] or constraint["unique"]) and constraint["columns"][0] == "tag_id"
                 ]
-                self.assertTrue(led_by_theme, constraints)
+                self.assertEqual(led_by_theme, [["tag_id", "content_object_id"]], constraints)
 
 
 class ThemeListTests(TestCase):
