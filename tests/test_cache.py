@@ -6,6 +6,7 @@ from unittest import mock
 
 from django.contrib.admin import helpers
 from django.core.cache import cache
+from django.core.cache.backends import filebased
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, RequestFactory, SimpleTestCase, TestCase, override_settings
@@ -16,6 +17,7 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, Theme, merge_themes
 from kormex.cache import LOCAL_PAGES, VERSION_KEY, LocalPages, StoredPage, page_key
+from kormex.filecache import FileBasedCache
 from kormex.rediscache import RedisCache
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
@@ -123,6 +125,14 @@ class PageCacheTests(CachedContentTestCase):
                 answer, queries = self.get("/articles/trade-talks/", **headers)
                 self.assertEqual((answer.status_code, answer.content, queries), (304, b"", 0))
         self.assertEqual(self.get("/articles/trade-talks/", if_none_match='"other"')[0].status_code, 200)
+
+    def test_failed_preconditions_on_a_stored_page_answer_412(self):
+        """Every conditional header is checked on a hit, not only those of a revalidation."""
+        self.warm(["/articles/trade-talks/"])
+        for headers in ({"if_match": '"other"'}, {"if_unmodified_since": "Sun, 06 Nov 1994 08:49:37 GMT"}):
+            with self.subTest(headers=headers):
+                answer, queries = self.get("/articles/trade-talks/", **headers)
+                self.assertEqual((answer.status_code, queries), (412, 0))
 
     def test_the_request_that_stores_a_page_is_answered_304_when_it_has_it(self):
         """A revalidation that renders the page is answered 304 too, and the page is stored for the next request."""
@@ -385,3 +395,26 @@ class RedisClientTests(SimpleTestCase):
         first = client.get_client("a")
         self.assertIs(client.get_client("b", write=True), first)
         self.assertIs(first.connection_pool, client._get_connection_pool(write=False))
+
+
+class FileCacheTests(SimpleTestCase):
+    def setUp(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        self.ours = FileBasedCache(directory.name, {})
+        self.djangos = filebased.FileBasedCache(directory.name, {})
+
+    def test_keys_are_stored_in_the_files_djangos_backend_uses(self):
+        """Workers of a release on Django's own backend share the directory during a deployment."""
+        self.ours.set("page", "ours")
+        self.assertEqual(self.djangos.get("page"), "ours")
+        self.djangos.set("page", "django's", version=2)
+        self.assertEqual((self.ours.get("page"), self.ours.get("page", version=2)), ("ours", "django's"))
+        self.ours.delete("page")
+        self.assertIsNone(self.djangos.get("page"))
+
+    def test_a_key_is_made_and_validated_once(self):
+        with mock.patch.object(self.ours, "make_and_validate_key", wraps=self.ours.make_and_validate_key) as make:
+            for _ in range(3):
+                self.ours.get("content-version")
+        self.assertEqual(make.call_count, 1)
