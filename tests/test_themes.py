@@ -2,6 +2,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
+from reversion.models import Version
 
 from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, theme_key
 from articles.models.themes import parse_theme_names
@@ -241,6 +242,23 @@ class BulkThemeActionTests(ActionTestCase):
                 self.assertEqual(messages, [f"Removed “Space” from 1 {noun}."])
                 self.assertEqual(self.tagged(model), [False, True, False])
         self.assertEqual(names(self.items["qapair"][0]), ["Trade"], "other themes stay")
+
+    def test_each_changed_item_gets_a_version_that_keeps_the_change(self):
+        """Bulk changes were missing from an item's history, and reverting it to its latest version undid them."""
+        for action, model in [("add_theme", "qapair"), ("remove_theme", "fact")]:
+            with self.subTest(action=action):
+                first, _, third = self.items[model]
+                self.act(model, action, [first, third], post="yes", theme=self.space.pk)
+                changed = third if action == "add_theme" else first
+                self.assertFalse(Version.objects.get_for_object(first if changed == third else third).exists())
+                latest = Version.objects.get_for_object(changed).first()
+                verb = "Added" if action == "add_theme" else "Removed"
+                self.assertEqual(latest.revision.comment, f"{verb} the theme “Space”.")
+                self.assertEqual(latest.revision.user, self.editor)
+                tagged_before = self.space in changed.themes.all()
+                changed.themes.set([] if tagged_before else [self.space])
+                latest.revision.revert(delete=True)
+                self.assertEqual(self.space in changed.themes.all(), tagged_before)
 
     def test_first_step_asks_which_theme(self):
         response, _ = self.act("fact", "add_theme", self.items["fact"])

@@ -1,5 +1,6 @@
 """Themes with their usage counts, the tools to merge them and to add or remove them in bulk."""
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -202,17 +203,24 @@ def change_theme(modeladmin, request, queryset, add):
         template = "admin/articles/change_theme.html"
         return action_page(modeladmin, request, queryset, action, template, title=title, form=form)
     theme = form.cleaned_data["theme"]
-    allowed = [obj.pk for obj in queryset if modeladmin.has_change_permission(request, obj)]
+    allowed = [obj for obj in queryset if modeladmin.has_change_permission(request, obj)]
     through = queryset.model._meta.get_field("themes").through
     tagged = through.objects.filter(tag=theme, content_object__in=allowed)
-    if add:
-        untagged = set(allowed) - set(tagged.values_list("content_object", flat=True))
-        through.objects.bulk_create(through(tag=theme, content_object_id=pk) for pk in untagged)
-        content_changed()
-        count, verb = len(untagged), f"Added “{theme}” to"
-    else:
-        count, _ = tagged.delete()
-        verb = f"Removed “{theme}” from"
+    has_theme = set(tagged.values_list("content_object", flat=True))
+    changed = [obj for obj in allowed if (obj.pk in has_theme) != add]
+    # One saved version of each changed item, as a save through its page records, so that its
+    # history shows the change and reverting to its latest version keeps it.
+    with reversion.create_revision():
+        if add:
+            through.objects.bulk_create(through(tag=theme, content_object=obj) for obj in changed)
+            content_changed()
+        else:
+            tagged.delete()
+        for obj in changed:
+            reversion.add_to_revision(obj)
+        reversion.set_user(request.user)
+        reversion.set_comment(f"{'Added' if add else 'Removed'} the theme “{theme}”.")
+    count, verb = len(changed), f"Added “{theme}” to" if add else f"Removed “{theme}” from"
     message = f"{verb} {count} {model_ngettext(queryset, count)}."
     if skipped := len(queryset) - len(allowed):
         message += f" {skipped} you may not change were left alone."
