@@ -11,6 +11,10 @@ from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory,
 from .test_admin import AdminTestCase, admin_url, fact_data
 
 LOOKALIKE = "“%s” looks like the existing theme “%s”: use that name or choose a clearly different one."
+UNLISTABLE = (
+    "Themes are typed as a list separated by commas, so a name cannot contain a comma "
+    "nor begin or end with a double quote."
+)
 
 
 def theme_url(slug):
@@ -327,6 +331,17 @@ class LookalikeThemeTests(AdminTestCase):
         errors = self.assertRefused(self.client.post(admin_url("theme", "add"), data))
         self.assertEqual(errors["name"], [LOOKALIKE % ("Co-operación", "Cooperación")])
         self.assertFalse(Theme.objects.filter(slug="co-operacion").exists())
+
+    def test_theme_form_refuses_a_name_that_theme_lists_would_change(self):
+        """Regression: "Trade, FTA" was accepted, and saving a fact tagged with it tagged it "Trade" and "FTA"."""
+        for name in ["Trade, FTA", '"Hallyu"', 'Say "annyeong"']:
+            with self.subTest(name=name):
+                data = {"name": name, "slug": "unlistable", "description": ""}
+                errors = self.assertRefused(self.client.post(admin_url("theme", "add"), data))
+                self.assertEqual(errors["name"], [UNLISTABLE])
+        data = {"name": 'The "K-wave" in Mexico', "slug": "k-wave", "description": ""}
+        self.assertSaved(self.client.post(admin_url("theme", "add"), data))
+        self.assertEqual(parse_theme_names(Theme.objects.get(slug="k-wave").name), ['The "K-wave" in Mexico'])
 
     def test_theme_change_form_accepts_the_themes_own_name(self):
         data = {"name": "Cooperación", "slug": self.cooperation.slug, "description": "Joint projects."}

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
@@ -14,6 +15,7 @@ from kormex.cache import content_changed
 
 from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
+from ..models.themes import parse_theme_names
 from .common import refuse_lookalikes
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
@@ -49,6 +51,13 @@ class ThemeForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"]
+        # Saving an item would otherwise split the name, or lose its quote, and tag it with other themes.
+        if parse_theme_names(name) != [name]:
+            raise ValidationError(
+                "Themes are typed as a list separated by commas, so a name cannot contain a comma "
+                "nor begin or end with a double quote.",
+                code="unlistable",
+            )
         refuse_lookalikes([name], Theme.objects.exclude(pk=self.instance.pk))
         return name
 
