@@ -1,6 +1,7 @@
 from datetime import timedelta
 from io import StringIO
 
+import reversion
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, Fact, QAPair
+from articles.models import Article, Fact, QAPair, Theme, merge_themes
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
 from .test_admin import admin_url, article_data, fact_data, formset_data, pair_data, pair_row
@@ -299,6 +300,57 @@ class HistoryTests(TestCase):
         self.assertEqual(self.client.post(url, resubmit(self.client.get(url))).status_code, 302)
         article = Article.objects.get(pk=self.article.pk)
         self.assertEqual(article.pairs.get().answer, "The new answer.")
+
+
+class LostThemeHistoryTests(TestCase):
+    """Regression: restoring a version that linked to a theme merged since saved a link to no theme: a 500."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = member_of("Editor")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+        data = {
+            **article_data(themes="Trade", kind="news"),
+            **formset_data("pairs", [pair_row(position="1", prompt="A question?", answer="An answer.")]),
+            **formset_data("facts", []),
+        }
+        self.assertEqual(self.client.post(admin_url("article", "add"), data).status_code, 302)
+        self.article = Article.objects.get()
+        self.version = Version.objects.get_for_object(self.article).get()
+        self.fta = Theme.objects.create(name="Trade and the FTA", slug="trade-and-the-fta")
+        merge_themes(self.fta, Theme.objects.filter(name="Trade"), self.editor)
+
+    def assertRefused(self, url, back):
+        for send in [self.client.get, self.client.post]:
+            with self.subTest(method=send.__name__):
+                response = send(url, follow=True)
+                self.assertRedirects(response, back)
+                self.assertContains(response, "This version cannot be restored: it links to 1 theme(s) merged")
+
+    def test_restoring_is_refused_with_a_message_and_nothing_changes(self):
+        url = reverse("admin:articles_article_revision", args=[self.article.pk, self.version.pk])
+        self.assertRefused(url, admin_url("article", "history", self.article.pk))
+        self.assertEqual([theme.name for theme in Article.objects.get().themes.all()], ["Trade and the FTA"])
+
+    def test_recovering_a_deleted_article_is_refused_with_a_message(self):
+        self.client.post(admin_url("article", "delete", self.article.pk), {"post": "yes"})
+        deleted = Version.objects.get_deleted(Article).get()
+        url = reverse("admin:articles_article_recover", args=[deleted.pk])
+        self.assertRefused(url, admin_url("article", "recoverlist"))
+        self.assertFalse(Article.objects.exists())
+
+    def test_a_version_whose_themes_all_exist_is_still_restored(self):
+        self.article.themes.set([self.fta])
+        QAPair.objects.update(answer="A changed answer.")
+        with reversion.create_revision():
+            reversion.add_to_revision(Article.objects.get())
+        version = Version.objects.get_for_object(self.article).first()
+        QAPair.objects.update(answer="The latest answer.")
+        url = reverse("admin:articles_article_revision", args=[self.article.pk, version.pk])
+        self.assertEqual(self.client.post(url, resubmit(self.client.get(url))).status_code, 302)
+        self.assertEqual(QAPair.objects.get().answer, "A changed answer.")
 
 
 class SeedHistoryTests(TestCase):

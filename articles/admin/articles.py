@@ -21,6 +21,7 @@ from .common import (
     FactForm,
     StaleEditAdmin,
     StaleEditForm,
+    VersionRestoreGuard,
     state_token,
     theme_links,
 )
@@ -163,7 +164,7 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [
@@ -333,7 +334,7 @@ class ArticleAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
 
 
 @admin.register(QAPair)
-class QAPairAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class QAPairAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]

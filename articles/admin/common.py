@@ -4,14 +4,22 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib import messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
+from reversion.models import Version
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
 
 from ..models import Article, Fact, Theme
+from ..models.themes import THROUGH_MODELS
 
 # A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -189,3 +197,40 @@ class StaleEditAdmin:
         if obj is not None and self.has_change_permission(request, obj):
             fields.append("loaded_state")
         return [(name, {**options, "fields": fields}), *rest]
+
+
+class VersionRestoreGuard:
+    """
+    Refuse to restore or recover a version that links content to themes merged or deleted since:
+    its links would point at no theme, and saving them failed with a server error.
+    """
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        history = reverse(admin_urlname(self.opts, "history"), args=[object_id])
+        return self.refuse_lost_themes(request, version, history) or super().revision_view(
+            request, object_id, version_id, extra_context
+        )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        recover_list = reverse(admin_urlname(self.opts, "recoverlist"))
+        return self.refuse_lost_themes(request, version, recover_list) or super().recover_view(
+            request, version_id, extra_context
+        )
+
+    def refuse_lost_themes(self, request, version, back):
+        """Return a redirect to `back` with an error if `version`'s revision links to missing themes, else None."""
+        through_types = ContentType.objects.get_for_models(*THROUGH_MODELS).values()
+        links = version.revision.version_set.filter(content_type__in=through_types)
+        theme_ids = {link.field_dict["tag_id"] for link in links}
+        lost = len(theme_ids - set(Theme.objects.filter(pk__in=theme_ids).values_list("pk", flat=True)))
+        if not lost:
+            return None
+        self.message_user(
+            request,
+            f"This version cannot be restored: it links to {lost} theme(s) merged into another theme or "
+            "deleted since it was saved. Edit the current version instead.",
+            messages.ERROR,
+        )
+        return redirect(back)

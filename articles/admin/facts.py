@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Fact, TaggedFact
-from .common import FACT_LAYOUT, THEME_FIELDS_WIDE, FactForm, StaleEditAdmin, StaleEditForm, state_token, theme_links
+from .common import (
+    FACT_LAYOUT,
+    THEME_FIELDS_WIDE,
+    FactForm,
+    StaleEditAdmin,
+    StaleEditForm,
+    VersionRestoreGuard,
+    state_token,
+    theme_links,
+)
 from .permissions import PublishedContentGuard
 
 
@@ -24,7 +33,7 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class FactAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [
