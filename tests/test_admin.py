@@ -658,3 +658,31 @@ class ThemeAdminTests(AdminTestCase):
     def test_new_theme_is_added(self):
         self.assertSaved(self.client.post(admin_url("theme", "add"), {"name": "Space", "slug": "space"}))
         self.assertTrue(Theme.objects.filter(name="Space", slug="space").exists())
+
+
+class ForgedInputTests(AdminTestCase):
+    """Regression: a selected or prefilled item that is not an id reached the database and answered 500."""
+
+    def test_an_action_on_selected_items_that_are_not_ids_answers_400(self):
+        actions = {
+            "article": "publish",
+            "qapair": "add_theme",
+            "fact": "remove_theme",
+            "theme": "merge",
+            "themeredirect": "delete_selected",
+            "person": "delete_selected",
+            "source": "delete_selected",
+        }
+        for model, action in actions.items():
+            with self.subTest(model=model):
+                data = {"action": action, "_selected_action": ["1", "abc"], "post": "yes"}
+                self.assertEqual(self.client.post(admin_url(model, "changelist"), data).status_code, 400)
+
+    def test_an_add_page_prefilled_with_a_related_item_that_is_not_an_id_answers_400(self):
+        for model, field in [("qapair", "article"), ("fact", "pair"), ("article", "source"), ("themeredirect", "theme")]:
+            with self.subTest(model=model):
+                self.assertEqual(self.client.get(admin_url(model, "add"), {field: "abc"}).status_code, 400)
+        article = ArticleFactory()
+        response = self.client.get(admin_url("fact", "add"), {"article": article.pk, "statement": "Prefilled."})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["adminform"].form.initial["article"], str(article.pk))

@@ -19,6 +19,7 @@ from .common import (
     THEME_FIELDS_WIDE,
     URL_FIELDS_ASSUME_HTTPS,
     FactForm,
+    ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
     VersionRestoreGuard,
@@ -164,7 +165,7 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [
@@ -334,7 +335,7 @@ class ArticleAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, C
 
 
 @admin.register(QAPair)
-class QAPairAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class QAPairAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]

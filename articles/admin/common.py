@@ -5,11 +5,12 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -234,3 +235,35 @@ class VersionRestoreGuard:
             messages.ERROR,
         )
         return redirect(back)
+
+
+class ForgedInputGuard:
+    """
+    Answer 400 to two kinds of admin input that Django passes to the database unchecked, where a
+    forged or mangled value was a server error: the items selected for an action, and related
+    items prefilled from an add page's query string, when they are not ids.
+    """
+
+    def response_action(self, request, queryset):
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            check_id(self.opts.pk, value)
+        return super().response_action(request, queryset)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for name, value in initial.items():
+            try:
+                field = self.opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(field, models.ForeignKey):
+                check_id(field.target_field, value)
+        return initial
+
+
+def check_id(field, value):
+    """Raise BadRequest unless `value` is a valid value of primary key `field`."""
+    try:
+        field.to_python(value)
+    except ValidationError:
+        raise BadRequest(f"“{value}” is not an id.") from None

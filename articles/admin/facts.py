@@ -9,6 +9,7 @@ from .common import (
     FACT_LAYOUT,
     THEME_FIELDS_WIDE,
     FactForm,
+    ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
     VersionRestoreGuard,
@@ -33,7 +34,7 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class FactAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [

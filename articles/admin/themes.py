@@ -16,7 +16,7 @@ from kormex.cache import content_changed
 from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
 from ..models.themes import parse_theme_names
-from .common import refuse_lookalikes
+from .common import ForgedInputGuard, refuse_lookalikes
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
 admin.site.unregister(Tag)
@@ -116,7 +116,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
     form = ThemeForm
     list_display = ["name", "slug", "description", "missing_translations", "article_uses", "pair_uses", "fact_uses"]
     list_filter = [MissingTranslationFilter]
@@ -192,7 +192,7 @@ class ThemeMergeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ThemeRedirect)
-class ThemeRedirectAdmin(admin.ModelAdmin):
+class ThemeRedirectAdmin(ForgedInputGuard, admin.ModelAdmin):
     list_display = ["old_slug", "theme", "created_at"]
     list_select_related = ["theme"]
     search_fields = ["old_slug", "theme__name"]
