@@ -678,6 +678,15 @@ class ForgedInputTests(AdminTestCase):
                 data = {"action": action, "_selected_action": ["1", "abc"], "post": "yes"}
                 self.assertEqual(self.client.post(admin_url(model, "changelist"), data).status_code, 400)
 
+    def test_the_account_and_lockout_admins_answer_400_too(self):
+        """Editors lift lockouts with the delete action of django-axes' admin; administrators manage accounts."""
+        self.client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        data = {"action": "delete_selected", "_selected_action": ["abc"], "post": "yes"}
+        for changelist in ["axes_accessattempt", "axes_accesslog", "axes_accessfailurelog", "auth_user", "auth_group"]:
+            with self.subTest(changelist=changelist):
+                response = self.client.post(reverse(f"admin:{changelist}_changelist"), data)
+                self.assertEqual(response.status_code, 400)
+
     def test_an_add_page_prefilled_with_a_related_item_that_is_not_an_id_answers_400(self):
         for model, field in [("qapair", "article"), ("fact", "pair"), ("article", "source"), ("themeredirect", "theme")]:
             with self.subTest(model=model):

@@ -1,3 +1,3 @@
-from . import articles, facts, people, themes
+from . import accounts, articles, facts, people, themes
 
-__all__ = ["articles", "facts", "people", "themes"]
+__all__ = ["accounts", "articles", "facts", "people", "themes"]
