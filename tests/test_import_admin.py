@@ -246,6 +246,14 @@ class SuggestFactsPageTests(TestCase):
         url = reverse("admin:articles_article_suggest_facts", args=[published.pk])
         self.assertEqual(self.client.get(url).status_code, 403)
 
+    def test_an_address_that_is_not_an_article_id_is_not_found(self):
+        """Regression: a non-numeric id reached the database and answered 500."""
+        for object_id in ["abc", "1\x00", "999999"]:
+            with self.subTest(object_id=object_id):
+                url = reverse("admin:articles_article_suggest_facts", args=[object_id])
+                self.assertEqual(self.client.get(url).status_code, 404)
+                self.assertEqual(self.client.post(url, {}).status_code, 404)
+
 
 class ImportCommandTests(TestCase):
     @classmethod

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -157,7 +159,10 @@ SuggestionFormSet = forms.formset_factory(SuggestionForm, extra=0)
 
 def suggest_facts_view(model_admin, request, object_id):
     """Propose facts from an article's text; the editor accepts, edits or rejects each one."""
-    article = get_object_or_404(Article, pk=object_id)
+    # The admin's lookup: an address that is not an id is "not found" rather than an error.
+    article = model_admin.get_object(request, unquote(object_id))
+    if article is None:
+        raise Http404
     if not model_admin.has_change_permission(request, article):
         raise PermissionDenied
     pairs = list(article.pairs.all())
