@@ -24,9 +24,15 @@ def empty_cache():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def collected_static():
-    """Build the hashed static manifest that {% static %} needs with DEBUG off, as in production."""
-    call_command("collectstatic", "--noinput", verbosity=0)
+def collected_static(tmp_path_factory):
+    """
+    Build the hashed static manifest that {% static %} needs with DEBUG off, as in production, in
+    a directory of this run's own: a run collecting into the checkout's staticfiles/ replaced the
+    files another run (or a server from this checkout) was serving.
+    """
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        yield
 
 
 @pytest.fixture(autouse=True)
