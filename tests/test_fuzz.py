@@ -8,22 +8,32 @@ import re
 from io import StringIO
 from urllib.parse import quote, urlencode
 
+from django.contrib import admin
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
+from reversion.models import Version
 
 from articles import urls as article_urls
-from articles.models import Article, Fact, Person, Source, Theme, ThemeRedirect
+from articles.models import Article, Fact, Person, QAPair, Source, Theme, ThemeRedirect
 from kormex import urls as project_urls
+
+from .factories import UserFactory
 
 PREFIXES = ["", "/es", "/ko"]
 # What each path converter of articles/urls.py names.
 ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact"}
 # Every parameter a view or a facet reads, and some that none does.
 KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
+# What the admin's changelists, add pages and history pages read, and some that none does.
+ADMIN_KEYS = [
+    *["q", "o", "p", "e", "all", "_popup", "_to_field", "_changelist_filters", "version_id1", "version_id2"],
+    *["status__exact", "themes__id__exact", "state", "language", "published_at__year", "published_at__month"],
+    *["article", "pair", "person", "source", "theme", "interviewee", "app_label", "model_name", "field_name", "term"],
+]
 # Bounded so that each test runs in seconds on either database; deadline off, as the first
 # request of a run pays for warming the caches.
 FUZZ = settings(max_examples=200, deadline=None, database=None)
@@ -76,6 +86,8 @@ request_headers = st.fixed_dictionaries(
 
 
 class PublicUrlFuzzTests(TestCase):
+    keys = KEYS
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -109,7 +121,8 @@ class PublicUrlFuzzTests(TestCase):
 
     def query_strings(self):
         """Encoded parameters, repeated keys included, or raw percent-encoded bytes."""
-        pairs = st.lists(st.tuples(st.one_of(st.sampled_from(KEYS), st.text(max_size=10)), self.values()), max_size=12)
+        keys = st.one_of(st.sampled_from(self.keys), st.text(max_size=10))
+        pairs = st.lists(st.tuples(keys, self.values()), max_size=12)
         return st.one_of(pairs.map(urlencode), st.binary(max_size=60).map(percent_encoded))
 
     def segments(self):
@@ -163,3 +176,58 @@ class PublicUrlFuzzTests(TestCase):
         self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 2)
         self.assertIn(([""], "sitemap.xml"), ROUTES)
         self.assertIn(([""], "robots.txt"), ROUTES)
+
+
+def admin_routes(patterns=None, prefix=""):
+    """Return every route of the admin site, with its converters (`<path:object_id>`) in place."""
+    found = []
+    for pattern in admin.site.get_urls() if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLPattern):
+            found.append(route)
+        else:
+            found += admin_routes(pattern.url_patterns, route)
+    return found
+
+
+ADMIN_ROUTES = admin_routes()
+
+
+class AdminUrlFuzzTests(PublicUrlFuzzTests):
+    """The same proof for the admin, signed in as an administrator, who sees every page of it."""
+
+    keys = ADMIN_KEYS
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.administrator = UserFactory(is_staff=True, is_superuser=True)
+        ids = [pk for model in [Article, QAPair, Version] for pk in model.objects.values_list("pk", flat=True)]
+        cls.known["id"] = [str(pk) for pk in ids]
+
+    def setUp(self):
+        self.reader.force_login(self.administrator)
+
+    def admin_address(self, data, segment):
+        route = data.draw(st.sampled_from(ADMIN_ROUTES), label="route")
+        # Regular-expression routes (reversion's, the app index, the catch-all) lose their anchors
+        # and take the segment for each group; path routes take it for each converter.
+        route = re.sub(r"\([^()]*\)", segment, route.replace("^", "").replace("$", ""))
+        return "/admin/" + re.sub(r"<[^>]+>", segment, route)
+
+    @FUZZ
+    @given(st.data())
+    def test_generated_query_strings_and_headers_never_cause_a_server_error(self, data):
+        segment = quote(data.draw(self.known_values(), label="segment"), safe="")
+        query = data.draw(self.query_strings(), label="query")
+        self.assertNoServerError(f"{self.admin_address(data, segment)}?{query}")
+
+    @FUZZ
+    @given(st.data())
+    def test_generated_address_segments_never_cause_a_server_error(self, data):
+        self.assertNoServerError(self.admin_address(data, data.draw(self.segments(), label="segment")))
+
+    def test_every_public_route_is_fuzzed(self):
+        self.assertIn("articles/article/<path:object_id>/suggest-facts/", ADMIN_ROUTES)
+        self.assertIn("articles/article/^([^/]+)/history/(\\d+)/$", ADMIN_ROUTES)
+        self.assertIn("articles/fact/<str:object_id>/history/compare/", ADMIN_ROUTES)
