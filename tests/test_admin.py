@@ -688,7 +688,8 @@ class ForgedInputTests(AdminTestCase):
                 self.assertEqual(response.status_code, 400)
 
     def test_an_add_page_prefilled_with_a_related_item_that_is_not_an_id_answers_400(self):
-        for model, field in [("qapair", "article"), ("fact", "pair"), ("article", "source"), ("themeredirect", "theme")]:
+        prefilled = {"qapair": "article", "fact": "pair", "article": "source", "themeredirect": "theme"}
+        for model, field in prefilled.items():
             with self.subTest(model=model):
                 self.assertEqual(self.client.get(admin_url(model, "add"), {field: "abc"}).status_code, 400)
         article = ArticleFactory()
