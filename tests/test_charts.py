@@ -85,7 +85,7 @@ class FiguresPartialTests(TestCase):
 
     def test_table_has_a_caption_and_scoped_headers_linking_each_fact_page(self):
         html = self.render()
-        self.assertIn("<caption>Figures in US dollars, as a table</caption>", html)
+        self.assertIn("<caption><bdi>Figures in US dollars</bdi>, as a table</caption>", html)
         self.assertIn('<th scope="col">Figure</th>', html)
         self.assertIn(f'<th scope="row"><a href="/facts/{self.facts[0].pk}/">Trade.</a></th>', html)
 

@@ -71,7 +71,7 @@ class FactPageTests(TestCase):
         self.assertContains(response, "<h1>Trade reached $19.8 billion in May 2024.</h1>", html=True)
         self.assertContains(response, '<p class="fact-figure">$19.8 billion</p>', html=True)
         self.assertContains(response, '<time datetime="2024-05">May 2024</time>', html=True)
-        self.assertContains(response, "Sang Min Lee, Minister of the Interior and Security")
+        self.assertContains(response, "<bdi>Sang Min Lee</bdi>, <bdi>Minister of the Interior and Security</bdi>")
         self.assertContains(response, '<a href="https://example.com/original">El Economista</a>, October 2024')
         self.assertContains(response, 'href="/themes/trade/"')
 
@@ -94,15 +94,18 @@ class FactPageTests(TestCase):
         url = f"http://testserver/facts/{self.fact.pk}/"
         self.assertContains(
             response,
-            '<span class="citation-text">Sang Min Lee, interview in El Economista, October 2024: '
-            f'“$19.8 billion in May 2024” Kormex, <a href="{url}">{url}</a> (accessed {accessed_today()})</span>',
+            '<span class="citation-text"><bdi>Sang Min Lee, interview in El Economista, October 2024</bdi>: '
+            f'“<bdi>$19.8 billion in May 2024</bdi>” Kormex, <a href="{url}">{url}</a> '
+            f"(accessed {accessed_today()})</span>",
             html=True,
         )
         self.assertContains(response, f'<link rel="canonical" href="{url}">', html=True)
 
     def test_intro_words_are_credited_to_the_source_not_the_interviewee(self):
         response = self.get(self.intro_fact)
-        self.assertContains(response, "Interview in El Economista, October 2024: “sent to the inauguration”")
+        self.assertContains(
+            response, "<bdi>Interview in El Economista, October 2024</bdi>: “<bdi>sent to the inauguration</bdi>”"
+        )
 
     @override_settings(PAGE_CACHE=False)
     def test_page_runs_two_queries(self):
@@ -144,7 +147,7 @@ class CitableLinksTests(TestCase):
         url = f"http://testserver{self.article.get_absolute_url()}#trade"
         self.assertContains(
             response,
-            '<span class="citation-text">Sang Min Lee, interview in El Economista, October 2024. '
+            '<span class="citation-text"><bdi>Sang Min Lee, interview in El Economista, October 2024</bdi>. '
             f'Kormex, <a href="{url}">{url}</a> (accessed {accessed_today()})</span>',
             html=True,
         )

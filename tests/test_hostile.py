@@ -458,6 +458,33 @@ class HostileContentTests(TestCase):
                 self.assertShown(reverse("articles:home"), CORPUS[Article]["title"], figure.statement)
         self.assertShown(self.translation.get_absolute_url(), TRANSLATION["title"], TRANSLATION["intro"])
 
+    def test_editor_text_set_inside_a_sentence_is_isolated(self):
+        """A direction override (U+202E) in a title or a name reordered the rest of the sentence around it."""
+        title = f"<bdi>{escape(CORPUS[Article]['title'])}</bdi>"
+        person = {field: f"<bdi>{escape(CORPUS[Person][field])}</bdi>" for field in ["name", "role", "country"]}
+        figure = reverse("articles:fact-detail", kwargs={"pk": self.facts[FIGURE_QUOTE].pk})
+        sentences = {
+            reverse("articles:home"): [f"Source: “{title}”"],
+            reverse("articles:fact-list"): [f"Read it in “{title}”</a>, {person['name']}"],
+            reverse("articles:timeline"): [f"Source words in “{title}”</a>, {person['name']}"],
+            figure: [
+                f"Read it in context in “{title}”",
+                f"{title}</a>, interview with {person['name']}",
+                f"{person['name']}, {person['role']} ({person['country']})",
+                f"<bdi>{escape(self.facts[FIGURE_QUOTE].credit)}</bdi>: “<bdi>{escape(FIGURE_QUOTE)}</bdi>”",
+            ],
+            self.theme.get_absolute_url(): [f"in “{title}”", f"with {person['name']}"],
+            self.article.get_absolute_url(): [f"With {person['name']}, {person['role']} ({person['country']})."],
+            reverse("articles:search") + "?q=prompt": [f"In “{title}”"],
+        }
+        for url, expected in sentences.items():
+            response = self.client.get(url)
+            self.assertSafePage(url, response)
+            html = response.content.decode()
+            for sentence in expected:
+                with self.subTest(url=url, sentence=sentence):
+                    self.assertIn(sentence, html)
+
     def test_query_parameters_are_reflected_escaped(self):
         """Search terms and ignored parameters are shown back to the reader: as text only."""
         query = "?" + urlencode([("q", SCRIPT), ("theme", IMG), ("person", HOVER), ("from", SCRIPT), (SCRIPT, "1")])

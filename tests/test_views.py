@@ -198,7 +198,7 @@ class FactFilterTests(TestCase):
         counts = {option.value: option.count for option in response.context["theme_options"]}
         self.assertEqual(counts, {"digital": 2, "space": 1})
         self.assertContains(response, "?theme=trade&amp;theme=digital")
-        self.assertContains(response, 'Add Digital <span class="count">(2)</span>', html=True)
+        self.assertContains(response, 'Add <bdi>Digital</bdi> <span class="count">(2)</span>', html=True)
 
     def test_active_filter_is_removable_in_one_click(self):
         response = self.get("theme=trade&theme=space&page=1")

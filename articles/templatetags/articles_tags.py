@@ -42,3 +42,12 @@ def highlight_quotes(text, facts):
         cursor = end
     parts.append(escape(text[cursor:]))
     return mark_safe("".join(parts))
+
+
+@register.filter
+def isolated(text):
+    """
+    Return `text` escaped, in a <bdi>: editor text set inside a sentence keeps its own direction,
+    and a direction override it holds (U+202E) cannot reorder the sentence around it.
+    """
+    return format_html("<bdi>{}</bdi>", text)
