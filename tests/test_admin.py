@@ -687,6 +687,32 @@ class ForgedInputTests(AdminTestCase):
                 response = self.client.post(reverse(f"admin:{changelist}_changelist"), data)
                 self.assertEqual(response.status_code, 400)
 
+    def test_a_filter_or_search_holding_nul_answers_400(self):
+        """On PostgreSQL, which refuses NUL in text, these reached the database and answered 500."""
+        queries = [
+            (admin_url("article", "changelist"), {"status__exact": "\x00"}),
+            (admin_url("article", "changelist"), {"language": "es\x00"}),
+            (admin_url("fact", "changelist"), {"q": "trade\x00"}),
+            (
+                reverse("admin:autocomplete"),
+                {"app_label": "articles", "model_name": "fact", "field_name": "article", "term": "\x00"},
+            ),
+        ]
+        for url, query in queries:
+            with self.subTest(query=query):
+                self.assertEqual(self.client.get(url, query).status_code, 400)
+        drafts = self.client.get(admin_url("article", "changelist"), {"status__exact": "draft"})
+        self.assertEqual(drafts.status_code, 200)
+
+    def test_an_empty_to_field_is_ignored(self):
+        """Found by the admin fuzz: Django looked the object up by the field named "" and answered 500."""
+        fact = FactFactory()
+        for view in ["change", "delete"]:
+            with self.subTest(view=view):
+                response = self.client.get(admin_url("fact", view, fact.pk), {"_to_field": ""})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.context["original"] if view == "change" else response.context["object"], fact)
+
     def test_an_add_page_prefilled_with_a_related_item_that_is_not_an_id_answers_400(self):
         prefilled = {"qapair": "article", "fact": "pair", "article": "source", "themeredirect": "theme"}
         for model, field in prefilled.items():

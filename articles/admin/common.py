@@ -239,10 +239,26 @@ class VersionRestoreGuard:
 
 class ForgedInputGuard:
     """
-    Answer 400 to two kinds of admin input that Django passes to the database unchecked, where a
-    forged or mangled value was a server error: the items selected for an action, and related
-    items prefilled from an add page's query string, when they are not ids.
+    Answer 400 to admin input that Django passes to the database unchecked, where a forged or
+    mangled value was a server error: the items selected for an action, and related items
+    prefilled from an add page's query string, when they are not ids; a changelist's filters and
+    the searches of changelists and autocompletes holding NUL, which PostgreSQL refuses in text.
+    An empty _to_field, which made the change and delete pages a server error, is ignored.
     """
+
+    def changelist_view(self, request, extra_context=None):
+        if any("\x00" in value for _, values in request.GET.lists() for value in values):
+            raise BadRequest("A filter holds a NUL character.")
+        return super().changelist_view(request, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        # An empty _to_field in the query string names no field; Django looked up the field "".
+        return super().get_object(request, object_id, from_field or None)
+
+    def get_search_results(self, request, queryset, search_term):
+        if "\x00" in search_term:
+            raise BadRequest("The search holds a NUL character.")
+        return super().get_search_results(request, queryset, search_term)
 
     def response_action(self, request, queryset):
         for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
