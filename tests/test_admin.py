@@ -704,6 +704,17 @@ class ForgedInputTests(AdminTestCase):
         drafts = self.client.get(admin_url("article", "changelist"), {"status__exact": "draft"})
         self.assertEqual(drafts.status_code, 200)
 
+    def test_history_pages_of_an_id_that_is_not_one_answer_400(self):
+        """Found by the admin fuzz on PostgreSQL: the versions were looked up by an id holding NUL, a 500."""
+        history = admin_url("fact", "history", "1")
+        for object_id in ["%00", "abc"]:
+            for url in ["history/", "history/compare/?version_id1=1&version_id2=2", "history/1/"]:
+                with self.subTest(object_id=object_id, url=url):
+                    response = self.client.get(history.replace("1/history/", f"{object_id}/{url}"))
+                    self.assertEqual(response.status_code, 400)
+        fact = FactFactory()
+        self.assertEqual(self.client.get(admin_url("fact", "history", fact.pk)).status_code, 200)
+
     def test_an_empty_to_field_is_ignored(self):
         """Found by the admin fuzz: Django looked the object up by the field named "" and answered 500."""
         fact = FactFactory()

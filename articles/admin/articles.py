@@ -22,7 +22,7 @@ from .common import (
     ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
-    VersionRestoreGuard,
+    VersionHistoryGuard,
     state_token,
     theme_links,
 )
@@ -165,7 +165,7 @@ class FactInline(ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [
@@ -335,7 +335,7 @@ class ArticleAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, Publis
 
 
 @admin.register(QAPair)
-class QAPairAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]

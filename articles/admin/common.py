@@ -200,13 +200,24 @@ class StaleEditAdmin:
         return [(name, {**options, "fields": fields}), *rest]
 
 
-class VersionRestoreGuard:
+class VersionHistoryGuard:
     """
-    Refuse to restore or recover a version that links content to themes merged or deleted since:
-    its links would point at no theme, and saving them failed with a server error.
+    Guard the history pages of django-reversion. They look versions up by the address's object id
+    as text, where PostgreSQL refuses NUL (a server error): an id that is not one answers 400. And
+    restoring or recovering a version that links content to themes merged or deleted since is
+    refused: its links would point at no theme, and saving them failed with a server error.
     """
 
+    def history_view(self, request, object_id, extra_context=None):
+        check_id(self.opts.pk, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        check_id(self.opts.pk, unquote(object_id))
+        return super().compare_view(request, object_id, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        check_id(self.opts.pk, unquote(object_id))
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         history = reverse(admin_urlname(self.opts, "history"), args=[object_id])
         return self.refuse_lost_themes(request, version, history) or super().revision_view(

@@ -12,7 +12,7 @@ from .common import (
     ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
-    VersionRestoreGuard,
+    VersionHistoryGuard,
     state_token,
     theme_links,
 )
@@ -34,7 +34,7 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(ForgedInputGuard, VersionRestoreGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     list_filter = [
