@@ -693,6 +693,7 @@ class ForgedInputTests(AdminTestCase):
             (admin_url("article", "changelist"), {"status__exact": "\x00"}),
             (admin_url("article", "changelist"), {"language": "es\x00"}),
             (admin_url("fact", "changelist"), {"q": "trade\x00"}),
+            (admin_url("thememerge", "changelist"), {"q": "\x00"}),
             (
                 reverse("admin:autocomplete"),
                 {"app_label": "articles", "model_name": "fact", "field_name": "article", "term": "\x00"},

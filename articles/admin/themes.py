@@ -173,7 +173,7 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
 
 
 @admin.register(ThemeMerge)
-class ThemeMergeAdmin(admin.ModelAdmin):
+class ThemeMergeAdmin(ForgedInputGuard, admin.ModelAdmin):
     """The record of merges, written by the merge action only."""
 
     list_display = ["name", "slug", "kept", "item_count", "merged_by", "merged_at"]
@@ -216,6 +216,7 @@ def change_theme(modeladmin, request, queryset, add):
     through = queryset.model._meta.get_field("themes").through
     tagged = through.objects.filter(tag=theme, content_object__in=allowed)
     has_theme = set(tagged.values_list("content_object", flat=True))
+    # Adding changes the items without the theme; removing, those with it.
     changed = [obj for obj in allowed if (obj.pk in has_theme) != add]
     # One saved version of each changed item, as a save through its page records, so that its
     # history shows the change and reverting to its latest version keeps it.
