@@ -237,6 +237,16 @@ class PreviewTests(TestCase):
             self.assertContains(response, f'href="{admin_url(model, "change", obj.pk)}"')
 
 
+def post_news_article(client, **values):
+    """Post the admin's add page for a news article with `values`, one Q&A pair and no facts."""
+    data = {
+        **article_data(kind="news", **values),
+        **formset_data("pairs", [pair_row(position="1", prompt="Old question?", answer="The old answer.")]),
+        **formset_data("facts", []),
+    }
+    return client.post(admin_url("article", "add"), data)
+
+
 class HistoryTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -244,13 +254,7 @@ class HistoryTests(TestCase):
 
     def setUp(self):
         self.client.force_login(self.editor)
-        data = {
-            **article_data(title="History talk", slug="history-talk"),
-            **formset_data("pairs", [pair_row(position="1", prompt="Old question?", answer="The old answer.")]),
-            **formset_data("facts", []),
-        }
-        data["kind"] = "news"
-        response = self.client.post(admin_url("article", "add"), data)
+        response = post_news_article(self.client, title="History talk", slug="history-talk")
         self.assertEqual(response.status_code, 302)
         self.article = Article.objects.get(slug="history-talk")
         self.pair = self.article.pairs.get()
@@ -311,12 +315,7 @@ class LostThemeHistoryTests(TestCase):
 
     def setUp(self):
         self.client.force_login(self.editor)
-        data = {
-            **article_data(themes="Trade", kind="news"),
-            **formset_data("pairs", [pair_row(position="1", prompt="A question?", answer="An answer.")]),
-            **formset_data("facts", []),
-        }
-        self.assertEqual(self.client.post(admin_url("article", "add"), data).status_code, 302)
+        self.assertEqual(post_news_article(self.client, themes="Trade").status_code, 302)
         self.article = Article.objects.get()
         self.version = Version.objects.get_for_object(self.article).get()
         self.fta = Theme.objects.create(name="Trade and the FTA", slug="trade-and-the-fta")
