@@ -1,7 +1,8 @@
 """
 Property-based proof that no query string, request header or address segment makes a public
 page answer 5xx: hypothesis sends generated input to every public route of the URLconf, in
-every language, over the seed content.
+every language, over the seed content; and that the admin holds as well, for an administrator.
+Public routes answer no method but GET and HEAD.
 """
 
 import re
@@ -50,6 +51,17 @@ def routes():
 
 
 ROUTES = routes()
+
+
+def route_object(route):
+    """Return what the route's parameter names ("article", "theme" or "fact"), or None for a route without one."""
+    converter = re.search(r"<(\w+):", route)
+    return ROUTE_OBJECTS[converter[1]] if converter else None
+
+
+def route_address(prefix, route, value):
+    """Return the address of `route` under the language `prefix`, with `value` for its parameter."""
+    return prefix + "/" + re.sub(r"<[^>]+>", quote(value, safe=""), route)
 
 
 def percent_encoded(data):
@@ -144,12 +156,10 @@ class PublicUrlFuzzTests(TestCase):
     def address(self, data):
         prefixes, route = data.draw(st.sampled_from(ROUTES), label="route")
         prefix = data.draw(st.sampled_from(prefixes), label="prefix")
-        converter = re.search(r"<(\w+):", route)
-        if converter is None:
-            return f"{prefix}/{route}"
-        known = self.known[ROUTE_OBJECTS[converter[1]]]
-        segment = quote(data.draw(st.sampled_from(known), label="segment"), safe="")
-        return prefix + "/" + re.sub(r"<[^>]+>", segment, route)
+        kind = route_object(route)
+        return route_address(
+            prefix, route, data.draw(st.sampled_from(self.known[kind]), label="segment") if kind else ""
+        )
 
     @FUZZ
     @given(st.data())
@@ -176,6 +186,35 @@ class PublicUrlFuzzTests(TestCase):
         self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 2)
         self.assertIn(([""], "sitemap.xml"), ROUTES)
         self.assertIn(([""], "robots.txt"), ROUTES)
+
+
+class PublicMethodTests(TestCase):
+    """
+    Public pages are read-only: any method but GET and HEAD is a 405 that names those two, answered
+    without a query, so that OPTIONS or TRACE cannot make a page render past the page cache.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_seed", stdout=StringIO())
+        cls.objects = {
+            "article": Article.objects.get().slug,
+            "theme": "aerospace",
+            "fact": str(Fact.objects.first().pk),
+        }
+
+    def test_every_public_route_answers_get_and_head_alone(self):
+        for prefixes, route in ROUTES:
+            kind = route_object(route)
+            # The last prefix: Korean for the pages, none for sitemap.xml and robots.txt.
+            url = route_address(prefixes[-1], route, self.objects[kind] if kind else "")
+            self.assertNotEqual(self.client.get(url).status_code, 405, url)
+            for method in ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]:
+                with self.subTest(url=url, method=method):
+                    with self.assertNumQueries(0):
+                        response = self.client.generic(method, url)
+                    self.assertEqual(response.status_code, 405)
+                    self.assertEqual(response["Allow"], "GET, HEAD")
 
 
 def admin_routes(patterns=None, prefix=""):

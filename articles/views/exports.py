@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from ..filters import FACT_FACETS, Facets
 from ..jsonld import json_ld_script
@@ -150,11 +151,13 @@ def export(request, fmt, fixed_theme=None):
     )
 
 
+@require_safe
 def fact_export(request, fmt):
     """Download the published facts that /facts/ shows for the same query string."""
     return export(request, fmt)
 
 
+@require_safe
 def theme_fact_export(request, slug, fmt):
     """
     Download a theme's published facts, narrowed by the query string as on the theme page; its
@@ -172,6 +175,7 @@ def theme_fact_export(request, slug, fmt):
     return export(request, fmt, fixed_theme=theme)
 
 
+@require_safe
 def data(request):
     """Document the downloads: files, columns, filters and how to cite them."""
     themes = Theme.objects.with_counts().filter(fact_count__gt=0).in_local_order()

@@ -1,10 +1,12 @@
 """Each fact's own page, the address to cite it by."""
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from ..models import Fact, prefetch_themes
 
 
+@require_safe
 def fact_detail(request, pk):
     """Show a published fact with the paragraph it is quoted from and a citation; 404 otherwise."""
     fact = get_object_or_404(

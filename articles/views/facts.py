@@ -3,6 +3,7 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .. import charts
 from ..filters import FACT_FACETS, SLUG_PATTERN, Facets
@@ -37,6 +38,7 @@ def paginate(request, queryset, per_page):
         raise Http404("No such page.") from None
 
 
+@require_safe
 def fact_list(request):
     """List published facts narrowed by the facets in the query string."""
     facets = Facets(request.GET, fact_queryset(), FACT_FACETS)

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def cache_answers():
 
 
 @never_cache
+@require_safe
 def healthz(request):
     """Report whether the database and the cache answer: 200 when both do, 503 otherwise."""
     status = {

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from ..filters import ARTICLE_FACETS, Facets
@@ -26,6 +27,7 @@ def article_cards():
     )
 
 
+@require_safe
 def home(request):
     # A key figure shows its figure, its statement and a link to the words it comes from.
     key_figures = (
@@ -43,6 +45,7 @@ def home(request):
     return render(request, "articles/home.html", context)
 
 
+@require_safe
 def article_list(request):
     """List published articles narrowed by the facets in the query string."""
     facets = Facets(request.GET, article_cards(), ARTICLE_FACETS)
@@ -80,6 +83,8 @@ def published_translations(article):
 
 
 class ArticleDetailView(DetailView):
+    http_method_names = ["get", "head"]
+
     def get_queryset(self):
         return with_page_content(Article.objects.published())
 
@@ -88,6 +93,7 @@ class ArticleDetailView(DetailView):
 
 
 @never_cache
+@require_safe
 def article_preview(request, slug):
     """
     Show any article, draft or scheduled, on the public layout to staff who may see it in the

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from ..filters import MAX_THEMES, no_such_themes, too_many_themes, unknown_parameters
 from ..models import Article, Fact, QAPair, Theme, prefetch_themes
@@ -187,6 +188,7 @@ def selected_themes(slugs, notices):
     return list(dict.fromkeys(found[slug] for slug in slugs if slug in found))
 
 
+@require_safe
 def search(request):
     """
     Show the published articles, Q&A pairs and facts that match the words of `?q=`, best first

@@ -2,8 +2,10 @@
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 
+@require_safe
 def robots_txt(request):
     """
     Keep crawlers out of staff previews and name the sitemap. The admin is not named: its path is

@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from .. import charts
@@ -15,6 +16,7 @@ THEMES_PER_PAGE = 50
 
 
 class ThemeListView(ListView):
+    http_method_names = ["get", "head"]
     template_name = "articles/theme_list.html"
     paginate_by = THEMES_PER_PAGE
 
@@ -22,6 +24,7 @@ class ThemeListView(ListView):
         return Theme.objects.with_counts().in_local_order()
 
 
+@require_safe
 def theme_detail(request, slug):
     """
     Show a theme's facts, Q&A pairs, articles and related themes. The theme answers on its slug

@@ -5,6 +5,7 @@ from itertools import groupby
 
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from ..filters import FACT_FACETS, Facets
 from ..models import DatePrecision
@@ -26,6 +27,7 @@ def period(fact):
     return fact.date_display if fact.date_precision == DatePrecision.DECADE else str(fact.date.year)
 
 
+@require_safe
 def timeline(request):
     """
     List published dated facts from the earliest, under their year (or decade), narrowed by
