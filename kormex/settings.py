@@ -254,6 +254,11 @@ if not re.fullmatch(r"([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)+", ADMIN_PATH):
         f"'~' and '-', ending with '/' and not starting with one; not {ADMIN_PATH!r}."
     )
 
+# An article's change page posts every pair and fact with it, about 11 fields a fact: Django's
+# default limit of 1,000 fields refused the save of an interview of some 80 facts with a bare 400,
+# and the edits with it. The limit stays, as a bound on what one request makes the server parse.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 # Admin sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one username
 # from one address, that pair is refused, whatever the password, for AXES_COOLOFF_TIME after the last
 # failure, or until an editor deletes its access attempt in the admin.
