@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -515,8 +517,33 @@ class FactAdminTests(AdminTestCase):
     def test_new_fact_with_a_pair_of_another_article_is_refused_on_the_pair_field(self):
         data = fact_data(self.fact, pair=str(self.foreign_pair.pk), statement="Another.")
         errors = self.assertRefused(self.client.post(admin_url("fact", "add"), data))
-        self.assertEqual(errors["pair"], ["This Q&A pair belongs to another article."])
+        self.assertEqual(errors["pair"], ["This Q&A pair is not one of the chosen article's pairs."])
         self.assertFalse(Fact.objects.filter(statement="Another.").exists())
+
+    def test_new_fact_takes_a_pair_of_the_article_posted(self):
+        values = {"statement": "Companies invest.", "quote": "About 100 companies", "value": "100", "unit": "firms"}
+        data = fact_data(self.fact, pair=str(self.other_pair.pk), **values)
+        self.assertSaved(self.client.post(admin_url("fact", "add"), data))
+        self.assertEqual(Fact.objects.get(statement="Companies invest.").pair, self.other_pair)
+
+    def test_new_fact_with_an_article_that_is_not_an_id_is_refused_on_the_article_field(self):
+        for article in ["abc", "²"]:
+            with self.subTest(article=article):
+                data = fact_data(self.fact, article=article, statement="Another.")
+                errors = self.assertRefused(self.client.post(admin_url("fact", "add"), data))
+                self.assertIn("article", errors)
+        self.assertFalse(Fact.objects.filter(statement="Another.").exists())
+
+    def test_add_page_offers_the_pairs_of_the_article_it_names(self):
+        url = admin_url("fact", "add") + f"?article={self.article.pk}&pair={self.pair.pk}"
+        field = self.client.get(url).context["adminform"].form.fields["pair"]
+        self.assertQuerySetEqual(field.queryset, [self.pair, self.other_pair], ordered=False)
+
+    def test_add_page_without_an_article_offers_no_pairs_and_says_why(self):
+        response = self.client.get(admin_url("fact", "add"))
+        self.assertFalse(response.context["adminform"].form.fields["pair"].queryset.exists())
+        self.assertContains(response, "Choose the article first: its Q&A pairs are offered then.")
+        self.assertNotContains(response, self.foreign_pair.prompt)
 
     def test_value_without_unit_is_refused_on_the_unit_field(self):
         errors = self.assertRefused(self.post(value="2000000000", unit=""))
@@ -532,6 +559,20 @@ class FactAdminTests(AdminTestCase):
         facts = next(i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "facts")
         self.assertQuerySetEqual(facts.empty_form.fields["pair"].queryset, [self.pair, self.other_pair], ordered=False)
         self.assertQuerySetEqual(facts.forms[0].fields["pair"].queryset, [self.pair, self.other_pair], ordered=False)
+
+    def test_article_inline_lists_the_pairs_once_and_finds_people_by_search(self):
+        """Each fact's form would otherwise query the pairs again and list every person on the site."""
+        stranger = PersonFactory(name="Someone quoted nowhere")
+        before = self.pair_queries()
+        FactFactory.create_batch(5, pair=self.other_pair, statement="Companies invest.", quote="About 100", unit="x")
+        self.assertEqual(self.pair_queries(), before)
+        self.assertNotContains(self.client.get(admin_url("article", "change", self.article.pk)), stranger.name)
+
+    def pair_queries(self):
+        """Return how many queries the article's change page makes of the Q&A pairs."""
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(admin_url("article", "change", self.article.pk))
+        return sum(query["sql"].startswith('SELECT "articles_qapair"') for query in queries)
 
     def test_article_inline_on_the_add_page_offers_no_pairs(self):
         response = self.client.get(admin_url("article", "add"))
@@ -735,6 +776,27 @@ class ForgedInputTests(AdminTestCase):
         response = self.client.get(admin_url("fact", "add"), {"article": article.pk, "statement": "Prefilled."})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.context["adminform"].form.initial["article"], str(article.pk))
+
+    def test_a_posted_autocomplete_value_that_is_not_an_id_is_refused_on_its_field(self):
+        """Django's autocomplete looked the posted value up to show it again, and answered 500."""
+        fact = FactFactory()
+        forms = {
+            ("article", "interviewee"): article_data(interviewee="abc"),
+            ("article", "translation_of"): article_data(translation_of="abc"),
+            ("qapair", "article"): {**pair_row(), "article": "abc", "prompt": "Why?", "answer": "Because."},
+            ("fact", "person"): fact_data(fact, person="abc", statement="Another."),
+            ("themeredirect", "theme"): {"theme": "abc", "old_slug": "old"},
+        }
+        for (model, field), data in forms.items():
+            with self.subTest(model=model, field=field):
+                self.assertIn(field, self.assertRefused(self.client.post(admin_url(model, "add"), data)))
+        data = form_data(self.client, Article, "change", fact.article_id)
+        data["facts-0-person"] = ["abc"]
+        response = self.client.post(admin_url("article", "change", fact.article_id), data)
+        self.assertEqual(response.status_code, 200)
+        facts = next(i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "facts")
+        self.assertIn("person", facts.errors[0])
+        self.assertFalse(Fact.objects.filter(statement="Another.").exists())
 
 
 class LongInterviewTests(AdminTestCase):

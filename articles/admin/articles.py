@@ -18,6 +18,7 @@ from .common import (
     FACT_LAYOUT,
     THEME_FIELDS_WIDE,
     URL_FIELDS_ASSUME_HTTPS,
+    AutocompleteGuard,
     FactForm,
     ForgedInputGuard,
     StaleEditAdmin,
@@ -148,19 +149,27 @@ class QAPairInline(ArticleInlineGuard, admin.StackedInline):
         return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
 
 
-class FactInline(ArticleInlineGuard, admin.StackedInline):
+class FactInline(AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
     model = Fact
     form = FactForm
     formfield_overrides = THEME_FIELDS_WIDE
     extra = 0
     fields = FACT_LAYOUT
+    autocomplete_fields = ["person"]
     classes = ["collapse"]
 
     def get_formset(self, request, obj=None, **kwargs):
-        """Offer only the pairs of the article being edited (none while it is being added)."""
+        """
+        Offer only the pairs of the article being edited (none while it is being added), listed
+        once for every fact's form instead of one query a form.
+        """
         formset = super().get_formset(request, obj, **kwargs)
-        pairs = QAPair.objects.filter(article=obj) if obj is not None and obj.pk else QAPair.objects.none()
-        formset.form.base_fields["pair"].queryset = pairs
+        field = formset.form.base_fields["pair"]
+        field.queryset = QAPair.objects.filter(article=obj) if obj is not None and obj.pk else QAPair.objects.none()
+        field.choices = [
+            ("", field.empty_label),
+            *((pair.pk, str(pair)) for pair in field.queryset.only("position", "prompt")),
+        ]
         return formset
 
 

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.admin.widgets import AdminTextareaWidget, AutocompleteSelect
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
 from django.db import models
@@ -248,13 +248,30 @@ class VersionHistoryGuard:
         return redirect(back)
 
 
-class ForgedInputGuard:
+class PostedIdAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete, which looked a posted value that is not an id up and failed: it shows no choice."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [each for each in value if is_id(self.field.target_field, each)], attr)
+
+
+class AutocompleteGuard:
+    """Give an admin's or an inline's autocomplete fields PostedIdAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = PostedIdAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ForgedInputGuard(AutocompleteGuard):
     """
     Answer 400 to admin input that Django passes to the database unchecked, where a forged or
     mangled value was a server error: the items selected for an action, and related items
     prefilled from an add page's query string, when they are not ids; a changelist's filters and
     the searches of changelists and autocompletes holding NUL, which PostgreSQL refuses in text.
-    An empty _to_field, which made the change and delete pages a server error, is ignored.
+    An empty _to_field, which made the change and delete pages a server error, is ignored, and a
+    posted autocomplete value that is not an id gets the field's error.
     """
 
     def changelist_view(self, request, extra_context=None):
@@ -288,9 +305,16 @@ class ForgedInputGuard:
         return initial
 
 
-def check_id(field, value):
-    """Raise BadRequest unless `value` is a valid value of primary key `field`."""
+def is_id(field, value):
+    """Return whether `value` is a valid value of primary key `field`."""
     try:
         field.to_python(value)
     except ValidationError:
-        raise BadRequest(f"“{value}” is not an id.") from None
+        return False
+    return True
+
+
+def check_id(field, value):
+    """Raise BadRequest unless `value` is a valid value of primary key `field`."""
+    if not is_id(field, value):
+        raise BadRequest(f"“{value}” is not an id.")

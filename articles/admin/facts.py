@@ -13,10 +13,18 @@ from .common import (
     StaleEditAdmin,
     StaleEditForm,
     VersionHistoryGuard,
+    is_id,
     state_token,
     theme_links,
 )
 from .permissions import PublishedContentGuard
+
+NO_ARTICLE_YET = gettext_lazy(
+    "Choose the article first: its Q&A pairs are offered then. Leave it empty when the fact is stated in the "
+    "article's intro."
+)
+
+NOT_OF_THE_ARTICLE = gettext_lazy("This Q&A pair is not one of the chosen article's pairs.")
 
 
 def fact_state(pk):
@@ -51,17 +59,28 @@ class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Published
     actions = ["add_theme", "remove_theme"]
     fields = ["article", *FACT_LAYOUT]
 
+    class Media:
+        js = ["admin/js/jquery.init.js", "js/fact_pairs.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "pair")
 
     def get_form(self, request, obj=None, **kwargs):
+        """
+        Offer the pairs of one article: the one posted, else the fact's own, else on a new fact the
+        one `?article=` names (the "Add a fact" links of an article's pairs); none before there is
+        one, as every pair of every article would make a list of thousands. js/fact_pairs.js
+        loads the pairs of the article an editor chooses.
+        """
         form = super().get_form(request, obj, **kwargs)
-        pairs = form.base_fields["pair"].queryset.select_related("article")
-        # Offer only the pairs of the fact's own article once it has one.
-        if obj is not None:
-            pairs = pairs.filter(article=obj.article)
-        form.base_fields["pair"].queryset = pairs
-        form.base_fields["pair"].label_from_instance = lambda pair: f"{pair.article} — {pair}"
+        article = request.POST.get("article") or (obj.article_id if obj is not None else request.GET.get("article"))
+        field = form.base_fields["pair"]
+        if article and is_id(Fact._meta.get_field("article").target_field, article):
+            field.queryset = field.queryset.filter(article=article)
+        else:
+            field.queryset = field.queryset.none()
+            field.help_text = NO_ARTICLE_YET
+        field.error_messages = {**field.error_messages, "invalid_choice": NOT_OF_THE_ARTICLE}
         return form
 
     @admin.display(description="figure")

@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, QAPair
 
-from ..factories import PersonFactory, UserFactory
+from ..factories import ArticleFactory, PersonFactory, QAPairFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -67,6 +67,32 @@ def accept_suggestion(page, words, unit):
     expect(suggestion).to_have_count(1)
     suggestion.get_by_label("Accept").check()
     suggestion.get_by_label("Themes").fill("Aerospace")
+
+
+def choose_article(page, title):
+    """Choose the article titled `title` in the fact form's article autocomplete."""
+    page.locator(".field-article .select2-selection").click()
+    page.locator(".select2-search__field").fill(title)
+    page.locator(".select2-results__option", has_text=title).click()
+
+
+def test_a_new_fact_offers_the_pairs_of_the_article_chosen_and_keeps_what_was_typed(new_page):
+    seed = Article.objects.get()
+    other = ArticleFactory(title="Another interview")
+    question = QAPairFactory(article=other, position=1, prompt="Is this the other question?")
+
+    page = new_page()
+    sign_in(page, member("Editor"))
+    page.goto("/admin/articles/fact/add/")
+    offered = page.locator("#id_pair option")
+    expect(offered).to_have_text(["---------"])
+    page.get_by_label("Statement").fill("Typed before the article was chosen.")
+
+    choose_article(page, seed.title)
+    expect(offered).to_have_text(["---------", *(str(pair) for pair in seed.pairs.order_by("position"))])
+    choose_article(page, other.title)
+    expect(offered).to_have_text(["---------", str(question)])
+    expect(page.get_by_label("Statement")).to_have_value("Typed before the article was chosen.")
 
 
 def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_page):
