@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin.articles import article_state, pair_state
+from articles.admin.articles import ArticleAdmin, article_state, pair_state
 from articles.admin.facts import fact_state
 from articles.models import Article, Fact, QAPair, Theme
 
@@ -275,6 +275,16 @@ class ChangelistFilterTests(AdminTestCase):
         """Searching through pairs joins them; the Q&A pairs column must still count each pair once."""
         (article,) = self.results("article", {"q": "trade"})
         self.assertEqual(article.pair_count, 2)
+
+    def test_the_pair_count_column_counts_and_sorts_without_grouping_the_articles(self):
+        """Joined and grouped, the count made the list, its filters and its dates group every article by its texts."""
+        silent = ArticleFactory(title="No pairs yet")
+        pair_count_column = str(ArticleAdmin.list_display.index("pair_count") + 1)
+        with CaptureQueriesContext(connection) as queries:
+            listed = self.results("article", {"o": f"-{pair_count_column}"})
+        self.assertEqual(listed, [self.trade_article, self.space_article, silent])
+        self.assertEqual([article.pair_count for article in listed], [2, 1, 0])
+        self.assertEqual([query["sql"] for query in queries if 'GROUP BY "articles_article"' in query["sql"]], [])
 
     def test_article_filters(self):
         cases = [

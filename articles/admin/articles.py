@@ -4,7 +4,8 @@ from functools import partial
 
 import reversion
 from django.contrib import admin
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -217,11 +218,14 @@ class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Publis
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS | THEME_FIELDS_WIDE
 
     def get_queryset(self, request):
+        # A subquery, not a join: the join grouped every article by all its columns, texts included,
+        # in the list, its filters and its dates alike (0.5 s at 2,000 articles on SQLite).
+        pairs = QAPair.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk"))
         return (
             super()
             .get_queryset(request)
             .select_related("interviewee", "source")
-            .annotate(pair_count=Count("pairs", distinct=True))
+            .annotate(pair_count=Coalesce(Subquery(pairs.values("n")), 0))
         )
 
     change_list_template = "admin/articles/article/change_list.html"
