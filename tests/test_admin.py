@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.admin.articles import ArticleAdmin, article_state, pair_state
 from articles.admin.facts import fact_state
-from articles.models import Article, Fact, QAPair, Theme
+from articles.models import Article, Fact, QAPair, Theme, ThemeRedirect
 
 from .factories import (
     ArticleFactory,
@@ -698,6 +698,30 @@ class ThemeAdminTests(AdminTestCase):
         }
         self.assertEqual(counts, {"Trade": (1, 1, 2), "Unused": (0, 0, 0)})
         self.assertContains(response, '<td class="field-fact_uses">2</td>', html=True)
+
+    def test_deleting_a_theme_counts_its_links_by_kind_and_keeps_the_content(self):
+        """Django's page named every link with a query apiece: thousands for a theme in wide use."""
+        ThemeRedirect.objects.create(theme=self.trade, old_slug="commerce")
+        url = admin_url("theme", "delete", self.trade.pk)
+        with CaptureQueriesContext(connection) as few:
+            response = self.client.get(url)
+        self.assertEqual(
+            dict(response.context["model_count"]),
+            {"themes": 1, "article themes": 1, "Q&A pair themes": 1, "fact themes": 2, "theme redirects": 1},
+        )
+        self.assertEqual(len(response.context["deleted_objects"]), 1)
+        self.assertContains(response, admin_url("theme", "change", self.trade.pk))
+        for pair in QAPairFactory.create_batch(10, themes=[self.trade]):
+            FactFactory(pair=pair, themes=[self.trade])
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(url)
+        self.assertEqual(len(many), len(few))
+        action = {"action": "delete_selected", "_selected_action": [self.trade.pk]}
+        confirmation = self.client.post(admin_url("theme", "changelist"), action)
+        self.assertEqual(dict(confirmation.context["model_count"])["fact themes"], 12)
+        self.assertRedirects(self.client.post(url, {"post": "yes"}), admin_url("theme", "changelist"))
+        self.assertFalse(Theme.objects.filter(name="Trade").exists())
+        self.assertEqual(Fact.objects.count(), 12)
 
     def test_theme_differing_only_by_case_is_refused(self):
         data = {"name": "trade", "slug": "trade-again", "description": ""}

@@ -4,10 +4,13 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.utils import NestedObjects, model_ngettext
 from django.core.exceptions import ValidationError
+from django.db import router
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 from taggit.models import Tag
 
@@ -137,6 +140,33 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts(public=False)
+
+    def get_deleted_objects(self, objs, request):
+        """
+        List the themes and count what goes with them, by kind: Django's list named every link from
+        an article, pair or fact to the theme, with a query for each (at 2,000 articles, 4 s and
+        1.3 MB for a theme on 5,500 facts, on the confirmation and again on the deletion).
+        """
+        collector = NestedObjects(using=router.db_for_write(Theme))
+        collector.collect(objs)
+        counts = {model: len(found) for model, found in collector.model_objs.items()}
+        perms_needed = {
+            model._meta.verbose_name
+            for model in counts
+            if self.admin_site.is_registered(model)
+            and not self.admin_site.get_model_admin(model).has_delete_permission(request)
+        }
+        themes = [
+            format_html(
+                '{}: <a href="{}">{}</a>',
+                capfirst(Theme._meta.verbose_name),
+                reverse("admin:articles_theme_change", args=[theme.pk], current_app=self.admin_site.name),
+                theme,
+            )
+            for theme in objs
+        ]
+        summary = {model._meta.verbose_name_plural: count for model, count in counts.items()}
+        return themes, summary, perms_needed, [str(obj) for obj in collector.protected]
 
     @admin.display(description=gettext_lazy("missing translations"))
     def missing_translations(self, obj):
