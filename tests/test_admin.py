@@ -286,6 +286,12 @@ class ChangelistFilterTests(AdminTestCase):
         self.assertEqual([article.pair_count for article in listed], [2, 1, 0])
         self.assertEqual([query["sql"] for query in queries if 'GROUP BY "articles_article"' in query["sql"]], [])
 
+    def test_the_fact_list_finds_an_articles_facts_by_its_title_without_listing_every_article(self):
+        response = self.client.get(admin_url("fact", "changelist"), {"q": "Satellites"})
+        self.assertEqual(list(response.context["cl"].result_list), [self.space_fact])
+        filtered = [getattr(spec, "field_path", None) for spec in response.context["cl"].filter_specs]
+        self.assertEqual(filtered, ["themes", "date_precision", "is_key_figure", "person"])
+
     def test_article_filters(self):
         cases = [
             ({"status__exact": "draft"}, [self.space_article]),
