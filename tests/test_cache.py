@@ -295,7 +295,7 @@ class InvalidationTests(CachedContentTestCase):
     def test_publishing_through_the_admin_action_shows_the_article(self):
         draft = ArticleFactory(title="Aerospace plans", slug="aerospace-plans", draft=True, themes=[self.trade])
         urls = [prefix + page for prefix in LANGUAGE_PREFIXES for page in ["/", "/articles/", "/feeds/rss/"]]
-        self.warm([*urls, "/sitemap.xml"])
+        self.warm([*urls, "/sitemap.xml", "/sitemap-articles.xml"])
         editor = Client()
         editor.force_login(self.editor)
         response = editor.post(
@@ -304,12 +304,12 @@ class InvalidationTests(CachedContentTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assert_everywhere(urls, present=["Aerospace plans"])
-        self.assertIn("/articles/aerospace-plans/", self.text("/sitemap.xml"))
+        self.assertIn("/articles/aerospace-plans/", self.text("/sitemap-articles.xml"))
 
     def test_a_scheduled_article_appears_when_its_time_passes_without_any_save(self):
         ArticleFactory(title="Scheduled interview", slug="scheduled-interview", scheduled=True, themes=[self.trade])
         urls = [prefix + page for prefix in LANGUAGE_PREFIXES for page in ["/", "/articles/", "/themes/trade/"]]
-        urls += ["/feeds/rss/", "/sitemap.xml"]
+        urls += ["/feeds/rss/", "/sitemap-articles.xml"]
         self.warm(urls)
         self.assert_everywhere(urls, absent=["Scheduled interview", "scheduled-interview"])
         later = timezone.now() + timedelta(days=2)

@@ -20,13 +20,14 @@ from reversion.models import Version
 
 from articles import urls as article_urls
 from articles.models import Article, Fact, Person, QAPair, Source, Theme, ThemeRedirect
+from articles.sitemaps import SITEMAPS
 from kormex import urls as project_urls
 
 from .factories import UserFactory
 
 PREFIXES = ["", "/es", "/ko"]
-# What each path converter of articles/urls.py names.
-ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact"}
+# What each path converter of the public routes names (str: a sitemap section).
+ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact", "str": "section"}
 # Every parameter a view or a facet reads, and some that none does.
 KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
 # What the admin's changelists, add pages and history pages read, and some that none does.
@@ -43,7 +44,8 @@ FUZZ = settings(max_examples=200, deadline=None, database=None)
 def routes():
     """
     Return (prefixes, route) for every public route: those of articles/urls.py under each
-    language prefix, the project's own (sitemap.xml, robots.txt) unprefixed. The admin is not public.
+    language prefix, the project's own (the sitemap's index and sections, robots.txt) unprefixed.
+    The admin is not public.
     """
     found = [(PREFIXES, str(pattern.pattern)) for pattern in article_urls.urlpatterns]
     found += [([""], str(pattern.pattern)) for pattern in project_urls.urlpatterns if isinstance(pattern, URLPattern)]
@@ -123,6 +125,7 @@ class PublicUrlFuzzTests(TestCase):
             "source": [str(pk) for pk in Source.objects.values_list("pk", flat=True)],
             "kind": ["figure", "dated", "statement", "interview", "news", "opinion"],
             "year": ["1999", "2023", "2024", "999", "3000"],
+            "section": list(SITEMAPS),
         }
 
     def known_values(self):
@@ -183,8 +186,9 @@ class PublicUrlFuzzTests(TestCase):
         """The fuzz reads its routes from the URLconf: a new page is fuzzed without being listed here."""
         names = {pattern.name for pattern in article_urls.urlpatterns}
         self.assertLessEqual({"home", "article-detail", "theme-feed-atom", "facts-csv", "healthz"}, names)
-        self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 2)
+        self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 3)
         self.assertIn(([""], "sitemap.xml"), ROUTES)
+        self.assertIn(([""], "sitemap-<str:section>.xml"), ROUTES)
         self.assertIn(([""], "robots.txt"), ROUTES)
 
 
@@ -201,6 +205,7 @@ class PublicMethodTests(TestCase):
             "article": Article.objects.get().slug,
             "theme": "aerospace",
             "fact": str(Fact.objects.first().pk),
+            "section": "facts",
         }
 
     def test_every_public_route_answers_get_and_head_alone(self):

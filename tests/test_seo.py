@@ -12,17 +12,31 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article, Fact
+from articles.sitemaps import FactSitemap
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+FACT_PAGE = re.compile(r"/facts/\d+/$")
 HOSTILE = "</script><script>alert(1)</script><!--"
 
 
-def sitemap_entries(response):
-    """Parse a sitemap response and map each address to its lastmod (None when absent)."""
-    root = ET.fromstring(response.content)
-    return {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root.iter(f"{SITEMAP}url")}
+def sitemap_pages(client):
+    """Return the pages the sitemap index at /sitemap.xml names, each parsed, in its order."""
+    index = client.get(reverse("sitemap"))
+    assert index.status_code == 200, index.status_code
+    pages = [client.get(location.text) for location in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
+    assert all(page.status_code == 200 for page in pages)
+    return [ET.fromstring(page.content) for page in pages]
+
+
+def sitemap_entries(client):
+    """Map each address listed on any page of the sitemap to its lastmod (None when absent)."""
+    return {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for page in sitemap_pages(client)
+        for url in page.iter(f"{SITEMAP}url")
+    }
 
 
 def absolute(path):
@@ -86,8 +100,6 @@ class SitemapTests(TestCase):
 
     def test_sitemap_lists_pages_and_published_articles_themes_and_facts_only(self):
         """Pages, articles and themes are listed in every language (tests/test_i18n_content.py)."""
-        response = self.client.get(reverse("sitemap"))
-        self.assertEqual(response.status_code, 200)
         pages = ["home", "article-list", "theme-list", "fact-list", "timeline", "data"]
         expected = set()
         for language in ["en", "es", "ko"]:
@@ -96,23 +108,23 @@ class SitemapTests(TestCase):
                     absolute(obj.get_absolute_url()) for obj in [self.article, self.later, self.trade, self.space]
                 }
         expected |= {absolute(fact.get_permalink()) for fact in Fact.objects.published()}
-        self.assertEqual(set(sitemap_entries(response)), expected)
+        self.assertEqual(set(sitemap_entries(self.client)), expected)
 
     def test_content_carries_its_last_change_as_lastmod(self):
-        entries = sitemap_entries(self.client.get(reverse("sitemap")))
+        entries = sitemap_entries(self.client)
         self.assertEqual(entries[absolute(self.article.get_absolute_url())], self.days_ago[8])
         self.assertEqual(entries[absolute(self.later.get_absolute_url())], self.days_ago[5])
         self.assertEqual(entries[absolute(self.fact.get_permalink())], self.days_ago[8])
 
     def test_theme_lastmod_is_the_latest_change_of_the_published_content_it_shows(self):
         """A scheduled article changes its themes' pages when it appears, after its last edit."""
-        entries = sitemap_entries(self.client.get(reverse("sitemap")))
+        entries = sitemap_entries(self.client)
         self.assertEqual(entries[absolute(self.trade.get_absolute_url())], self.days_ago[5])
         self.assertEqual(entries[absolute(self.space.get_absolute_url())], self.days_ago[8])
 
     def test_scheduled_content_enters_the_sitemap_when_its_time_comes(self):
         with mock.patch("django.utils.timezone.now", return_value=self.scheduled.published_at + timedelta(minutes=1)):
-            entries = sitemap_entries(self.client.get(reverse("sitemap")))
+            entries = sitemap_entries(self.client)
         for url in [
             self.scheduled.get_absolute_url(),
             self.hidden.get_absolute_url(),
@@ -141,12 +153,22 @@ class SitemapQueryCountTests(TestCase):
 
         publish(2)
         with CaptureQueriesContext(connection) as captured:
-            self.client.get(reverse("sitemap"))
-        self.assertEqual(len(captured), 4)
+            sitemap_pages(self.client)
         publish(20)
-        with self.assertNumQueries(4):
-            response = self.client.get(reverse("sitemap"))
-        self.assertEqual(len(sitemap_entries(response)), 3 * (6 + 22 + 3) + 22)
+        with self.assertNumQueries(len(captured)):
+            entries = sitemap_entries(self.client)
+        self.assertEqual(len(entries), 3 * (6 + 22 + 3) + 22)
+
+    def test_the_index_names_every_page_of_a_section_longer_than_the_limit(self):
+        """Each page holds at most the limit, so that no request lists everything, and the index names them all."""
+        for n in range(5):
+            FactFactory(pair=QAPairFactory(article=ArticleFactory(title=f"Interview {n}")))
+        with mock.patch.object(FactSitemap, "limit", 2):
+            pages = sitemap_pages(self.client)
+            facts = [[loc.text for loc in page.iter(f"{SITEMAP}loc") if FACT_PAGE.search(loc.text)] for page in pages]
+        self.assertEqual([len(page) for page in facts if page], [2, 2, 1])
+        expected = {absolute(fact.get_permalink()) for fact in Fact.objects.all()}
+        self.assertEqual({loc for page in facts for loc in page}, expected)
 
 
 class RobotsTests(TestCase):
