@@ -6,9 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.importer import ImportRefused, ParsedPair, parse_interview, read_text, suggest_facts
-from articles.importer.mentions import read_number
+from articles.importer.mentions import COUNT, DATE, Mention, read_number
+from articles.importer.suggest import _distance, _pair_dates
+from articles.importer.text import word_before
 
 SEED = Path(__file__).resolve().parents[1] / "articles" / "seed"
 SEED_TEXT = (SEED / "000_b9c608a94fe32021.txt").read_text(encoding="utf-8")
@@ -589,3 +593,56 @@ def test_numbers_inside_words_and_referring_number_words_are_not_counts():
 )
 def test_numbers_read_in_english_and_spanish_formats(text, value):
     assert read_number(text) == value
+
+
+# The suggester's rules written the direct way, without the indexes that keep long texts fast
+# (articles/importer): each fast path must agree with them on any input.
+def last_word_by_splitting(text, end):
+    words = text[:end].split()
+    return words[-1] if words else ""
+
+
+def dates_paired_by_scanning(mentions):
+    figures = [mention for mention in mentions if mention.kind != DATE]
+    dated, loose = {}, []
+    for when in (mention for mention in mentions if mention.kind == DATE):
+        free = [index for index, figure in enumerate(figures) if index not in dated]
+        if free:
+            dated[min(free, key=lambda index: _distance(figures[index], when))] = when
+        else:
+            loose.append((None, when))
+    pairs = [(figure, dated.get(index)) for index, figure in enumerate(figures)] + loose
+    return sorted(pairs, key=lambda pair: min(mention.start for mention in pair if mention))
+
+
+@given(st.text(alphabet=" \t\n.(“aAb", max_size=40), st.data())
+def test_the_word_before_a_place_is_the_last_word_split_from_the_text_before_it(text, data):
+    end = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert word_before(text, end) == last_word_by_splitting(text, end)
+
+
+# Widths and gaps of mentions in reading order, each a figure or a date.
+mention_layouts = st.lists(
+    st.tuples(st.integers(min_value=1, max_value=4), st.integers(min_value=0, max_value=4), st.booleans()),
+    max_size=12,
+)
+
+
+@given(mention_layouts)
+def test_each_date_goes_to_the_nearest_figure_still_free_the_earlier_one_on_a_tie(layout):
+    mentions, start = [], 0
+    for width, gap, is_date in layout:
+        mentions.append(Mention(start, start + width, DATE if is_date else COUNT))
+        start += width + gap + 1
+    assert _pair_dates(mentions) == dates_paired_by_scanning(mentions)
+
+
+def test_long_answers_keep_their_suggestions():
+    """Answers long enough to have made the suggester quadratic still get every suggestion once."""
+    sentence = "Trade reached $19.8 billion in 2023, up 12% from 2022, and 1,500 jobs were created last June. "
+    suggestions = suggest_facts("", [(1, sentence * 500)], date(2024, 1, 1))
+    assert [(s.value, s.unit, s.date) for s in suggestions] == [
+        (Decimal("19800000000"), "USD", date(2023, 1, 1)),
+        (Decimal("12"), "%", date(2022, 1, 1)),
+        (Decimal("1500"), "jobs", date(2023, 6, 1)),
+    ]

@@ -8,8 +8,11 @@ exactly three digits after it means thousands ("2,000", "2.000"), anything else 
 
 import datetime
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
+
+from .text import word_before
 
 MONEY, COUNT, PERCENT, DATE = "money", "count", "percent", "date"
 
@@ -123,11 +126,17 @@ def find_mentions(text, reference_date):
     Return the figures and dates `text` mentions, in reading order, the more specific reading
     winning where two overlap ("$19.8 billion" is money, not a count; "May 2024" a month).
     """
-    mentions = []
+    # Kept in reading order; as they never overlap, a reading overlaps one of them only if it
+    # overlaps its neighbours there.
+    mentions, starts = [], []
     for mention in [*_money(text), *_percents(text), *_counts(text), *_dates(text, reference_date)]:
-        if all(mention.end <= other.start or other.end <= mention.start for other in mentions):
-            mentions.append(mention)
-    return sorted(mentions, key=lambda mention: mention.start)
+        at = bisect_left(starts, mention.start)
+        if (at == 0 or mentions[at - 1].end <= mention.start) and (
+            at == len(mentions) or mention.end <= mentions[at].start
+        ):
+            mentions.insert(at, mention)
+            starts.insert(at, mention.start)
+    return mentions
 
 
 def read_number(text):
@@ -178,8 +187,7 @@ def _counts(text):
         number = match["number"]
         if re.fullmatch(YEAR, number):
             continue  # A year, not a count; a count that large is written "2,000".
-        before = text[: match.start()].split()
-        if number.lower() in WORD_NUMBERS and before and before[-1].lower() in REFERRING:
+        if number.lower() in WORD_NUMBERS and word_before(text, match.start()).lower() in REFERRING:
             continue
         noun = _counted_noun(text, match.end(), after_scale=bool(match["scale"]))
         if noun:

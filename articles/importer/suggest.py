@@ -12,8 +12,10 @@ same quote as a sum, count or percentage goes on that figure's suggestion.
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 
 from .mentions import DATE, find_mentions
 from .text import sentence_spans
@@ -21,6 +23,7 @@ from .text import sentence_spans
 MIN_WORDS = 4
 MAX_STATEMENT = 300
 
+WORD = re.compile(r"\S+")
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 # Words that start a new phrase between two figures ("$19.8 billion in 2023 and $9.3 billion").
 SPLITTER = re.compile(r"\b(?:and|but|while|whereas|with|y|e|pero|mientras|aunque|con)\b", re.IGNORECASE)
@@ -46,23 +49,24 @@ def suggest_facts(intro, pairs, reference_date):
     `pairs`, a list of (position, answer), ordered by position and then by place in the text.
     Resolve relative dates ("last June", "this year") against `reference_date`.
     """
-    suggestions = []
+    suggestions = {}
     for position, text in [(None, intro), *sorted(pairs, key=lambda pair: pair[0])]:
         for paragraph in text.split("\n\n"):
-            for suggestion in _paragraph_suggestions(paragraph.strip(), position, reference_date):
-                if suggestion not in suggestions:
-                    suggestions.append(suggestion)
-    return suggestions
+            suggestions.update(dict.fromkeys(_paragraph_suggestions(paragraph.strip(), position, reference_date)))
+    return list(suggestions)
 
 
 def _paragraph_suggestions(paragraph, position, reference_date):
     mentions = find_mentions(paragraph, reference_date)
-    for clause_start, clause_end in _clauses(paragraph, mentions):
-        inside = [mention for mention in mentions if clause_start <= mention.start and mention.end <= clause_end]
+    starts = [mention.start for mention in mentions]
+    sentences = sentence_spans(paragraph)
+    for clause_start, clause_end in _clauses(paragraph, sentences, mentions):
+        within = mentions[bisect_left(starts, clause_start) : bisect_left(starts, clause_end)]
+        inside = [mention for mention in within if mention.end <= clause_end]
         for start, end, group in _segments(paragraph, clause_start, clause_end, inside):
             start = _drop_leading_conjunction(paragraph, start, group[0].start)
             quote = paragraph[start:end].rstrip(" .,;:")
-            statement = _statement(paragraph, start, quote)
+            statement = _statement(paragraph, sentences, start, quote)
             for figure, date in _pair_dates(group):
                 yield Suggestion(
                     quote=quote,
@@ -76,14 +80,20 @@ def _paragraph_suggestions(paragraph, position, reference_date):
                 )
 
 
-def _clauses(paragraph, mentions):
-    """Return the (start, end) spans of the clauses of `paragraph`; no break falls inside a mention."""
+def _clauses(paragraph, sentences, mentions):
+    """
+    Return the (start, end) spans of the clauses of `paragraph`, whose sentences are at
+    `sentences`; no break falls inside a mention or a parenthesis.
+    """
+    inside_mentions = {offset for mention in mentions for offset in range(mention.start + 1, mention.end)}
     clauses = []
-    for sentence_start, sentence_end in sentence_spans(paragraph):
+    for sentence_start, sentence_end in sentences:
         pieces, start = [], sentence_start
+        depth, counted = 0, sentence_start
         for match in CLAUSE_BREAK.finditer(paragraph, sentence_start, sentence_end):
-            within = paragraph[sentence_start : match.start()]
-            if within.count("(") > within.count(")") or any(m.start < match.start() < m.end for m in mentions):
+            depth += paragraph.count("(", counted, match.start()) - paragraph.count(")", counted, match.start())
+            counted = match.start()
+            if depth > 0 or match.start() in inside_mentions:
                 continue
             pieces.append(_strip(paragraph, start, match.start()))
             start = match.end()
@@ -97,7 +107,7 @@ def _join_short(paragraph, pieces):
     joined, waiting = [], None
     for start, end in pieces:
         start = start if waiting is None else waiting
-        if len(paragraph[start:end].split()) < MIN_WORDS:
+        if _fewer_words(paragraph, start, end, MIN_WORDS):
             waiting = start
             continue
         joined.append((start, end))
@@ -125,7 +135,7 @@ def _segments(paragraph, start, end, mentions):
 def _drop_leading_conjunction(paragraph, start, first_mention):
     """Return where a quote starts once a conjunction far enough before its first mention is dropped."""
     for match in CONJUNCTION.finditer(paragraph, start, first_mention):
-        if match.start() == start or len(paragraph[match.end() : first_mention].split()) >= MIN_WORDS:
+        if match.start() == start or not _fewer_words(paragraph, match.end(), first_mention, MIN_WORDS):
             start = match.end()
     return start
 
@@ -136,13 +146,17 @@ def _pair_dates(mentions):
     other dates stand alone, with figure None.
     """
     figures = [mention for mention in mentions if mention.kind != DATE]
+    # The figures without a date yet, in reading order. Mentions never overlap, so the nearest
+    # is the last one before the date or the first one after it (the one before on a tie).
+    free = list(range(len(figures)))
     dated = {}
     loose = []
     for date in (mention for mention in mentions if mention.kind == DATE):
-        free = [index for index, figure in enumerate(figures) if index not in dated]
         if free:
-            nearest = min(free, key=lambda index: _distance(figures[index], date))
-            dated[nearest] = date
+            after = bisect_left(free, date.start, key=lambda index: figures[index].start)
+            neighbours = range(max(after - 1, 0), min(after + 1, len(free)))
+            at = min(neighbours, key=lambda at: _distance(figures[free[at]], date))
+            dated[free.pop(at)] = date
         else:
             loose.append((None, date))
     pairs = [(figure, dated.get(index)) for index, figure in enumerate(figures)] + loose
@@ -153,9 +167,18 @@ def _distance(one, other):
     return max(one.start - other.end, other.start - one.end, 0)
 
 
-def _statement(paragraph, quote_start, quote):
-    """Return the sentence holding the quote, or the quote itself when the sentence is too long."""
-    sentence = next(paragraph[start:end] for start, end in sentence_spans(paragraph) if start <= quote_start < end)
+def _fewer_words(text, start, end, count):
+    """Tell whether text[start:end] has fewer than `count` words, reading no further than that."""
+    return len(list(islice(WORD.finditer(text, start, end), count))) < count
+
+
+def _statement(paragraph, sentences, quote_start, quote):
+    """
+    Return the sentence holding the quote, or the quote itself when the sentence is too long;
+    `sentences` are the paragraph's, in order.
+    """
+    start, end = sentences[bisect_right(sentences, (quote_start, len(paragraph))) - 1]
+    sentence = paragraph[start:end]
     if len(sentence) <= MAX_STATEMENT:
         return sentence
     statement = quote[0].upper() + quote[1:]

@@ -56,6 +56,15 @@ def _ends_sentence(text, match):
         return False
     if text[match.start()] != ".":
         return True
-    words = text[: match.start()].split()
-    word = words[-1].lstrip("(“\"'«") if words else ""
+    word = word_before(text, match.start()).lstrip("(“\"'«")
     return not (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+
+def word_before(text, end):
+    """Return the last word of text[:end], read back from `end`: splitting all of it made long texts slow."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
