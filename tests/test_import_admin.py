@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
@@ -205,6 +207,28 @@ class SuggestFactsPageTests(TestCase):
         self.assertEqual(money["pair"].position, 2)
         june = next(row for row in initial if row["date_precision"] == "month")
         self.assertEqual(str(june["date"]), "2024-06-01")
+
+    def test_each_suggestion_names_its_pair_and_the_page_grows_with_the_suggestions_alone(self):
+        """A list of every pair on every suggestion made the page grow with pairs × suggestions."""
+        response = self.client.get(self.url)
+        self.assertContains(response, "From the answer to 2. How much will it cost?", count=3)
+        self.assertNotContains(response, '<select name="suggestions-0-pair"')
+        longer = create_draft(
+            text=INTERVIEW * 2,
+            title="A longer interview",
+            standfirst="",
+            intro="",
+            pairs=PAIRS * 10,
+            interviewee=self.person,
+            source=None,
+            original_date=None,
+        )
+        url = reverse("admin:articles_article_suggest_facts", args=[longer.pk])
+        with CaptureQueriesContext(connection) as short_page:
+            self.client.get(self.url)
+        with CaptureQueriesContext(connection) as long_page:
+            self.assertEqual(len(self.client.get(url).context["formset"].forms), 4 * 10)
+        self.assertEqual(len(long_page), len(short_page))
 
     def test_accepting_two_suggestions_creates_exactly_those_facts(self):
         page = self.client.get(self.url)

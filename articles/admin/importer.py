@@ -123,7 +123,10 @@ class SuggestionForm(forms.Form):
     accept = forms.BooleanField(required=False)
     statement = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}))
     quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}))
-    pair = forms.ModelChoiceField(queryset=QAPair.objects.none(), required=False, empty_label="Intro")
+    # Where the quote was found, shown with the suggestion rather than offered as a list of every
+    # pair on every suggestion: that list made the page grow with pairs × suggestions (16 MB and
+    # 39 s for a 300-question interview). A fact's own page can move it to another pair.
+    pair = forms.ModelChoiceField(queryset=QAPair.objects.none(), required=False, widget=forms.HiddenInput)
     value = forms.DecimalField(max_digits=20, decimal_places=4, required=False)
     unit = forms.CharField(max_length=40, required=False)
     date = forms.DateField(required=False)
