@@ -149,10 +149,10 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
         """
         collector = NestedObjects(using=router.db_for_write(Theme))
         collector.collect(objs)
-        counts = {model: len(found) for model, found in collector.model_objs.items()}
+        summary = {model._meta.verbose_name_plural: len(found) for model, found in collector.model_objs.items()}
         perms_needed = {
             model._meta.verbose_name
-            for model in counts
+            for model in collector.model_objs
             if self.admin_site.is_registered(model)
             and not self.admin_site.get_model_admin(model).has_delete_permission(request)
         }
@@ -165,7 +165,6 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
             )
             for theme in objs
         ]
-        summary = {model._meta.verbose_name_plural: count for model, count in counts.items()}
         return themes, summary, perms_needed, [str(obj) for obj in collector.protected]
 
     @admin.display(description=gettext_lazy("missing translations"))
