@@ -52,6 +52,24 @@ class FactValidationTests(TestCase):
         errors = self.errors(self.fact(pair=other))
         self.assertEqual(errors["pair"], ["This Q&A pair belongs to another article."])
 
+    def test_prompt_quote_is_checked_against_the_prompt(self):
+        self.pair.prompt = "Trade fell in 2019. What changed?"
+        self.fact(quote="Trade fell in 2019", in_prompt=True).full_clean()
+        errors = self.errors(self.fact(quote="$19.8 billion in 2023", in_prompt=True))
+        self.assertIn("do not appear verbatim in the prompt", errors["quote"][0])
+
+    def test_prompt_quote_needs_a_pair(self):
+        errors = self.errors(self.fact(pair=None, quote=self.pair.article.intro[:20], in_prompt=True))
+        self.assertIn("in_prompt", errors)
+
+    def test_prompt_facts_are_credited_to_the_interviewer_and_answer_facts_to_the_interviewee(self):
+        article = self.pair.article
+        article.interviewer = PersonFactory(name="Ana Reportera")
+        prompt_fact, answer_fact = self.fact(in_prompt=True), self.fact()
+        self.assertEqual(prompt_fact.speaker, article.interviewer)
+        self.assertTrue(prompt_fact.credit.startswith("Ana Reportera, "))
+        self.assertTrue(answer_fact.credit.startswith(f"{article.interviewee.name}, "))
+
     def test_value_needs_unit_and_unit_needs_value(self):
         self.assertIn("unit", self.errors(self.fact(value=Decimal("19800000000"))))
         self.assertIn("value", self.errors(self.fact(unit="USD")))
@@ -118,6 +136,14 @@ class QAPairTests(TestCase):
         with self.assertRaises(ValidationError) as raised:
             self.pair.full_clean()
         self.assertIn(fact.quote, raised.exception.message_dict["answer"][0])
+
+    def test_prompt_edit_that_drops_a_quoted_passage_is_refused(self):
+        pair = QAPairFactory(prompt="In 2019 trade fell. What changed?")
+        FactFactory(pair=pair, quote="In 2019 trade fell", in_prompt=True, value=None, unit="")
+        pair.prompt = "What changed?"
+        with self.assertRaises(ValidationError) as raised:
+            pair.full_clean()
+        self.assertIn("prompt", raised.exception.message_dict)
 
     def test_statement_prompts_are_not_questions(self):
         self.assertTrue(self.pair.is_question)

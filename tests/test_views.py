@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Fact
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 ARTICLE = "articles:article-detail"
 THEME = "articles:theme-detail"
@@ -74,6 +74,17 @@ class PublicPagesTests(TestCase):
         self.assertContains(response, "$19.8 billion")
         self.assertContains(response, 'href="/themes/space/"')
         self.assertContains(response, "A satellite launches in 2027.")
+
+    def test_a_prompt_quote_is_highlighted_in_the_prompt_and_credited_to_the_interviewer(self):
+        article = ArticleFactory(interviewer=PersonFactory(name="Ana Reportera"))
+        pair = QAPairFactory(article=article, prompt="Trade fell in 2019. What changed?", answer="It fell in 2019 too.")
+        FactFactory(
+            pair=pair, statement="Trade fell in 2019.", quote="fell in 2019", in_prompt=True, value=None, unit=""
+        )
+        response = self.client.get(article.get_absolute_url())
+        self.assertContains(response, "Trade <mark>fell in 2019</mark>. What changed?", html=False)
+        self.assertContains(response, "<p>It fell in 2019 too.</p>", html=False)
+        self.assertContains(response, "Interview by <bdi>Ana Reportera</bdi>.", html=False)
 
     def test_home_shows_key_figures_latest_articles_and_theme_counts(self):
         response = self.client.get(reverse("articles:home"))

@@ -192,7 +192,7 @@ class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Publis
     # autocompletes (translation_of, a pair's article) paginate it.
     ordering = ["-published_at", "-pk"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["interviewee", "source", "translation_of"]
+    autocomplete_fields = ["interviewee", "interviewer", "source", "translation_of"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "translation_links"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "intro", "themes"]}),
@@ -201,6 +201,7 @@ class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Publis
             {
                 "fields": [
                     "interviewee",
+                    "interviewer",
                     "source",
                     "source_url",
                     ("original_date", "original_date_precision"),

@@ -66,6 +66,7 @@ THEME_FIELDS_WIDE = {
 # How a fact's fields are laid out, in its own admin page (after its article) and inline.
 FACT_LAYOUT = [
     "pair",
+    "in_prompt",
     "statement",
     "quote",
     ("value", "unit"),
@@ -82,6 +83,7 @@ class FactForm(forms.ModelForm):
         fields = [
             "article",
             "pair",
+            "in_prompt",
             "statement",
             "quote",
             "value",

@@ -148,6 +148,16 @@ class Article(Themed, models.Model):
     )
     intro = models.TextField(blank=True, default="", help_text="Introductory paragraphs, separated by a blank line.")
     interviewee = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="interviews")
+    interviewer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conducted_interviews",
+        help_text=gettext_lazy(
+            "The journalist who asked the questions: facts quoted from the prompts are attributed to them."
+        ),
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     source_url = models.URLField(
         "source URL", blank=True, default="", help_text="The original article, if it is online."
@@ -437,7 +447,10 @@ class QAPair(Themed, models.Model):
         if not self.anchor and self.prompt:
             self.anchor = self.default_anchor()
         if self.pk:
-            errors = orphaned_quotes(self.facts.all(), self.answer, "answer")
+            errors = {
+                **orphaned_quotes(self.facts.filter(in_prompt=False), self.answer, "answer"),
+                **orphaned_quotes(self.facts.filter(in_prompt=True), self.prompt, "prompt"),
+            }
             if errors:
                 raise ValidationError(errors)
 
@@ -464,6 +477,16 @@ class QAPair(Themed, models.Model):
     def answer_paragraphs(self):
         return paragraphs(self.answer)
 
+    @property
+    def prompt_facts(self):
+        """The facts quoting the prompt, from the prefetched `facts`."""
+        return [fact for fact in self.facts.all() if fact.in_prompt]
+
+    @property
+    def answer_facts(self):
+        """The facts quoting the answer, from the prefetched `facts`."""
+        return [fact for fact in self.facts.all() if not fact.in_prompt]
+
 
 @reversion.register(follow=["tagged_items"])
 class Fact(Themed, models.Model):
@@ -476,6 +499,14 @@ class Fact(Themed, models.Model):
         related_name="facts",
         verbose_name="Q&A pair",
         help_text="The pair whose answer states it; empty when it is stated in the article's intro.",
+    )
+    in_prompt = models.BooleanField(
+        gettext_lazy("quoted from the prompt"),
+        default=False,
+        help_text=gettext_lazy(
+            "The quote is the interviewer's words in the pair's prompt, not the answer: the fact is then "
+            "attributed to the interviewer."
+        ),
     )
     statement = models.CharField(max_length=300, help_text="The fact in one sentence, in your words.")
     quote = models.TextField(
@@ -557,13 +588,29 @@ class Fact(Themed, models.Model):
         Return the citation credit of the quote: the person it is attributed to, else the
         interviewee for an answer; intro words are the source's own.
         """
-        return self.article.credit_for(self.person or (self.article.interviewee if self.pair_id else None))
+        return self.article.credit_for(self.person or self.speaker)
+
+    @property
+    def speaker(self):
+        """
+        Return who says the quoted words: the interviewer for a prompt, the interviewee for an
+        answer, None for the intro (the source's own words).
+        """
+        if not self.pair_id:
+            return None
+        return self.article.interviewer if self.in_prompt else self.article.interviewee
+
+    @property
+    def quoted_text(self):
+        """Return the text the quote comes from: the pair's prompt or answer, or the article's intro."""
+        if not self.pair_id:
+            return self.article.intro
+        return self.pair.prompt if self.in_prompt else self.pair.answer
 
     @property
     def quote_paragraph(self):
-        """Return the paragraph of the answer (or the intro) that contains the quote."""
-        text = self.pair.answer if self.pair_id else self.article.intro
-        return next((block for block in paragraphs(text) if self.quote in block), self.quote)
+        """Return the paragraph of the prompt, the answer or the intro that contains the quote."""
+        return next((block for block in paragraphs(self.quoted_text) if self.quote in block), self.quote)
 
     def clean(self):
         errors = {}
@@ -589,8 +636,12 @@ class Fact(Themed, models.Model):
         if self.pair_id:
             if self.pair.article_id != self.article_id:
                 return {"pair": "This Q&A pair belongs to another article."}
-            if self.quote not in self.pair.answer:
+            if self.in_prompt and self.quote not in self.pair.prompt:
+                return {"quote": gettext("These words do not appear verbatim in the prompt of the chosen Q&A pair.")}
+            if not self.in_prompt and self.quote not in self.pair.answer:
                 return {"quote": "These words do not appear verbatim in the answer of the chosen Q&A pair."}
+        elif self.in_prompt:
+            return {"in_prompt": gettext("Choose the Q&A pair whose prompt holds these words.")}
         elif self.quote not in self.article.intro:
             return {
                 "quote": "These words do not appear verbatim in the article's intro. "

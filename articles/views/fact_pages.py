@@ -11,7 +11,7 @@ def fact_detail(request, pk):
     """Show a published fact with the paragraph it is quoted from and a citation; 404 otherwise."""
     fact = get_object_or_404(
         Fact.objects.published()
-        .select_related("article__source", "article__interviewee", "pair", "person")
+        .select_related("article__source", "article__interviewee", "article__interviewer", "pair", "person")
         .prefetch_related(prefetch_themes()),
         pk=pk,
     )

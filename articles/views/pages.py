@@ -59,7 +59,7 @@ def with_page_content(articles):
     facts = Fact.objects.select_related("person").prefetch_related(prefetch_themes())
     pairs = QAPair.objects.prefetch_related(prefetch_themes(), Prefetch("facts", queryset=facts))
     return (
-        articles.select_related("interviewee", "source")
+        articles.select_related("interviewee", "interviewer", "source")
         .prefetch_related(
             prefetch_themes(),
             Prefetch("pairs", queryset=pairs),
