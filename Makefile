@@ -62,11 +62,17 @@ check: install
 	$(TEST_ENV) $(PY) manage.py check
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
+# pytest-xdist runs the suite in one process a core, each with its own test database (pytest-django
+# names them per worker) and, on Redis, its own cache database (tests/conftest.py). --dist loadscope
+# keeps each test class on one worker, so its setUpTestData runs once; --no-loadscope-reorder keeps
+# pytest-django's order on each worker (TestCase classes before the transactional tests, whose flush
+# empties the groups and other rows the data migrations made).
+PYTEST := $(PY) -m pytest -n auto --dist loadscope --no-loadscope-reorder
 test-sqlite: install test-tools
-	$(TEST_ENV) $(PY) -m pytest
+	$(TEST_ENV) $(PYTEST)
 
 test-postgres: install test-tools
-	$(TEST_ENV) DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(PY) -m pytest
+	$(TEST_ENV) DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(PYTEST)
 
 test: lint check test-sqlite test-postgres
 

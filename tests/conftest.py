@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -7,13 +9,20 @@ from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_cache_files(tmp_path_factory):
-    """Keep the suite's file cache apart from that of a server running from this checkout."""
+def private_cache(tmp_path_factory, worker_id):
+    """
+    Give the suite a cache of its own: files apart from those of a server running from this
+    checkout; on Redis, one database per pytest-xdist worker (the URL's database, then the ones
+    below it), as each test empties the cache it uses.
+    """
     default = settings.CACHES["default"]
     if default["BACKEND"].endswith("FileBasedCache"):
-        with override_settings(CACHES={"default": {**default, "LOCATION": str(tmp_path_factory.mktemp("cache"))}}):
-            yield
+        location = str(tmp_path_factory.mktemp("cache"))
     else:
+        url = urlsplit(default["LOCATION"])
+        database = int(url.path.strip("/") or 0) - (0 if worker_id == "master" else int(worker_id.removeprefix("gw")))
+        location = urlunsplit(url._replace(path=f"/{database}"))
+    with override_settings(CACHES={"default": {**default, "LOCATION": location}}):
         yield
 
 
