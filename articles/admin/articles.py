@@ -30,6 +30,7 @@ from .common import (
 )
 from .importer import import_view, suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+from .restore import RestoreKeepsStatus
 
 
 def article_state(pk):
@@ -175,7 +176,14 @@ class FactInline(AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(
+    ForgedInputGuard,
+    VersionHistoryGuard,
+    RestoreKeepsStatus,
+    StaleEditAdmin,
+    PublishedContentGuard,
+    CompareVersionAdmin,
+):
     form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [

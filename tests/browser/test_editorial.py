@@ -126,7 +126,7 @@ def test_editor_restores_an_earlier_version_and_readers_see_the_old_answer(new_p
     page.locator(f"a[href$='/history/{seed_version.pk}/']").first.click()
     expect(page.get_by_text("Press the save button below to revert to this version")).to_be_visible()
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    expect(page.get_by_text("The article stays published.")).to_be_visible()
 
     page.goto(article.get_absolute_url())
     expect(page.locator("#space")).not_to_contain_text("A later addition by the editors.")
