@@ -162,3 +162,10 @@ class RecoverTests(TestCase):
         response = self.client.post(self.url, resubmit(page) | {"status": "published"})
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Article.objects.get().status, "draft")
+
+    def test_the_address_of_another_models_version_answers_404(self):
+        """Found by the admin fuzz: reversion looked the version up by its id alone and reverted a pair's."""
+        pair = Version.objects.get_for_model(QAPair).first()
+        self.assertEqual(self.client.get(reverse("admin:articles_article_recover", args=[pair.pk])).status_code, 404)
+        revision = reverse("admin:articles_article_revision", args=[pair.object_id, pair.pk])
+        self.assertEqual(self.client.get(revision).status_code, 404)

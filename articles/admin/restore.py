@@ -6,7 +6,6 @@ from django.contrib.admin.utils import quote, unquote
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
-from reversion.models import Version
 
 from ..models import Article
 
@@ -96,15 +95,16 @@ class RestoreKeepsStatus:
     django-reversion reverts the whole revision, the article's row included, then runs the
     change form on the reverted article (rolled back again on GET): the status is put back on
     the object the form is made from, so the form shows and saves it, and the publishing guard
-    judges the article as it is, not as the version was.
+    judges the article as it is, not as the version was. It comes after VersionHistoryGuard,
+    which checks the address and refuses a version of lost themes first.
     """
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        version = get_object_or_404(self.versions(), pk=version_id, object_id=unquote(object_id))
         return super().revision_view(request, object_id, version_id, self.begin(request, version, extra_context))
 
     def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
+        version = get_object_or_404(self.versions(), pk=version_id)
         return super().recover_view(request, version_id, self.begin(request, version, extra_context))
 
     def begin(self, request, version, extra_context):
