@@ -284,7 +284,7 @@ class HistoryTests(TestCase):
         )
         response = self.client.get(compare)
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "published")
+        self.assertContains(response, "<del>Draft</del><ins>Published</ins>", html=True)
 
     def test_restoring_an_earlier_version_brings_the_old_answer_back(self):
         url = reverse("admin:articles_article_revision", args=[self.article.pk, self.first.pk])

@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
-from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Fact, TaggedFact
 from .common import (
@@ -17,6 +16,7 @@ from .common import (
     state_token,
     theme_links,
 )
+from .compare import VersionedAdmin
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -42,7 +42,7 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     # No filter by article: it listed every article in the sidebar (2,000 links at 2,000 articles);

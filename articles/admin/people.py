@@ -1,15 +1,15 @@
 """People quoted and the sources articles come from, each with its history."""
 
 from django.contrib import admin
-from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Person, Source
 from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard, VersionHistoryGuard
+from .compare import VersionedAdmin
 from .permissions import SharedRecordGuard
 
 
 @admin.register(Person)
-class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, CompareVersionAdmin):
+class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
     list_display = ["name", "role", "country"]
     search_fields = ["name", "role", "country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -17,7 +17,7 @@ class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, Comp
 
 
 @admin.register(Source)
-class SourceAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, CompareVersionAdmin):
+class SourceAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
     list_display = ["name", "url", "language"]
     search_fields = ["name"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
