@@ -210,6 +210,10 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "articles.models.themes.parse_theme_names"
 TAGGIT_STRING_FROM_TAGS = "articles.models.themes.format_theme_names"
 
+# The compare view of version history compares a related object (an interviewee, a source) by its
+# id: otherwise reversion-compare reports one as changed whenever any other field of the version is.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
 SITE_NAME = "Kormex"
 
 # DJANGO_HTTPS says the site is served over HTTPS (behind a TLS-terminating proxy that sets

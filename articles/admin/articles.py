@@ -11,7 +11,6 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy
-from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair
 from .common import (
@@ -28,8 +27,10 @@ from .common import (
     state_token,
     theme_links,
 )
+from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .importer import import_view, suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+from .restore import RestoreKeepsStatus
 
 
 def article_state(pk):
@@ -175,7 +176,14 @@ class FactInline(AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class ArticleAdmin(
+    ForgedInputGuard,
+    VersionHistoryGuard,
+    RestoreKeepsStatus,
+    StaleEditAdmin,
+    PublishedContentGuard,
+    ArticleVersionedAdmin,
+):
     form = ArticleForm
     list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
     list_filter = [
@@ -349,7 +357,7 @@ class ArticleAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Publis
 
 
 @admin.register(QAPair)
-class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]

@@ -205,7 +205,8 @@ class StaleEditAdmin:
 class VersionHistoryGuard:
     """
     Guard the history pages of django-reversion. They look versions up by the address's object id
-    as text, where PostgreSQL refuses NUL (a server error): an id that is not one answers 400. And
+    as text, where PostgreSQL refuses NUL (a server error): an id that is not one answers 400; the
+    version of another model answers 404. And
     restoring or recovering a version that links content to themes merged or deleted since is
     refused: its links would point at no theme, and saving them failed with a server error.
     """
@@ -220,18 +221,25 @@ class VersionHistoryGuard:
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         check_id(self.opts.pk, unquote(object_id))
-        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        version = get_object_or_404(self.versions(), pk=version_id, object_id=unquote(object_id))
         history = reverse(admin_urlname(self.opts, "history"), args=[object_id])
         return self.refuse_lost_themes(request, version, history) or super().revision_view(
             request, object_id, version_id, extra_context
         )
 
     def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
+        version = get_object_or_404(self.versions(), pk=version_id)
         recover_list = reverse(admin_urlname(self.opts, "recoverlist"))
         return self.refuse_lost_themes(request, version, recover_list) or super().recover_view(
             request, version_id, extra_context
         )
+
+    def versions(self):
+        """
+        Return the versions of this admin's model: reversion looked a version up by its id alone,
+        so the address of another model's version reverted that one under this model's form.
+        """
+        return Version.objects.get_for_model(self.model)
 
     def refuse_lost_themes(self, request, version, back):
         """Return a redirect to `back` with an error if `version`'s revision links to missing themes, else None."""

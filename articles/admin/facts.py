@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
-from reversion_compare.admin import CompareVersionAdmin
 
 from ..models import Fact, TaggedFact
 from .common import (
@@ -17,6 +16,7 @@ from .common import (
     state_token,
     theme_links,
 )
+from .compare import VersionedAdmin
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -42,7 +42,7 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, CompareVersionAdmin):
+class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     # No filter by article: it listed every article in the sidebar (2,000 links at 2,000 articles);
@@ -70,14 +70,16 @@ class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Published
         """
         Offer the pairs of one article: the one posted, else the fact's own, else on a new fact the
         one `?article=` names (the "Add a fact" links of an article's pairs); none before there is
-        one, as every pair of every article would make a list of thousands. js/fact_pairs.js
-        loads the pairs of the article an editor chooses.
+        one, as every pair of every article would make a list of thousands. The select names the
+        article in data-article: js/fact_pairs.js loads the pairs of another article an editor
+        chooses, and only then.
         """
         form = super().get_form(request, obj, **kwargs)
         article = request.POST.get("article") or (obj.article_id if obj is not None else request.GET.get("article"))
         field = form.base_fields["pair"]
         if article and is_id(Fact._meta.get_field("article").target_field, article):
             field.queryset = field.queryset.filter(article=article)
+            field.widget.attrs["data-article"] = str(article)
         else:
             field.queryset = field.queryset.none()
             field.help_text = NO_ARTICLE_YET

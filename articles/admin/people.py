@@ -1,20 +1,24 @@
-"""People quoted and the sources articles come from."""
+"""People quoted and the sources articles come from, each with its history."""
 
 from django.contrib import admin
 
 from ..models import Person, Source
-from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard
+from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard, VersionHistoryGuard
+from .compare import VersionedAdmin
+from .permissions import SharedRecordGuard
 
 
 @admin.register(Person)
-class PersonAdmin(ForgedInputGuard, admin.ModelAdmin):
+class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
     list_display = ["name", "role", "country"]
     search_fields = ["name", "role", "country"]
     prepopulated_fields = {"slug": ["name"]}
+    shown_by = ["interviewee", "interviewer", "facts__person"]
 
 
 @admin.register(Source)
-class SourceAdmin(ForgedInputGuard, admin.ModelAdmin):
+class SourceAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
     list_display = ["name", "url", "language"]
     search_fields = ["name"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    shown_by = ["source"]

@@ -1,6 +1,10 @@
 """Who may publish: one rule, applied to every admin path that could change published content."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib import admin
+from django.db.models import Q
 
 from ..models import Article
 
@@ -19,11 +23,13 @@ class PublishedContentGuard:
         """Return the article `obj` belongs to (inlines receive the article itself)."""
         return obj.article
 
-    def is_locked(self, request, obj):
-        if obj is None or can_publish(request.user):
-            return False
+    def is_published(self, obj):
+        """Return whether a published or scheduled article shows `obj`."""
         article = self.article_of(obj)
         return article is not None and article.status == Article.Status.PUBLISHED
+
+    def is_locked(self, request, obj):
+        return obj is not None and not can_publish(request.user) and self.is_published(obj)
 
     def has_change_permission(self, request, obj=None):
         return not self.is_locked(request, obj) and super().has_change_permission(request, obj)
@@ -35,6 +41,21 @@ class PublishedContentGuard:
         if db_field.name == "article" and not can_publish(request.user):
             kwargs["queryset"] = Article.objects.filter(status=Article.Status.DRAFT)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SharedRecordGuard(PublishedContentGuard):
+    """
+    Keep a person or a source that published or scheduled articles show read-only for users who
+    cannot publish: renaming it would change those articles' pages, citations and exports at
+    once. Those that only drafts show stay theirs to correct.
+    """
+
+    # The lookups from an article to the records it shows.
+    shown_by = []
+
+    def is_published(self, obj):
+        shown = reduce(or_, (Q(**{lookup: obj}) for lookup in self.shown_by))
+        return Article.objects.filter(shown, status=Article.Status.PUBLISHED).exists()
 
 
 class StateFilter(admin.SimpleListFilter):

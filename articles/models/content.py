@@ -77,6 +77,8 @@ def truncate_date(value, precision):
     return value
 
 
+# People and sources have their own history: a change shows at once on every article that names them.
+@reversion.register()
 class Person(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -97,6 +99,7 @@ class Person(models.Model):
         return self.name
 
 
+@reversion.register()
 class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
     url = models.URLField("website", blank=True, default="")

@@ -3,10 +3,12 @@ Fixtures for the real-browser tests: a live server that serves the collected, ha
 files as production does, one Chromium for the package, and a fresh context per test.
 """
 
+import importlib
 import os
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
@@ -58,6 +60,16 @@ def seed(live_server, transactional_db):
     """
     ContentType.objects.clear_cache()
     call_command("load_seed", stdout=StringIO())
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """
+    Create the Contributor and Editor groups again: they come from data migrations, and the
+    live-server tests empty the database after each test.
+    """
+    importlib.import_module("articles.migrations.0003_editorial_roles").create_roles(apps, None)
+    importlib.import_module("articles.migrations.0004_theme_tools").grant_editors(apps, None)
 
 
 @pytest.fixture(scope="package", autouse=True)

@@ -1,31 +1,16 @@
 """Editors in a real Chromium: import, correct, suggest facts, publish; restore an earlier version."""
 
-import importlib
-
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from reversion.models import Version
 
 from articles.models import Article, Fact, QAPair
 
-from ..factories import ArticleFactory, PersonFactory, QAPairFactory, UserFactory
+from ..factories import ArticleFactory, PersonFactory, QAPairFactory
+from .editors import choose_article, member, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
-
-@pytest.fixture
-def roles(transactional_db):
-    """
-    Create the Contributor and Editor groups again: they come from data migrations, and the
-    live-server tests empty the database after each test.
-    """
-    importlib.import_module("articles.migrations.0003_editorial_roles").create_roles(apps, None)
-    importlib.import_module("articles.migrations.0004_theme_tools").grant_editors(apps, None)
-
-
-PASSWORD = "correct horse battery staple"
 INTERVIEW = """Korea and Mexico look to the stars
 
 The two space agencies signed an agreement.
@@ -42,20 +27,6 @@ A: About $120 million over five years, and it should create 1,500 jobs.
 """
 
 
-def member(group):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def sign_in(page, user):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out"))).to_be_visible()
-
-
 def accept_suggestion(page, words, unit):
     """Tick the suggestion of `unit` whose quote holds `words`, and give it the Aerospace theme."""
     quote = page.locator("textarea[name$='-quote']", has_text=words)
@@ -67,13 +38,6 @@ def accept_suggestion(page, words, unit):
     expect(suggestion).to_have_count(1)
     suggestion.get_by_label("Accept").check()
     suggestion.get_by_label("Themes").fill("Aerospace")
-
-
-def choose_article(page, title):
-    """Choose the article titled `title` in the fact form's article autocomplete."""
-    page.locator(".field-article .select2-selection").click()
-    page.locator(".select2-search__field").fill(title)
-    page.locator(".select2-results__option", has_text=title).click()
 
 
 def test_a_new_fact_offers_the_pairs_of_the_article_chosen_and_keeps_what_was_typed(new_page):
@@ -162,7 +126,7 @@ def test_editor_restores_an_earlier_version_and_readers_see_the_old_answer(new_p
     page.locator(f"a[href$='/history/{seed_version.pk}/']").first.click()
     expect(page.get_by_text("Press the save button below to revert to this version")).to_be_visible()
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    expect(page.get_by_text("The article stays published.")).to_be_visible()
 
     page.goto(article.get_absolute_url())
     expect(page.locator("#space")).not_to_contain_text("A later addition by the editors.")

@@ -1,0 +1,127 @@
+"""Restoring an article's earlier version, or recovering a deleted one, never takes it online or offline unasked."""
+
+from django.contrib import messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.admin.utils import quote, unquote
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy
+
+from ..models import Article
+
+# What a version's article was, on the restore and recover forms.
+WAS_DRAFT = gettext_lazy("When this version was saved, the article was a draft.")
+WAS_PUBLISHED = gettext_lazy("When this version was saved, the article was published, to appear from %(time)s.")
+RESTORE_KEEPS = gettext_lazy(
+    "Restoring it brings back its text, Q&A pairs, facts and themes. The status and publish time below are the "
+    "article's current ones: they stay as they are unless you change them."
+)
+RECOVER_AS_DRAFT = gettext_lazy(
+    "It comes back as a draft, whatever it was when it was deleted, unless you choose another status below."
+)
+# What the article is after the save, by whether its state changed.
+STAYS = {
+    "draft": gettext_lazy("The article stays a draft."),
+    "scheduled": gettext_lazy("The article stays scheduled for %(time)s."),
+    "published": gettext_lazy("The article stays published."),
+}
+BECOMES = {
+    "draft": gettext_lazy("The article is now a draft: readers no longer see it."),
+    "scheduled": gettext_lazy("The article is now scheduled for %(time)s."),
+    "published": gettext_lazy("The article is now published."),
+}
+RECOVERED_AS = {
+    "draft": gettext_lazy("It is a draft: readers see it once it is published."),
+    "scheduled": gettext_lazy("It is scheduled for %(time)s."),
+    "published": gettext_lazy("It is published again: readers see it now."),
+}
+RESTORED = gettext_lazy("Restored the version of %(date)s.")
+RECOVERED = gettext_lazy("Recovered the version of %(date)s.")
+
+
+def when(moment):
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def state_of(status, published_at):
+    """Return the state ("draft", "scheduled" or "published") of an article of `status` and `published_at` now."""
+    return Article(status=status, published_at=published_at).state
+
+
+def describe(sentences, status, published_at):
+    """Return the sentence of `sentences` for the state of `status` and `published_at`."""
+    time = when(published_at) if published_at else ""
+    return sentences[state_of(status, published_at)] % {"time": time}
+
+
+class Restore:
+    """
+    The status and publish time a restored version of an article is given: those the article
+    has now, or, for an article recovered after its deletion, a draft with the version's publish
+    time (which applies if an editor publishes it from the form).
+    """
+
+    def __init__(self, version, article):
+        self.version = version
+        self.recovered = article is None
+        self.status = Article.Status.DRAFT if self.recovered else article.status
+        self.published_at = version.field_dict["published_at"] if self.recovered else article.published_at
+
+    def note(self):
+        """Say, above the form, what status the version had and what the article keeps."""
+        fields = self.version.field_dict
+        if fields["status"] == Article.Status.DRAFT:
+            was = WAS_DRAFT
+        else:
+            was = WAS_PUBLISHED % {"time": when(fields["published_at"])}
+        return f"{was} {RECOVER_AS_DRAFT if self.recovered else RESTORE_KEEPS}"
+
+    def outcome(self, article):
+        """Say what was restored and what `article`, as saved, is now."""
+        date = {"date": when(self.version.revision.date_created)}
+        if self.recovered:
+            done, sentences = RECOVERED % date, RECOVERED_AS
+        else:
+            done = RESTORED % date
+            sentences = STAYS if article.state == state_of(self.status, self.published_at) else BECOMES
+        return f"{done} {describe(sentences, article.status, article.published_at)}"
+
+
+class RestoreKeepsStatus:
+    """
+    Give an article restored from its history the status and publish time of Restore, shown in
+    the form (where editors who may publish can change them) and named in the message.
+
+    django-reversion reverts the whole revision, the article's row included, then runs the
+    change form on the reverted article (rolled back again on GET): the status is put back on
+    the object the form is made from, so the form shows and saves it, and the publishing guard
+    judges the article as it is, not as the version was. It comes after VersionHistoryGuard,
+    which checks the address and refuses a version of lost themes first.
+    """
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(self.versions(), pk=version_id, object_id=unquote(object_id))
+        return super().revision_view(request, object_id, version_id, self.begin(request, version, extra_context))
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(self.versions(), pk=version_id)
+        return super().recover_view(request, version_id, self.begin(request, version, extra_context))
+
+    def begin(self, request, version, extra_context):
+        """Remember on `request` what restoring `version` keeps; return `extra_context` with the form's note."""
+        request.article_restore = restore = Restore(version, Article.objects.filter(pk=version.object_id).first())
+        return {**(extra_context or {}), "restore_note": restore.note()}
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        restore = getattr(request, "article_restore", None)
+        if obj is not None and restore is not None:
+            obj.status, obj.published_at = restore.status, restore.published_at
+        return obj
+
+    def response_change(self, request, obj):
+        restore = getattr(request, "article_restore", None)
+        if restore is None:
+            return super().response_change(request, obj)
+        self.message_user(request, restore.outcome(obj), messages.SUCCESS)
+        return redirect(admin_urlname(self.opts, "change"), quote(obj.pk))
