@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.importer import ImportRefused, parse_interview, read_text
 from articles.importer.datelines import is_place, read_dateline
@@ -268,3 +270,45 @@ def test_a_copyright_line_names_the_source():
 def test_blank_text_has_no_pairs():
     with pytest.raises(ImportRefused, match="No question/answer pairs were recognised"):
         parse_interview(" \n\n ")
+
+
+def test_labels_alone_on_their_line_label_the_paragraph_after_them():
+    parsed = parse_interview("Title\n\nStandfirst.\n\nQ:\n\nWhat now?\n\nA:\n\nWe wait.\n\nQ: And then?\n\nA: We see.")
+    assert prompts_and_answers(parsed) == [("What now?", "We wait."), ("And then?", "We see.")]
+
+
+def test_a_prompt_mark_without_words_is_refused_with_advice():
+    with pytest.raises(ImportRefused, match="A prompt is marked .* but has no words"):
+        parse_interview("Title\n\nQ:\n\nA: An answer to nothing.")
+
+
+PIECES = [
+    *(
+        "Q: ",
+        "A: ",
+        "—",
+        "– ",
+        "―",
+        "1.- ",
+        "2. ",
+        "¿Qué?",
+        "What?",
+        "Photo: x",
+        "사진=z",
+        "“said words”",
+        "said words",
+    ),
+    *("By Lee Jung-joo", "김민지 기자", "Published: 30 Aug. 2024", "Source: X", "ENTREVISTA", "[Interview] ", "LEE: "),
+    *("ORTIZ: ", "## ", "\n", "\n\n", " ", "text.", "<p>", "</p>", "<br>", "&amp;", "\x0b", "31/02/2024"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_any_text_is_read_into_whole_pairs_or_refused_with_a_reason(parts):
+    try:
+        parsed = parse_interview(read_text("".join(parts).encode()))
+    except ImportRefused:
+        return
+    assert parsed.pairs
+    assert all(pair.prompt.strip() and pair.answer.strip() for pair in parsed.pairs)

@@ -219,17 +219,18 @@ def _without_furniture(paragraphs, parsed):
 def _pairs(turns):
     """Return the ParsedPairs of `turns`, which start with a prompt."""
     answers_marked = any(turn.role == ANSWER for turn in turns)
-    pairs = []
+    pairs, side = [], 0  # side: where plain paragraphs go, 0 the prompt and 1 the answer
     for turn in turns:
         if turn.role == PROMPT:
             if pairs:
                 _close(pairs[-1], gettext("before the next prompt"))
-            pairs.append(([turn.text], []))
-        elif turn.role == ANSWER or pairs[-1][1] or not answers_marked:
-            pairs[-1][1].append(turn.text)
-        else:
-            # Plain text after a prompt, in a text that marks its answers, continues the prompt.
-            pairs[-1][0].append(turn.text)
+            pairs.append(([], []))
+            side = 0
+        elif turn.role == ANSWER or (pairs[-1][0] and not answers_marked):
+            # Plain text after a prompt starts its answer, unless the text marks its answers.
+            side = 1
+        if turn.text:
+            pairs[-1][side].append(turn.text)
     _close(pairs[-1], gettext("before the end of the text"))
     return [
         ParsedPair(prompt=prompt, answer=answer, is_statement=not QUESTION_END.search(prompt))
@@ -239,18 +240,23 @@ def _pairs(turns):
 
 def _close(pair, where):
     """
-    Check that `pair` has an answer. A prompt of several paragraphs that none marks as the
-    answer gives its answer the paragraphs after its first: an answer that lost its label.
+    Check that `pair` has a prompt and an answer. A prompt of several paragraphs that none
+    marks as the answer gives its answer the paragraphs after its first: an answer that lost its label.
     """
     prompt, answer = pair
-    if answer:
-        return
-    if len(prompt) > 1:
+    if not prompt:
+        raise ImportRefused(
+            gettext(
+                "A prompt is marked (with a label, a number or a dash) but has no words. Write the prompt "
+                "after its mark, or remove the mark."
+            )
+        )
+    if not answer and len(prompt) > 1:
         answer.extend(prompt[1:])
         del prompt[1:]
-        return
-    shown = prompt[0] if len(prompt[0]) <= 80 else prompt[0][:79].rstrip() + "…"
-    raise ImportRefused(
-        gettext("The prompt “%(prompt)s” has no answer %(where)s. Add its answer or remove the prompt.")
-        % {"prompt": shown, "where": where}
-    )
+    if not answer:
+        shown = prompt[0] if len(prompt[0]) <= 80 else prompt[0][:79].rstrip() + "…"
+        raise ImportRefused(
+            gettext("The prompt “%(prompt)s” has no answer %(where)s. Add its answer or remove the prompt.")
+            % {"prompt": shown, "where": where}
+        )
