@@ -211,9 +211,12 @@ def test_sentences_and_impossible_dates_are_no_datelines(line):
         ("Por Andrea Navarro, corresponsal", "Andrea Navarro"),
         ("김민지 기자 minji@hankyung.com", "김민지"),
         ("글=박서연 기자", "박서연"),
-        ("Por eso pedimos más.", ""),
-        ("By then, trade had grown.", ""),
-        ("Por México, el gobierno hará más.", ""),
+        ("By Kim Se-jin and Lee Hyo-jin", "Kim Se-jin"),
+        ("POR MARIANA LÓPEZ", "Mariana López"),
+        ("Por Redacción", ""),
+        ("Por eso pedimos más.", None),
+        ("By then, trade had grown.", None),
+        ("Por México, el gobierno hará más.", None),
     ],
 )
 def test_bylines_name_the_journalist(line, name):
@@ -259,6 +262,29 @@ def test_a_dateline_naming_an_update_first_gives_the_publication_after_it():
         "Title\n\nActualizado: 22/07/2024 08:45\n\nPublicado: 21/07/2024 21:10\n\nEntradilla.\n\n¿Qué?\n\nEso."
     )
     assert (parsed.original_date, parsed.standfirst) == (date(2024, 7, 21), "Entradilla.")
+
+
+def test_a_hyphen_typed_for_a_dash_marks_prompts_but_a_list_item_does_not():
+    parsed = parse_interview(
+        "제목\n\n-멕시코 진출 배경은.\n\n시장이 크다.\n\n- 첫째, 인력.\n\n-앞으로 계획은?\n\n공장을 더 짓는다."
+    )
+    assert prompts_and_answers(parsed) == [
+        ("멕시코 진출 배경은.", "시장이 크다.\n\n- 첫째, 인력."),
+        ("앞으로 계획은?", "공장을 더 짓는다."),
+    ]
+
+
+def test_a_newsroom_byline_and_an_agency_credit_are_left_out_naming_no_one():
+    parsed = parse_interview(
+        "Samsung apuesta por Tijuana\n\nPOR REDACCIÓN\n\nLa empresa amplía su planta.\n\n"
+        "P: ¿Cuánto invertirán?\n\nR: Unos 200 millones de dólares.\n\nCon información de EFE"
+    )
+    assert (parsed.standfirst, parsed.interviewer_name, parsed.source_name) == (
+        "La empresa amplía su planta.",
+        "",
+        "EFE",
+    )
+    assert parsed.pairs[-1].answer == "Unos 200 millones de dólares."
 
 
 def test_a_copyright_line_names_the_source():

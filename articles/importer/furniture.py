@@ -27,6 +27,8 @@ KOREAN_BYLINE = re.compile(
     r"(?:\s*[\w.+-]+@[\w.-]+)?"
 )
 MAX_BYLINE = 100
+# What bylines name that is no journalist: a newsroom or the agencies.
+NOT_PEOPLE = {"agencias", "agencies", "newsroom", "redacción", "staff", "the editors", "wire services"}
 
 CAPTION_START = re.compile(
     r"(?:photos?|fotos?|fotograf[íi]as?|im[áa]gen(?:es)?|images?|pictures?)"
@@ -43,7 +45,8 @@ ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(…\))\s*")
 MIN_QUOTED = 12
 
 SOURCE = re.compile(
-    r"(?:source|sources|fuente|fuentes|출처|con información de|with information from)\s*[:：]\s*(?P<name>[^\n]+)",
+    r"(?:(?:source|sources|fuente|fuentes|출처)\s*[:：]"
+    r"|(?:con información de|with information from|with reporting from)\s*:?)\s*(?P<name>[^\n]+?)\.?",
     re.IGNORECASE,
 )
 # "<저작권자 © 한국경제, 무단전재 및 재배포 금지>", "ⓒ 연합뉴스",
@@ -66,12 +69,20 @@ def title_without_kicker(title):
 
 
 def read_byline(paragraph):
-    """Return the name of the journalist that `paragraph`, a byline, names, or "" when it is no byline."""
+    """
+    Return the name of the journalist that `paragraph`, a byline, names; "" when it is a byline
+    that names no journalist ("Por Redacción"), None when it is no byline.
+    """
     # A sentence ("Por México, el gobierno hará más.") is no byline.
     if "\n" in paragraph or len(paragraph) > MAX_BYLINE or paragraph.endswith((".", "?", "!", "…")):
-        return ""
+        return None
     byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph)
-    return byline["name"] if byline else ""
+    if not byline:
+        return None
+    if byline["name"].lower() in NOT_PEOPLE:
+        return ""
+    # A byline in capitals ("POR MARIANA LÓPEZ") names Mariana López.
+    return byline["name"].title() if byline["name"].isupper() else byline["name"]
 
 
 def is_caption(paragraph):

@@ -190,15 +190,15 @@ def _split_paragraphs(text):
 def _read_front_line(paragraph, language, front_lines):
     """
     Tell whether `paragraph` is a dateline or a byline; if so, add (kind, paragraph, its
-    [(date, is an update)], the name of its byline) to `front_lines`.
+    [(date, is an update)], the name of its byline's journalist) to `front_lines`.
     """
     dateline = read_dateline(paragraph, language)
     byline = read_byline(dateline.rest if dateline else paragraph)
-    if dateline and not (byline or is_place(dateline.rest)):
+    if dateline and byline is None and not is_place(dateline.rest):
         return False
-    if not (dateline or byline):
+    if not dateline and byline is None:
         return False
-    front_lines.append((DATELINE if dateline else BYLINE, paragraph, dateline.dates if dateline else [], byline))
+    front_lines.append((DATELINE if dateline else BYLINE, paragraph, dateline.dates if dateline else [], byline or ""))
     return True
 
 

@@ -12,10 +12,11 @@ A paragraph is a prompt when it:
   is the interviewer's, every other name an interviewee's;
 - is numbered ("1.- ", "2. ", "3) ") and ends with "?", or continues the numbering of the
   prompts before and after it (a numbered statement);
-- starts with a dash (—, –, ―): when two dash paragraphs follow each other somewhere, the text
-  gives both sides a dash (the Spanish raya) and dash turns alternate, the interviewer's first;
-  otherwise only the interviewer's turns have one (as in the Korean press), statements
-  included. A single dash paragraph is a prompt when it ends with "?" and follows no prompt;
+- starts with a dash (—, –, ―, or a hyphen typed for one): when two dash paragraphs follow
+  each other somewhere, the text gives both sides a dash (the Spanish raya) and dash turns
+  alternate, the interviewer's first; otherwise only the interviewer's turns have one (as in
+  the Korean press), statements included. A single dash paragraph is a prompt when it ends
+  with "?" and follows no prompt;
 - is a question line: one line of at most 300 characters whose first and last sentences are
   questions ("Minister, what…? And when…?", "Señor ministro, ¿cómo…?"), or that starts with
   "¿". Question lines are only looked for when the text marks none of its prompts (labels,
@@ -61,7 +62,8 @@ LABELS = [
 ]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
 NUMBER = re.compile(r"(?P<number>\d{1,2})[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
-DASH = re.compile(r"[—–―][ \t]*")
+# A dash, or a hyphen typed for one ("-¿Qué…?", "-멕시코 진출 배경은."), though not a list's "- item" or "-5%".
+DASH = re.compile(r"[—–―][ \t]*|-(?=[^\s\d-])")
 QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
 SPEAKER = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.])[ \t]*:[ \t]+")
 # Upper-case labels that name no speaker.
