@@ -1,5 +1,7 @@
 """The import page's review: what it reads from a text, the editing buttons, the people, and oversized requests."""
 
+from unittest import mock
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
@@ -226,6 +228,19 @@ class ReviewPageTests(TestCase):
         self.assertContains(response, "That paragraph was changed after the page was shown")
         rows = [(row["prompt"].value(), row["answer"].value()) for row in response.context["pairs"].forms]
         self.assertEqual(rows, PAIRS)
+
+    def test_two_saves_of_one_text_at_once_create_one_article_and_say_so(self):
+        """The second save passes the duplicate check before the first commits, and meets its fingerprint."""
+        data = review_data(SPANISH, self.person, [("¿Por qué?", "Porque sí.")])
+        self.client.post(IMPORT_URL, data)
+        first = Article.objects.get()
+        with (
+            mock.patch("articles.admin.import_page.imported_from", side_effect=[None, first]),
+            mock.patch.object(Article, "validate_constraints"),
+        ):
+            response = self.client.post(IMPORT_URL, data)
+        self.assertContains(response, "This text was already imported as")
+        self.assertEqual((Article.objects.count(), QAPair.objects.count()), (1, 1))
 
     def test_the_review_and_its_save_are_atomic(self):
         """A pair that fails validation leaves no article, pairs, nor the new interviewer."""
