@@ -99,6 +99,7 @@ class EditOperationTests(TestCase):
             "explode:1",
             "merge",
             "merge:x",
+            "merge:²",
             "split:0:1",
         ]:
             with self.subTest(operation=operation), self.assertRaises(EditRefused):

@@ -183,7 +183,8 @@ def _import(request, model_admin):
 
 def _initial(text, parsed):
     """The review form's initial values: what was read, people and source matched by name."""
-    interviewer = Person.objects.filter(name__iexact=parsed.interviewer_name).first()
+    name = parsed.interviewer_name
+    interviewer = Person.objects.filter(name__iexact=name).first() if name else None
     return {
         "text": text,
         "title": parsed.title,
@@ -191,7 +192,7 @@ def _initial(text, parsed):
         "intro": parsed.intro,
         "language": parsed.language,
         "interviewer": interviewer,
-        "new_interviewer": "" if interviewer else parsed.interviewer_name,
+        "new_interviewer": "" if interviewer else name,
         "source": Source.objects.filter(name__iexact=parsed.source_name).first() if parsed.source_name else None,
         "original_date": parsed.original_date,
     }

@@ -13,6 +13,7 @@ to, so that an operation never moves a paragraph the editor has since changed.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
@@ -57,7 +58,11 @@ def apply_edit(review, operation):
     """
     name, *args = operation.split(":")
     handler, numbers, checked = OPERATIONS.get(name, (None, 0, 0))
-    if handler is None or len(args) != numbers + checked or not all(arg.isdigit() for arg in args[:numbers]):
+    if (
+        handler is None
+        or len(args) != numbers + checked
+        or not all(re.fullmatch(r"[0-9]{1,6}", arg) for arg in args[:numbers])
+    ):
         raise EditRefused(gettext("That change is not one this page offers; nothing was changed."))
     return handler(review.intro, list(review.rows), *map(int, args[:numbers]), *args[numbers:])
 
