@@ -4,7 +4,9 @@ from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.importer.drafts import create_draft
@@ -221,6 +223,15 @@ class ReviewPageTests(TestCase):
         response = self.client.post(IMPORT_URL, data)
         rows = [(row["prompt"].value(), row["answer"].value()) for row in response.context["pairs"].forms]
         self.assertEqual(rows, [("", "An answer without prompt.\n\nWhy?")])
+
+    def test_the_review_page_queries_as_much_for_thirty_pairs_as_for_three(self):
+        counts = []
+        for pairs in [PAIRS, PAIRS * 10]:
+            data = {**review_data(SPANISH, self.person, pairs, interviewer=str(self.person.pk)), "edit": "merge:0"}
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.post(IMPORT_URL, data).status_code, 200)
+            counts.append(len(queries))
+        self.assertEqual(counts[0], counts[1])
 
     def test_a_forged_or_stale_editing_button_changes_nothing_and_says_so(self):
         data = review_data(SPANISH, self.person, PAIRS)
