@@ -55,6 +55,7 @@ def review_data(text, person, pairs, **values):
         "interviewee": str(person.pk),
         "source": "",
         "original_date": "2024-10-01",
+        "language": "en",
         "pairs-TOTAL_FORMS": str(len(pairs)),
         "pairs-INITIAL_FORMS": str(len(pairs)),
         "pairs-MIN_NUM_FORMS": "1",
@@ -304,6 +305,14 @@ class ImportCommandTests(TestCase):
         with self.assertRaisesMessage(CommandError, "already imported"):
             self.import_file(INTERVIEW.encode())
         self.assertEqual(Article.objects.count(), 1)
+
+    def test_command_keeps_the_language_dateline_and_byline_of_the_text(self):
+        journalist = PersonFactory(name="Mariana López Ortega", slug="mlo")
+        corpus = Path(__file__).resolve().parent / "importer_corpus" / "01_es-raya-embajador.txt"
+        self.import_file(corpus.read_bytes())
+        article = Article.objects.get()
+        self.assertEqual((article.language, str(article.original_date)), ("es", "2024-08-30"))
+        self.assertEqual((article.interviewer, article.pairs.count()), (journalist, 7))
 
     def test_command_explains_bad_files_and_creates_nothing(self):
         for content in [b"", b"\x00\xff\xfe", b"Title\n\nNo questions here."]:

@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 
 from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair
 from .common import (
@@ -28,7 +29,8 @@ from .common import (
     theme_links,
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
-from .importer import import_view, suggest_facts_view
+from .import_page import import_view
+from .importer import suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .restore import RestoreKeepsStatus
 
@@ -245,7 +247,8 @@ class ArticleAdmin(
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("import/", wrap(partial(import_view, self)), name="articles_article_import"),
+            # Exempt from the CSRF middleware: the page checks CSRF itself once it has read the body (see import_view).
+            path("import/", wrap(csrf_exempt(partial(import_view, self))), name="articles_article_import"),
             path(
                 "<path:object_id>/suggest-facts/",
                 wrap(partial(suggest_facts_view, self)),

@@ -4,9 +4,10 @@ import hashlib
 
 import reversion
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from ..models import Article, DatePrecision, Fact, QAPair
+from ..models import Article, DatePrecision, Fact, Person, QAPair
 
 
 def text_digest(text):
@@ -19,10 +20,10 @@ def imported_from(text):
     return Article.objects.filter(import_digest=text_digest(text)).first()
 
 
-def free_slug(title):
-    """Return a slug made from `title` that no article has yet."""
-    base = slugify(title)[:180].strip("-") or "interview"
-    taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+def free_slug(title, model=Article, fallback="interview"):
+    """Return a slug made from `title` (markup and all) that no `model` object has yet."""
+    base = slugify(strip_tags(title))[:180].strip("-") or fallback
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -30,12 +31,32 @@ def free_slug(title):
 
 
 @transaction.atomic
-def create_draft(*, text, title, standfirst, intro, pairs, interviewee, source, original_date, user=None):
+def create_draft(
+    *,
+    text,
+    title,
+    standfirst,
+    intro,
+    pairs,
+    interviewee,
+    source,
+    original_date,
+    language="en",
+    interviewer=None,
+    new_interviewer="",
+    user=None,
+):
     """
     Create a draft interview from an imported `text` with its `pairs` ((prompt, answer) in
     order), validated as the admin validates it, in one transaction with one history entry.
+    A `new_interviewer` name, when no `interviewer` is given, adds that person and makes them
+    the interviewer.
     """
     with reversion.create_revision():
+        if interviewer is None and new_interviewer:
+            interviewer = Person(name=new_interviewer, slug=free_slug(new_interviewer, Person, "person"))
+            interviewer.full_clean()
+            interviewer.save()
         article = Article(
             kind=Article.Kind.INTERVIEW,
             title=title,
@@ -43,9 +64,11 @@ def create_draft(*, text, title, standfirst, intro, pairs, interviewee, source, 
             standfirst=standfirst,
             intro=intro,
             interviewee=interviewee,
+            interviewer=interviewer,
             source=source,
             original_date=original_date,
             original_date_precision=DatePrecision.DAY if original_date else "",
+            language=language,
             status=Article.Status.DRAFT,
             import_digest=text_digest(text),
             created_by=user,

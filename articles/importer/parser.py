@@ -1,71 +1,52 @@
 """
-Read an uploaded interview and split it into title, standfirst, intro and prompt/answer pairs.
+Read an uploaded interview and split it into title, standfirst, intro and prompt/answer pairs,
+as an editor marks a newspaper interview by hand.
 
-The text is read as paragraphs separated by blank lines (or as lines, when it has no blank
-line at all). The first paragraph is the title, the second the standfirst unless it is already
-a prompt, the others before the first prompt the intro. A last paragraph "Source: X" or
-"Fuente: X" names the source.
-
-A paragraph is a prompt when it:
-
-- starts with "## " (a prompt an editor marks by hand, usually a statement that introduces a
-  topic, which nothing else can tell from an answer);
-- starts with a question label: "Q:", "Q.", "Question:", "Pregunta:" or "P:" (any case);
-- is numbered and ends with "?": "1.- What…?", "2. What…?", "3) What…?";
-- starts with an em or en dash and ends with "?", unless it follows a prompt: Spanish press
-  opens answers with a dash too, so a dash paragraph after a prompt is its answer;
-- is a question line: one line of at most 300 characters whose first and last sentences are
-  questions ("What…?", "Minister, what…? And when…?", "Señor ministro, ¿cómo…?"), or that
-  starts with "¿". A long answer ending with a rhetorical question stays an answer, and so
-  does "We did a lot. But is it enough?". Question lines are only looked for when the text
-  labels none of its prompts (labels, numbers or dashes), so a short question inside a
-  labelled answer does not split it.
-
-Answer labels ("A:", "A.", "Answer:", "Respuesta:", "R:") and dashes are removed; an answer
-runs over every paragraph up to the next prompt.
+The text (HTML is read as the text a browser shows) is read as paragraphs separated by blank
+lines, or as lines when it has no blank line at all. The page's furniture is left out wherever
+it is: photo captions, and pull quotes (quoted words said elsewhere in the text); so are source
+and copyright lines at the end, which name the source. The first paragraph is the title
+(after any section label above it, "ENTREVISTA", or before it, "[Interview] …"). Before the
+first prompt, datelines give the original date, bylines the interviewer, and of the other
+paragraphs the first is the standfirst and the rest the intro. Whose turn each paragraph after
+that is follows the rules of turns.py: a prompt runs until the answer starts, an answer until
+the next prompt. When the text marks its answers (with labels, names or dashes), plain
+paragraphs continue the turn before them, prompt or answer; otherwise a plain paragraph after a
+prompt starts its answer.
 """
 
+import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .text import sentences
+from django.utils.translation import gettext, gettext_lazy
 
-MAX_QUESTION_LINE = 300
+from .datelines import is_place, read_dateline
+from .furniture import is_caption, is_kicker, is_pull_quote, read_byline, read_source, title_without_kicker
+from .language import detect_language
+from .markup import html_to_text, looks_like_html
+from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
+
 MAX_IMPORT_BYTES = 200_000
 
-QUESTION_LINES = "question lines"
-SPANISH_QUESTIONS = "Spanish questions (¿…?)"
-NUMBERED_QUESTIONS = "numbered questions"
-DASH_PROMPTS = "prompts introduced by a dash"
-STATEMENT_PROMPTS = "statement prompts marked with ##"
-
-PROMPT, ANSWER, TEXT = "prompt", "answer", "text"
-
-# (label, role, the format it belongs to); matched case-insensitively at a paragraph's start.
-LABELS = [
-    (re.compile(pattern + r"\s*", re.IGNORECASE), role, name)
-    for pattern, role, name in [
-        (r"q\s*:", PROMPT, "Q: and A: labels"),
-        (r"a\s*:", ANSWER, "Q: and A: labels"),
-        (r"q\.(?=\s)", PROMPT, "Q. and A. labels"),
-        (r"a\.(?=\s)", ANSWER, "Q. and A. labels"),
-        (r"question\s*:", PROMPT, "Question: and Answer: labels"),
-        (r"answer\s*:", ANSWER, "Question: and Answer: labels"),
-        (r"pregunta\s*:", PROMPT, "Pregunta: and Respuesta: labels"),
-        (r"respuesta\s*:", ANSWER, "Pregunta: and Respuesta: labels"),
-        (r"p\s*:", PROMPT, "P: and R: labels"),
-        (r"r\s*:", ANSWER, "P: and R: labels"),
-    ]
-]
-STATEMENT_MARKER = re.compile(r"##[ \t]+")
-NUMBER = re.compile(r"\d{1,2}[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
-DASH = re.compile(r"[—–][ \t]*")
-QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-SOURCE = re.compile(r"(?:source|fuente)[ \t]*:[ \t]*(?P<name>[^\n]+)", re.IGNORECASE)
+# Line and paragraph separators that word processors and web pages paste, read as breaks; other
+# control characters dropped; the spaces of typesetting (no-break, thin, ideographic) read as
+# spaces, so that a quote typed with plain spaces matches the text.
+LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c-\x1e\x85\u2028]")
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")
+SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
-NO_PAIRS = (
+CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER = (
+    gettext_lazy("photo caption"),
+    gettext_lazy("pull quote"),
+    gettext_lazy("dateline"),
+    gettext_lazy("byline"),
+    gettext_lazy("source line"),
+    gettext_lazy("section label"),
+)
+NO_PAIRS = gettext_lazy(
     "No question/answer pairs were recognised. Mark prompts with “Q:”, end them with “?”, "
     "or start a statement prompt with “## ”."
 )
@@ -86,7 +67,10 @@ class ParsedPair:
 
 @dataclass
 class ParsedInterview:
-    """An interview as read from text; `formats` names the ways its prompts were recognised."""
+    """
+    An interview as read from text. `formats` names the ways its prompts were recognised,
+    `left_out` the furniture left out of it, as (kind, paragraph) in reading order.
+    """
 
     title: str
     standfirst: str
@@ -94,95 +78,93 @@ class ParsedInterview:
     pairs: list[ParsedPair]
     source_name: str
     formats: list[str]
-
-
-@dataclass
-class _Block:
-    """A paragraph as the parser reads it: its text without label, and what it is."""
-
-    text: str
-    role: str
-    format: str = ""
+    language: str = "en"
+    original_date: datetime.date | None = None
+    interviewer_name: str = ""
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
 
 def check_size(size, max_bytes=MAX_IMPORT_BYTES):
     """Raise ImportRefused when a file of `size` bytes is larger than the importer takes."""
     if size > max_bytes:
         raise ImportRefused(
-            f"The file is {math.ceil(size / 1000)} KB; the importer takes up to {max_bytes / 1000:g} KB."
+            gettext("The file is %(size)s KB; the importer takes up to %(limit)s KB.")
+            % {"size": math.ceil(size / 1000), "limit": f"{max_bytes / 1000:g}"}
         )
 
 
 def read_text(data, max_bytes=MAX_IMPORT_BYTES):
     """
-    Return the text of an uploaded file with its newlines normalised to "\\n". Raise
+    Return the text of an uploaded or pasted file: HTML read as text (see markup.py), newlines
+    normalised to "\\n", control characters dropped and typesetting spaces made plain. Raise
     ImportRefused when the file is empty, larger than `max_bytes`, or not UTF-8 text.
     """
     check_size(len(data), max_bytes)
     # UTF-8 text never contains a NUL byte; Word documents, PDFs and UTF-16 files do.
     if b"\x00" in data:
         raise ImportRefused(
-            "This is not a plain text file. Save the interview as plain text (.txt, UTF-8) and upload it again."
+            gettext(
+                "This is not a plain text file. Save the interview as plain text (.txt, UTF-8) and upload it again."
+            )
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRefused(
-            "The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again."
+            gettext("The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again.")
         ) from None
+    text = SPACES.sub(" ", CONTROLS.sub("", LINE_BREAKS.sub("\n", text.replace("\u2029", "\n\n"))))
+    if looks_like_html(text):
+        text = html_to_text(text)
     if not text.strip():
-        raise ImportRefused("The file is empty.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise ImportRefused(gettext("The file is empty."))
+    return text
 
 
 def parse_interview(text):
     """
-    Split `text` into title, standfirst, intro and prompt/answer pairs, following the rules
-    in this module's docstring. Raise ImportRefused when no pair is recognised or a prompt
-    has no answer.
+    Read `text` as this module's docstring says. Raise ImportRefused when no pair is
+    recognised or a prompt has no answer.
     """
+    language = detect_language(text)
     paragraphs = _split_paragraphs(text)
-    source_name = ""
-    if len(paragraphs) > 1 and (source := SOURCE.fullmatch(paragraphs[-1])):
-        source_name = source["name"].strip()
-        paragraphs.pop()
     if not paragraphs:
         raise ImportRefused(NO_PAIRS)
-    title, body = paragraphs[0], paragraphs[1:]
-    labelled = any(_is_labelled_prompt(paragraph) for paragraph in body)
-
-    front, pairs, formats = [], [], []
-    after_prompt = False
-    for paragraph in body:
-        block = _read_block(paragraph, labelled=labelled, after_prompt=after_prompt)
-        if block.role == PROMPT:
-            if pairs and not pairs[-1][1]:
-                _refuse_unanswered(pairs[-1][0], "before the next prompt")
-            pairs.append((block.text, []))
-        elif pairs:
-            pairs[-1][1].append(block.text)
-        else:
-            # Before the first prompt, labels and dashes mean nothing: keep the words as written.
-            front.append(paragraph)
-        if block.role == PROMPT and block.format not in formats:
-            formats.append(block.format)
-        after_prompt = block.role == PROMPT
-    if not pairs:
+    reading_order = {paragraph: index for index, paragraph in enumerate(paragraphs)}
+    parsed = ParsedInterview(title="", standfirst="", intro="", pairs=[], source_name="", formats=[], language=language)
+    while len(paragraphs) > 1 and (name := read_source(paragraphs[-1])):
+        parsed.source_name = name
+        parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
+    front_lines = []
+    head = 0
+    while head < len(paragraphs) - 1:
+        if is_kicker(paragraphs[head]):
+            parsed.left_out.append((KICKER, paragraphs[head]))
+        elif not _read_front_line(paragraphs[head], language, front_lines):
+            break
+        head += 1
+    parsed.title = title_without_kicker(paragraphs[head])
+    body = _without_furniture(paragraphs[head + 1 :], parsed)
+    turns = read_turns(body)
+    first = next((index for index, turn in enumerate(turns) if turn.role == PROMPT), None)
+    if first is None:
         raise ImportRefused(NO_PAIRS)
-    if not pairs[-1][1]:
-        _refuse_unanswered(pairs[-1][0], "before the end of the text")
 
-    return ParsedInterview(
-        title=title,
-        standfirst=front[0] if front else "",
-        intro="\n\n".join(front[1:]),
-        pairs=[
-            ParsedPair(prompt=prompt, answer="\n\n".join(answer), is_statement=not QUESTION_END.search(prompt))
-            for prompt, answer in pairs
-        ],
-        source_name=source_name,
-        formats=formats,
+    # Before the first prompt, labels and dashes mean nothing: keep the words as written.
+    front = [paragraph for paragraph in body[:first] if not _read_front_line(paragraph, language, front_lines)]
+    parsed.standfirst = front[0] if front else ""
+    parsed.intro = "\n\n".join(front[1:])
+    parsed.pairs = _pairs(turns[first:])
+    parsed.formats = list(dict.fromkeys(str(turn.format) for turn in turns[first:] if turn.role == PROMPT))
+    dates = [when for _, _, line_dates, _ in front_lines for when in line_dates]
+    # Of "Published … / Updated …", the first publication is the original date.
+    parsed.original_date = next((day for day, update in dates if not update), dates[0][0] if dates else None)
+    parsed.interviewer_name = next((byline for _, _, _, byline in front_lines if byline), "")
+    parsed.left_out += [(kind, paragraph) for kind, paragraph, _, _ in front_lines]
+    parsed.left_out = sorted(
+        ((str(kind), paragraph) for kind, paragraph in parsed.left_out), key=lambda item: reading_order[item[1]]
     )
+    return parsed
 
 
 def _split_paragraphs(text):
@@ -197,7 +179,7 @@ def _split_paragraphs(text):
     for block in blocks:
         lines = []
         for line in block.split("\n"):
-            if lines and _label(line.strip()):
+            if lines and label(line.strip()):
                 paragraphs.append("\n".join(lines))
                 lines = []
             lines.append(line)
@@ -205,50 +187,76 @@ def _split_paragraphs(text):
     return [paragraph.strip() for paragraph in paragraphs if paragraph.strip()]
 
 
-def _label(paragraph):
-    """Return the (match, role, format) of the Q/A label `paragraph` starts with, or None."""
-    for regex, role, name in LABELS:
-        if match := regex.match(paragraph):
-            return match, role, name
-    return None
-
-
-def _is_labelled_prompt(paragraph):
-    """Tell whether `paragraph` is a prompt by its label, number or dash, whatever its context."""
-    label = _label(paragraph)
-    if label:
-        return label[1] == PROMPT
-    return bool((NUMBER.match(paragraph) or DASH.match(paragraph)) and QUESTION_END.search(paragraph))
-
-
-def _read_block(paragraph, *, labelled, after_prompt):
-    """Return what `paragraph` is: a prompt, an answer (by label or dash), or plain text."""
-    if marker := STATEMENT_MARKER.match(paragraph):
-        return _Block(paragraph[marker.end() :].strip(), PROMPT, STATEMENT_PROMPTS)
-    if label := _label(paragraph):
-        match, role, name = label
-        return _Block(paragraph[match.end() :].strip(), role, name)
-    if (number := NUMBER.match(paragraph)) and QUESTION_END.search(paragraph):
-        return _Block(paragraph[number.end() :].strip(), PROMPT, NUMBERED_QUESTIONS)
-    if dash := DASH.match(paragraph):
-        text = paragraph[dash.end() :].strip()
-        is_prompt = QUESTION_END.search(text) and not after_prompt
-        return _Block(text, PROMPT if is_prompt else ANSWER, DASH_PROMPTS)
-    if not labelled and _is_question_line(paragraph):
-        return _Block(paragraph, PROMPT, SPANISH_QUESTIONS if "¿" in paragraph else QUESTION_LINES)
-    return _Block(paragraph, TEXT)
-
-
-def _is_question_line(paragraph):
-    """Tell whether an unlabelled paragraph reads as a question: see the module docstring."""
-    if "\n" in paragraph or len(paragraph) > MAX_QUESTION_LINE:
+def _read_front_line(paragraph, language, front_lines):
+    """
+    Tell whether `paragraph` is a dateline or a byline; if so, add (kind, paragraph, its
+    [(date, is an update)], the name of its byline's journalist) to `front_lines`.
+    """
+    dateline = read_dateline(paragraph, language)
+    byline = read_byline(dateline.rest if dateline else paragraph)
+    if dateline and byline is None and not is_place(dateline.rest):
         return False
-    if paragraph.startswith("¿"):
-        return True
-    parts = sentences(paragraph)
-    return bool(QUESTION_END.search(parts[0]) and QUESTION_END.search(parts[-1]))
+    if not dateline and byline is None:
+        return False
+    front_lines.append((DATELINE if dateline else BYLINE, paragraph, dateline.dates if dateline else [], byline or ""))
+    return True
 
 
-def _refuse_unanswered(prompt, where):
-    shown = prompt if len(prompt) <= 80 else prompt[:79].rstrip() + "…"
-    raise ImportRefused(f"The prompt “{shown}” has no answer {where}. Add its answer or remove the prompt.")
+def _without_furniture(paragraphs, parsed):
+    """Return `paragraphs` without photo captions and pull quotes, noting them in `parsed.left_out`."""
+    text = "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+    kept = []
+    for paragraph in paragraphs:
+        if is_caption(paragraph):
+            parsed.left_out.append((CAPTION, paragraph))
+        elif is_pull_quote(paragraph, text):
+            parsed.left_out.append((PULL_QUOTE, paragraph))
+        else:
+            kept.append(paragraph)
+    return kept
+
+
+def _pairs(turns):
+    """Return the ParsedPairs of `turns`, which start with a prompt."""
+    answers_marked = any(turn.role == ANSWER for turn in turns)
+    pairs, side = [], 0  # side: where plain paragraphs go, 0 the prompt and 1 the answer
+    for turn in turns:
+        if turn.role == PROMPT:
+            if pairs:
+                _close(pairs[-1], gettext("before the next prompt"))
+            pairs.append(([], []))
+            side = 0
+        elif turn.role == ANSWER or (pairs[-1][0] and not answers_marked):
+            # Plain text after a prompt starts its answer, unless the text marks its answers.
+            side = 1
+        if turn.text:
+            pairs[-1][side].append(turn.text)
+    _close(pairs[-1], gettext("before the end of the text"))
+    return [
+        ParsedPair(prompt=prompt, answer=answer, is_statement=not QUESTION_END.search(prompt))
+        for prompt, answer in (("\n\n".join(prompt), "\n\n".join(answer)) for prompt, answer in pairs)
+    ]
+
+
+def _close(pair, where):
+    """
+    Check that `pair` has a prompt and an answer. A prompt of several paragraphs that none
+    marks as the answer gives its answer the paragraphs after its first: an answer that lost its label.
+    """
+    prompt, answer = pair
+    if not prompt:
+        raise ImportRefused(
+            gettext(
+                "A prompt is marked (with a label, a number or a dash) but has no words. Write the prompt "
+                "after its mark, or remove the mark."
+            )
+        )
+    if not answer and len(prompt) > 1:
+        answer.extend(prompt[1:])
+        del prompt[1:]
+    if not answer:
+        shown = prompt[0] if len(prompt[0]) <= 80 else prompt[0][:79].rstrip() + "…"
+        raise ImportRefused(
+            gettext("The prompt “%(prompt)s” has no answer %(where)s. Add its answer or remove the prompt.")
+            % {"prompt": shown, "where": where}
+        )

@@ -73,9 +73,11 @@ def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_
 
     expect(page.get_by_text("Recognised: Q: and A: labels")).to_be_visible()
     page.locator("textarea[name='pairs-0-prompt']").fill("What did the agencies sign?")
-    page.get_by_label("Interviewee").select_option(label="Ana Ruiz")
+    page.locator(".field-interviewee .select2-selection").click()
+    page.locator(".select2-search__field").fill("Ana")
+    page.locator(".select2-results__option", has_text="Ana Ruiz").click()
     page.get_by_label("Original publication date").fill("2024-10-01")
-    page.get_by_role("button", name="Save draft").click()
+    page.get_by_role("button", name="Save draft").last.click()
 
     expect(page.get_by_text("as a draft. Review the suggested facts.")).to_be_visible()
     accept_suggestion(page, "About $120 million over five years", "USD")

@@ -11,16 +11,21 @@ from articles.models import Person, Source
 
 class Command(BaseCommand):
     help = (
-        "Import an interview text file as a draft article with its question/answer pairs. "
-        "Start a statement prompt with '## '. The article is never published; review it, and "
-        "its suggested facts, in the admin."
+        "Import an interview text file (plain text or the HTML of a web page) as a draft article with "
+        "its question/answer pairs, its language, the date of its dateline and the interviewer its "
+        "byline names (when a person has that name). Start a statement prompt with '## '. The article "
+        "is never published; review it, and its suggested facts, in the admin."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--interviewee", required=True, help="Slug of the person interviewed.")
         parser.add_argument("--source", help="Name of the source (default: the text's 'Source:' line).")
-        parser.add_argument("--date", type=datetime.date.fromisoformat, help="Original publication date (YYYY-MM-DD).")
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="Original publication date (YYYY-MM-DD; default: the text's dateline).",
+        )
 
     def handle(self, *args, file, interviewee, source, date, **options):
         try:
@@ -43,6 +48,10 @@ class Command(BaseCommand):
         source_obj = Source.objects.filter(name__iexact=source_name).first() if source_name else None
         if source and source_obj is None:
             raise CommandError(f"No source is called {source!r}.")
+        # The byline's journalist, when a person has that name; the command adds no one.
+        interviewer = (
+            Person.objects.filter(name__iexact=parsed.interviewer_name).first() if parsed.interviewer_name else None
+        )
         try:
             article = create_draft(
                 text=text,
@@ -52,7 +61,9 @@ class Command(BaseCommand):
                 pairs=[(pair.prompt, pair.answer) for pair in parsed.pairs],
                 interviewee=person,
                 source=source_obj,
-                original_date=date,
+                original_date=date or parsed.original_date,
+                language=parsed.language,
+                interviewer=interviewer,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None

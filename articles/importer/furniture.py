@@ -1,0 +1,116 @@
+"""
+Tell a newspaper page's furniture from its text: kickers, bylines, photo captions, pull quotes,
+and source and copyright lines. Each is a paragraph of its own that an editor leaves out of the
+standfirst, the intro and the answers; bylines and source lines also name the interviewer and
+the source.
+"""
+
+import re
+
+# A section label above the title: "ENTREVISTA", "Q&A", "[인터뷰]".
+KICKER = re.compile(r"\[[^\]\n]{1,30}\]|[A-ZÁÉÍÓÚÑÜ&]{2,20}(?:\s+[A-ZÁÉÍÓÚÑÜ&]{2,20})?|인터뷰")
+# The same label set before the title on its line: "[Herald Interview] Mexico's envoy…".
+TITLE_KICKER = re.compile(r"\[[^\]\n]{1,30}\]\s*")
+
+CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
+PARTICLE = r"(?:de|del|la|las|los|y|van|von|da|dos|di)"
+NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,4}}"
+# "By Lee Jung-joo", "Por: Roberto Morales Vega", "By Sofia Ramírez, Staff Reporter",
+# "Por Andrea Navarro, corresponsal", "By Jane Doe | The Korea Times", "By Jane Doe and John Roe".
+BYLINE = re.compile(
+    rf"(?i:by|por|reporting by|texto|text)\s*:?\s+(?P<name>{NAME})"
+    r"(?:\s*(?:[,|/(]|\s-\s|\s[–—]\s|\s(?:and|y)\s)[^\n]{0,60})?",
+)
+# "김민지 기자", "글=박서연 기자", "김민지 기자 minji@hankyung.com", "서울=이준호 특파원".
+KOREAN_BYLINE = re.compile(
+    r"(?:[가-힣·]{1,8}\s*=\s*)?(?P<name>[가-힣]{2,4})\s*(?:선임기자|객원기자|기자|특파원|통신원)"
+    r"(?:\s*[\w.+-]+@[\w.-]+)?"
+)
+MAX_BYLINE = 100
+# What bylines name that is no journalist: a newsroom or the agencies.
+NOT_PEOPLE = {"agencias", "agencies", "newsroom", "redacción", "staff", "the editors", "wire services"}
+
+CAPTION_START = re.compile(
+    r"(?:photos?|fotos?|fotograf[íi]as?|im[áa]gen(?:es)?|images?|pictures?)"
+    r"(?:\s+(?:courtesy of|cortes[íi]a(?: de)?|by)\b|\s*[:=])"
+    r"|\[?사진\s*=|▲",
+    re.IGNORECASE,
+)
+# Captions that end with their credit: "…인터뷰하고 있다. /사진=김민지 기자", "…(사진=연합뉴스)", "… (Photo: Yonhap)".
+CAPTION_END = re.compile(r"(?:/\s*사진\s*=[^/\n]+|[(\[]\s*(?:사진\s*=|(?i:photo|foto)\s*:)[^)\]\n]+[)\]])$")
+MAX_CAPTION = 400
+
+QUOTED = re.compile(r"[“\"«„「『‘'](?P<inner>[^\n]+)[”\"»“」』’']")
+ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(…\))\s*")
+MIN_QUOTED = 12
+
+SOURCE = re.compile(
+    r"(?:(?:source|sources|fuente|fuentes|출처)\s*[:：]"
+    r"|(?:con información de|with information from|with reporting from)\s*:?)\s*(?P<name>[^\n]+?)\.?",
+    re.IGNORECASE,
+)
+# "<저작권자 © 한국경제, 무단전재 및 재배포 금지>", "ⓒ 연합뉴스",
+# "Copyright © 2024 The Korea Herald. All rights reserved."
+COPYRIGHT = re.compile(
+    r"<?\s*(?:저작권자\s*)?(?:copyright\s*)?(?:©|ⓒ|\((?i:c)\))\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s+)?"
+    r"(?P<name>[^,|<>\n]+?)\s*(?:[,|.]\s*[^\n]*|무단[^\n]*|(?i:all rights reserved)[^\n]*)?>?",
+    re.IGNORECASE,
+)
+
+
+def is_kicker(paragraph):
+    """Tell whether `paragraph` is a section label set above the title."""
+    return bool(KICKER.fullmatch(paragraph))
+
+
+def title_without_kicker(title):
+    """Return `title` without a bracketed section label before it ("[Interview] …")."""
+    return TITLE_KICKER.sub("", title, count=1) if TITLE_KICKER.match(title) else title
+
+
+def read_byline(paragraph):
+    """
+    Return the name of the journalist that `paragraph`, a byline, names; "" when it is a byline
+    that names no journalist ("Por Redacción"), None when it is no byline.
+    """
+    # A sentence ("Por México, el gobierno hará más.") is no byline.
+    if "\n" in paragraph or len(paragraph) > MAX_BYLINE or paragraph.endswith((".", "?", "!", "…")):
+        return None
+    byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph)
+    if not byline:
+        return None
+    if byline["name"].lower() in NOT_PEOPLE:
+        return ""
+    # A byline in capitals ("POR MARIANA LÓPEZ") names Mariana López.
+    return byline["name"].title() if byline["name"].isupper() else byline["name"]
+
+
+def is_caption(paragraph):
+    """Tell whether `paragraph` is a photo caption or credit: "Photo: …", "Foto: …", "사진=…", "… /사진=…"."""
+    if "\n" in paragraph or len(paragraph) > MAX_CAPTION:
+        return False
+    return bool(CAPTION_START.match(paragraph) or CAPTION_END.search(paragraph))
+
+
+def is_pull_quote(paragraph, text):
+    """
+    Tell whether `paragraph` is a pull quote: words in quotation marks, alone on their line,
+    that the article says once more besides (`text` is the article with `paragraph`, its white
+    space collapsed), allowing for the ellipses that shorten a pull quote and the capital
+    letter that starts it.
+    """
+    quoted = QUOTED.fullmatch(paragraph)
+    if not quoted:
+        return False
+    parts = [part.strip(" .,;:") for part in ELLIPSIS.split(" ".join(quoted["inner"].split()))]
+    parts = [part for part in parts if part]
+    text = text.lower()
+    return sum(map(len, parts)) >= MIN_QUOTED and all(text.count(part.lower()) >= 2 for part in parts)
+
+
+def read_source(paragraph):
+    """Return the source that `paragraph`, a source or copyright line, names, or "" when it is neither."""
+    if "\n" in paragraph:
+        return ""
+    line = SOURCE.fullmatch(paragraph) or COPYRIGHT.fullmatch(paragraph)
+    return line["name"].strip() if line else ""

@@ -1,0 +1,85 @@
+"""Read HTML pasted or uploaded as an interview: its text, as a reader sees it, in paragraphs."""
+
+import re
+from html.parser import HTMLParser
+
+# A text is read as HTML when it holds one of these tags: what a copied article page holds.
+HTML_TAG = re.compile(
+    r"<(?:p|br|div|h[1-6]|span|strong|b|em|i|a|article|section|figure|blockquote|ul|ol|li|time|table)\b[^<>]*>",
+    re.IGNORECASE,
+)
+# Elements after which a paragraph ends.
+BLOCKS = {
+    *("address", "article", "blockquote", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5"),
+    *("h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"),
+}
+# Elements whose content is not the article's text: code, page furniture, and figures, whose
+# captions and credits describe a picture.
+SKIPPED = {
+    *("aside", "button", "figure", "form", "head", "iframe", "nav", "noscript", "object", "script"),
+    *("select", "style", "svg", "template", "video", "audio"),
+}
+# Elements that have no end tag: they never open a skipped region.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+def looks_like_html(text):
+    """Tell whether `text` is HTML markup rather than plain text."""
+    return bool(HTML_TAG.search(text))
+
+
+def html_to_text(markup):
+    """
+    Return the text of `markup` as a browser shows it: tags removed, entities decoded, white
+    space collapsed, a blank line between paragraphs (block elements) and a line break for each
+    <br>; scripts, styles, figures and page furniture (navigation, asides, forms) left out.
+    """
+    reader = _TextReader()
+    reader.feed(markup)
+    reader.close()
+    return reader.text()
+
+
+class _TextReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs = [[]]
+        self.skipping = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.skipping:
+            if tag not in VOID:
+                self.skipping.append(tag)
+        elif tag in SKIPPED:
+            self.skipping.append(tag)
+        elif tag == "br":
+            self.paragraphs[-1].append("\n")
+        elif tag in BLOCKS:
+            self._end_paragraph()
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            # Close the innermost open element of that name; a stray end tag closes nothing.
+            if tag in self.skipping:
+                while self.skipping.pop() != tag:
+                    pass
+        elif tag in BLOCKS:
+            self._end_paragraph()
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.paragraphs[-1].append(SPACE.sub(" ", data))
+
+    def _end_paragraph(self):
+        if self.paragraphs[-1]:
+            self.paragraphs.append([])
+
+    def text(self):
+        paragraphs = []
+        for parts in self.paragraphs:
+            lines = [line.strip() for line in "".join(parts).split("\n")]
+            paragraph = "\n".join(line for line in lines if line)
+            if paragraph:
+                paragraphs.append(paragraph)
+        return "\n\n".join(paragraphs)

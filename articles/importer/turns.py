@@ -1,0 +1,185 @@
+"""
+Tell whose turn each paragraph of an interview is: a prompt (the interviewer's), an answer (the
+interviewee's), or plain text that continues the turn before it.
+
+A paragraph is a prompt when it:
+
+- starts with "## " (a prompt an editor marks by hand);
+- starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:" (any
+  case); an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.", "R:") starts an answer;
+- starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …"): in a text
+  whose turns are labelled with upper-case names, the first name that labels two turns or more
+  is the interviewer's, every other name an interviewee's;
+- is numbered ("1.- ", "2. ", "3) ") and ends with "?", or continues the numbering of the
+  prompts before and after it (a numbered statement);
+- starts with a dash (—, –, ―, or a hyphen typed for one): when two dash paragraphs follow
+  each other somewhere, the text gives both sides a dash (the Spanish raya) and dash turns
+  alternate, the interviewer's first; otherwise only the interviewer's turns have one (as in
+  the Korean press), statements included. A single dash paragraph is a prompt when it ends
+  with "?" and follows no prompt;
+- is a question line: one line of at most 300 characters whose first and last sentences are
+  questions ("Minister, what…? And when…?", "Señor ministro, ¿cómo…?"), or that starts with
+  "¿". Question lines are only looked for when the text marks none of its prompts (labels,
+  names, numbers or dashes), so a short question inside a marked answer does not split it.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy
+
+from .text import sentences
+
+MAX_QUESTION_LINE = 300
+
+QUESTION_LINES = gettext_lazy("question lines")
+SPANISH_QUESTIONS = gettext_lazy("Spanish questions (¿…?)")
+NUMBERED_QUESTIONS = gettext_lazy("numbered questions")
+DASH_PROMPTS = gettext_lazy("prompts introduced by a dash")
+STATEMENT_PROMPTS = gettext_lazy("statement prompts marked with ##")
+NAME_LABELS = gettext_lazy("names as labels")
+
+PROMPT, ANSWER, TEXT = "prompt", "answer", "text"
+
+# (label, role, the format it belongs to); matched case-insensitively at a paragraph's start.
+LABELS = [
+    (re.compile(pattern + r"\s*", re.IGNORECASE), role, name)
+    for pattern, role, name in [
+        (r"q\s*:", PROMPT, gettext_lazy("Q: and A: labels")),
+        (r"a\s*:", ANSWER, gettext_lazy("Q: and A: labels")),
+        (r"q\.(?=\s)", PROMPT, gettext_lazy("Q. and A. labels")),
+        (r"a\.(?=\s)", ANSWER, gettext_lazy("Q. and A. labels")),
+        (r"question\s*:", PROMPT, gettext_lazy("Question: and Answer: labels")),
+        (r"answer\s*:", ANSWER, gettext_lazy("Question: and Answer: labels")),
+        (r"pregunta\s*:", PROMPT, gettext_lazy("Pregunta: and Respuesta: labels")),
+        (r"respuesta\s*:", ANSWER, gettext_lazy("Pregunta: and Respuesta: labels")),
+        (r"pregunta\.(?=\s)", PROMPT, gettext_lazy("Pregunta. and Respuesta. labels")),
+        (r"respuesta\.(?=\s)", ANSWER, gettext_lazy("Pregunta. and Respuesta. labels")),
+        (r"p\s*:", PROMPT, gettext_lazy("P: and R: labels")),
+        (r"r\s*:", ANSWER, gettext_lazy("P: and R: labels")),
+    ]
+]
+STATEMENT_MARKER = re.compile(r"##[ \t]+")
+NUMBER = re.compile(r"(?P<number>\d{1,2})[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
+# A dash, or a hyphen typed for one ("-¿Qué…?", "-멕시코 진출 배경은."), though not a list's "- item" or "-5%".
+DASH = re.compile(r"[—–―][ \t]*|-(?=[^\s\d-])")
+QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
+SPEAKER = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.])[ \t]*:[ \t]+")
+# Upper-case labels that name no speaker.
+NOT_SPEAKERS = {
+    *("BY", "CREDIT", "FOTO", "FUENTE", "NOTA", "NOTE", "PHOTO", "POR", "POSTED", "PUBLICADO", "PUBLISHED"),
+    *("SOURCE", "UPDATED", "ACTUALIZADO", "EDITOR'S NOTE", "NOTA DEL EDITOR"),
+}
+
+
+@dataclass
+class Turn:
+    """A paragraph as the parser reads it: its text without label, number or dash, and whose it is."""
+
+    text: str
+    role: str
+    format: str = ""
+
+
+def label(paragraph):
+    """Return the (match, role, format) of the Q/A label `paragraph` starts with, or None."""
+    for regex, role, name in LABELS:
+        if match := regex.match(paragraph):
+            return match, role, name
+    return None
+
+
+def read_turns(paragraphs):
+    """
+    Return the Turn of each of `paragraphs` (the text after the title, without the page's
+    furniture), following the rules of this module's docstring.
+    """
+    interviewer = _interviewer_label(paragraphs)
+    numbered = _numbered_prompts(paragraphs)
+    dashes = [index for index, paragraph in enumerate(paragraphs) if DASH.match(paragraph)]
+    alternating = any(later == earlier + 1 for earlier, later in zip(dashes, dashes[1:], strict=False))
+    marked = (
+        interviewer is not None
+        or bool(numbered)
+        or len(dashes) > 1
+        or any(_single_dash_prompt(p) or ((found := label(p)) and found[1] == PROMPT) for p in paragraphs)
+    )
+
+    turns, dash_role, after_prompt = [], PROMPT, False
+    for index, paragraph in enumerate(paragraphs):
+        turn = Turn(paragraph, TEXT)
+        if marker := STATEMENT_MARKER.match(paragraph):
+            turn = Turn(paragraph[marker.end() :].strip(), PROMPT, STATEMENT_PROMPTS)
+        elif found := label(paragraph):
+            match, role, name = found
+            turn = Turn(paragraph[match.end() :].strip(), role, name)
+        elif interviewer and (speaker := _speaker(paragraph)):
+            role = PROMPT if speaker["name"] == interviewer else ANSWER
+            turn = Turn(paragraph[speaker.end() :].strip(), role, NAME_LABELS)
+        elif index in numbered:
+            turn = Turn(paragraph[NUMBER.match(paragraph).end() :].strip(), PROMPT, NUMBERED_QUESTIONS)
+        elif dash := DASH.match(paragraph):
+            if alternating:
+                role, dash_role = dash_role, ANSWER if dash_role == PROMPT else PROMPT
+            elif len(dashes) > 1:
+                role = PROMPT
+            else:
+                role = PROMPT if _single_dash_prompt(paragraph) and not after_prompt else ANSWER
+            turn = Turn(paragraph[dash.end() :].strip(), role, DASH_PROMPTS)
+        elif not marked and _is_question_line(paragraph):
+            turn = Turn(paragraph, PROMPT, SPANISH_QUESTIONS if "¿" in paragraph else QUESTION_LINES)
+        turns.append(turn)
+        after_prompt = turn.role == PROMPT
+    return turns
+
+
+def _speaker(paragraph):
+    """Return the match of the upper-case name `paragraph` starts with as a label, or None."""
+    speaker = SPEAKER.match(paragraph)
+    return speaker if speaker and speaker["name"] not in NOT_SPEAKERS else None
+
+
+def _interviewer_label(paragraphs):
+    """Return the interviewer's name label when the text labels its turns with names, else None."""
+    names = [speaker["name"] for paragraph in paragraphs if not label(paragraph) and (speaker := _speaker(paragraph))]
+    counts = Counter(names)
+    if len(counts) < 2:
+        return None
+    return next((name for name in names if counts[name] > 1), None)
+
+
+def _numbered_prompts(paragraphs):
+    """
+    Return the indexes of the numbered prompts: numbered paragraphs ending with "?", and those
+    that continue the numbering of such prompts (the one before, if any, and the next numbered question).
+    """
+    numbered = [
+        (index, int(number["number"]), bool(QUESTION_END.search(paragraph)))
+        for index, paragraph in enumerate(paragraphs)
+        if (number := NUMBER.match(paragraph))
+    ]
+    if not any(question for _, _, question in numbered):
+        return set()
+    prompts, last = set(), 0
+    for position, (index, number, question) in enumerate(numbered):
+        following = next((n for _, n, q in numbered[position + 1 :] if q), None)
+        continues = number == last + 1 and (following == number + 1 or (following is None and last))
+        if question or continues:
+            prompts.add(index)
+            last = number
+    return prompts
+
+
+def _single_dash_prompt(paragraph):
+    return bool(DASH.match(paragraph) and QUESTION_END.search(paragraph))
+
+
+def _is_question_line(paragraph):
+    """Tell whether an unlabelled paragraph reads as a question: see the module docstring."""
+    if "\n" in paragraph or len(paragraph) > MAX_QUESTION_LINE:
+        return False
+    if paragraph.startswith("¿"):
+        return True
+    parts = sentences(paragraph)
+    return bool(QUESTION_END.search(parts[0]) and QUESTION_END.search(parts[-1]))
