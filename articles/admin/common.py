@@ -19,6 +19,7 @@ from reversion.models import Version
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
 
+from ..control_characters import clean_text
 from ..models import Article, Fact, Theme
 from ..models.themes import THROUGH_MODELS
 
@@ -250,6 +251,37 @@ class VersionHistoryGuard:
         return redirect(back)
 
 
+class CleanTextField(forms.CharField):
+    """
+    A text box that cleans the control characters of what is typed or pasted as the model will
+    store it (control_characters.clean_text()), before it is validated: a quote is checked
+    against its answer, and a length against its limit, as they will be saved. Text holding NUL
+    is left whole, for Django's validator to refuse with its message: NUL is no editor's text.
+    """
+
+    def __init__(self, *, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" not in value:
+            value = clean_text(value, multiline=self.multiline)
+        return super().to_python(value)
+
+
+class CleanTextInput:
+    """
+    Give an admin's or an inline's plain text fields CleanTextField: not slugs, addresses or
+    choices, nor fields a form gives a class of its own (Meta.field_classes).
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        plain = type(db_field) in (models.CharField, models.TextField) and not db_field.choices
+        if plain and "form_class" not in kwargs:
+            kwargs.update(form_class=CleanTextField, multiline=isinstance(db_field, models.TextField))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 class PostedIdAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete, which looked a posted value that is not an id up and failed: it shows no choice."""
 
@@ -266,14 +298,15 @@ class AutocompleteGuard:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ForgedInputGuard(AutocompleteGuard):
+class ForgedInputGuard(CleanTextInput, AutocompleteGuard):
     """
     Answer 400 to admin input that Django passes to the database unchecked, where a forged or
     mangled value was a server error: the items selected for an action, and related items
     prefilled from an add page's query string, when they are not ids; a changelist's filters and
     the searches of changelists and autocompletes holding NUL, which PostgreSQL refuses in text.
-    An empty _to_field, which made the change and delete pages a server error, is ignored, and a
-    posted autocomplete value that is not an id gets the field's error.
+    An empty _to_field, which made the change and delete pages a server error, is ignored, a
+    posted autocomplete value that is not an id gets the field's error, and text fields clean
+    the control characters pasted into them.
     """
 
     def changelist_view(self, request, extra_context=None):

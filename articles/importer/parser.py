@@ -29,6 +29,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..control_characters import clean_text
 from .text import sentences
 
 MAX_QUESTION_LINE = 300
@@ -115,8 +116,10 @@ def check_size(size, max_bytes=MAX_IMPORT_BYTES):
 
 def read_text(data, max_bytes=MAX_IMPORT_BYTES):
     """
-    Return the text of an uploaded file with its newlines normalised to "\\n". Raise
-    ImportRefused when the file is empty, larger than `max_bytes`, or not UTF-8 text.
+    Return the text of an uploaded file as a text field stores it: each line break (VT and FF
+    included, which word processors paste) a "\\n", other control characters removed (see
+    control_characters.clean_text()). Raise ImportRefused when the file is empty, larger than
+    `max_bytes`, or not UTF-8 text.
     """
     check_size(len(data), max_bytes)
     # UTF-8 text never contains a NUL byte; Word documents, PDFs and UTF-16 files do.
@@ -125,14 +128,14 @@ def read_text(data, max_bytes=MAX_IMPORT_BYTES):
             "This is not a plain text file. Save the interview as plain text (.txt, UTF-8) and upload it again."
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = clean_text(data.decode("utf-8-sig"), multiline=True)
     except UnicodeDecodeError:
         raise ImportRefused(
             "The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again."
         ) from None
     if not text.strip():
         raise ImportRefused("The file is empty.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse_interview(text):
