@@ -2,15 +2,17 @@
 
 import hashlib
 import re
+from functools import partial
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextareaWidget, AutocompleteSelect
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminURLFieldWidget, AutocompleteSelect
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,11 +22,18 @@ from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
 
 from ..control_characters import clean_text
+from ..links import WEB_SCHEMES
 from ..models import Article, Fact, Theme
 from ..models.themes import THROUGH_MODELS
 
-# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http"),
+# and the widget links the current address only when it is a web address.
+URL_FIELDS_ASSUME_HTTPS = {
+    models.URLField: {
+        "assume_scheme": "https",
+        "widget": AdminURLFieldWidget(validator_class=partial(URLValidator, schemes=WEB_SCHEMES)),
+    }
+}
 
 
 def refuse_lookalikes(names, themes):

@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from ..formatting import format_date, format_figure, iso_date
 from ..i18n import language_codes, language_name, reverse_in_language, url_in
+from ..links import validate_web_address
 
 
 def published_q(prefix=""):
@@ -99,7 +100,7 @@ class Person(models.Model):
 
 class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    url = models.URLField("website", blank=True, default="")
+    url = models.URLField("website", blank=True, default="", validators=[validate_web_address])
     language = models.CharField(max_length=10, choices=Language, default="es")
 
     class Meta:
@@ -160,7 +161,11 @@ class Article(Themed, models.Model):
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     source_url = models.URLField(
-        "source URL", blank=True, default="", help_text="The original article, if it is online."
+        "source URL",
+        blank=True,
+        default="",
+        validators=[validate_web_address],
+        help_text="The original article, if it is online.",
     )
     original_date = models.DateField(
         "original publication date", null=True, blank=True, help_text="When the source published it."
