@@ -101,8 +101,11 @@ class LatestArticlesFeed(ArticleFeed):
 
 class ThemeArticlesFeed(ArticleFeed):
     def get_object(self, request, slug):
-        """Return the theme named in the address, following the old slugs of renamed themes."""
-        theme = Theme.objects.by_slug([slug]).get(slug)
+        """
+        Return the theme named in the address, following the old slugs of renamed themes; 404
+        for a theme no published content uses, as for one that does not exist.
+        """
+        theme = Theme.objects.in_use().by_slug([slug]).get(slug)
         if theme is None:
             raise Http404("No such theme.")
         return theme

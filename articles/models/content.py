@@ -6,7 +6,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
@@ -78,6 +78,27 @@ def truncate_date(value, precision):
     return value
 
 
+class PersonQuerySet(models.QuerySet):
+    def in_use(self):
+        """
+        Keep the people published content names: the interviewee or the interviewer of a
+        published article, or the person a published fact is attributed to. Public pages and
+        filters name no one else, so that an unannounced interview stays unannounced.
+        """
+        published = Article.objects.published()
+        return self.filter(
+            Exists(published.filter(interviewee=OuterRef("pk")))
+            | Exists(published.filter(interviewer=OuterRef("pk")))
+            | Exists(Fact.objects.published().filter(person=OuterRef("pk")))
+        )
+
+
+class SourceQuerySet(models.QuerySet):
+    def in_use(self):
+        """Keep the sources of published articles: public pages and filters name no other."""
+        return self.filter(Exists(Article.objects.published().filter(source=OuterRef("pk"))))
+
+
 class Person(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -88,6 +109,8 @@ class Person(models.Model):
         help_text='Position at the time of the interview, e.g. "Minister of the Interior and Security".',
     )
     country = models.CharField(max_length=100, blank=True, default="")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -102,6 +125,8 @@ class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
     url = models.URLField("website", blank=True, default="", validators=[validate_web_address])
     language = models.CharField(max_length=10, choices=Language, default="es")
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -163,9 +163,10 @@ def theme_fact_export(request, slug, fmt):
     """
     Download a theme's published facts, narrowed by the query string as on the theme page; its
     slug in another language than the page's, or an old slug of a renamed or merged theme,
-    answers 301 to the theme's download at its slug in the page's language.
+    answers 301 to the theme's download at its slug in the page's language. A theme no
+    published content uses answers 404, as one that does not exist.
     """
-    theme = Theme.objects.by_slug([slug]).get(slug)
+    theme = Theme.objects.in_use().by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
     if theme.local_slug != slug:
