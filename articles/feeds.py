@@ -4,14 +4,46 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .control_characters import clean_text
 from .models import Article, Fact, QAPair, TaggedArticle, Theme, prefetch_themes
 from .sitemaps import changed_at
 
 FEED_LENGTH = 20
+
+
+def xml_text(value):
+    """Return `value`, a feed's or an item's field, with the control characters of its text cleaned."""
+    if isinstance(value, str):
+        return clean_text(value, multiline=True)
+    if isinstance(value, dict):
+        return {key: xml_text(each) for key, each in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_text(each) for each in value)
+    return value
+
+
+class CleanTextFeed:
+    """
+    A feed generator that writes text as XML 1.0 can hold it, whatever text is stored: Django's
+    writer raises on a control character, which would make every poll of the feed a server error.
+    """
+
+    def write(self, outfile, encoding):
+        self.feed = xml_text(self.feed)
+        self.items = [xml_text(item) for item in self.items]
+        super().write(outfile, encoding)
+
+
+class RssFeed(CleanTextFeed, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(CleanTextFeed, Atom1Feed):
+    pass
 
 
 def articles_on(theme):
@@ -38,6 +70,7 @@ class ArticleFeed(Feed):
     themes as categories. Subclasses give `items()` a published queryset.
     """
 
+    feed_type = RssFeed
     # The template escapes the standfirst, as readers take a description for HTML.
     description_template = "feeds/article_description.html"
 
@@ -68,8 +101,11 @@ class LatestArticlesFeed(ArticleFeed):
 
 class ThemeArticlesFeed(ArticleFeed):
     def get_object(self, request, slug):
-        """Return the theme named in the address, following the old slugs of renamed themes."""
-        theme = Theme.objects.by_slug([slug]).get(slug)
+        """
+        Return the theme named in the address, following the old slugs of renamed themes; 404
+        for a theme no published content uses, as for one that does not exist.
+        """
+        theme = Theme.objects.in_use().by_slug([slug]).get(slug)
         if theme is None:
             raise Http404("No such theme.")
         return theme
@@ -95,7 +131,7 @@ class AtomMixin:
     stay escaped twice, Django's default, as RSS readers may take them for HTML.
     """
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def item_title(self, article):
         return article.title

@@ -111,7 +111,9 @@ class Facets:
     """
     Filter `queryset` by the facets named in `params` (a QueryDict); `fixed_theme` is always
     applied and offered neither as an option nor as a removable filter (a theme's own page).
-    Unknown parameters and values are ignored and reported in `notices`.
+    Unknown parameters and values are ignored and reported in `notices`. A theme, person or
+    source that no published content uses is unknown, with the very notice of one that does
+    not exist: the answer does not tell an unannounced interviewee from a mistyped name.
     """
 
     parameters = {"theme", "person", "source", "from", "to", "kind", "page"}
@@ -126,13 +128,13 @@ class Facets:
         person = params.get("person", "")
         self.person = self.parse_one(
             "person",
-            Person.objects.filter(slug=person) if re.fullmatch(SLUG_PATTERN, person) else None,
+            Person.objects.in_use().filter(slug=person) if re.fullmatch(SLUG_PATTERN, person) else None,
             gettext("No person matches “%(value)s”; ignored."),
         )
         source = params.get("source", "")
         self.source = self.parse_one(
             "source",
-            Source.objects.filter(pk=source) if source.isascii() and source.isdigit() else None,
+            Source.objects.in_use().filter(pk=source) if source.isascii() and source.isdigit() else None,
             gettext("No source matches “%(value)s”; ignored."),
         )
         self.year_from, self.year_to = self.parse_year("from"), self.parse_year("to")
@@ -151,7 +153,8 @@ class Facets:
             self.notices.append(too_many_themes())
             slugs = slugs[:MAX_THEMES]
         # Old slugs of renamed or merged themes select the theme they lead to.
-        found = Theme.objects.by_slug([slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]) if slugs else {}
+        valid = [slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]
+        found = Theme.objects.in_use().by_slug(valid) if valid else {}
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             self.notices.append(no_such_themes(missing))

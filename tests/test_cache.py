@@ -318,6 +318,8 @@ class InvalidationTests(CachedContentTestCase):
 
     def test_merging_themes_moves_their_content_and_addresses(self):
         fta = ThemeFactory(name="Free trade agreement", slug="free-trade-agreement")
+        # Only a theme published content uses has a page.
+        ArticleFactory(title="The FTA", themes=[fta])
         lists = [f"{prefix}/themes/" for prefix in LANGUAGE_PREFIXES]
         pages = [f"{prefix}/themes/free-trade-agreement/" for prefix in LANGUAGE_PREFIXES]
         self.warm([*lists, *pages, "/themes/trade/"])
@@ -329,6 +331,8 @@ class InvalidationTests(CachedContentTestCase):
 
     def test_adding_a_theme_in_bulk_shows_the_fact_on_the_theme_page(self):
         space = ThemeFactory(name="Space", slug="space")
+        # Only a theme published content uses has a page.
+        ArticleFactory(title="Satellites", themes=[space])
         urls = [f"{prefix}/themes/space/" for prefix in LANGUAGE_PREFIXES]
         self.warm(urls)
         editor = Client()

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from articles.models import Fact
+
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
 FACTS = reverse("articles:fact-list")
@@ -178,10 +180,12 @@ class ExportTests(TestCase):
             statement='=HYPERLINK("http://evil.example","click")',
             quote="  +cmd|' /C calc'!A0",
             value=-5,
-            unit="\tpercent",
+            unit="percent",
             person=person,
             themes=[theme],
         )
+        # A save turns a single-line field's tab into a space: store the tab as text stored otherwise keeps it.
+        Fact.objects.filter(pk=fact.pk).update(unit="\tpercent")
         row = dict(zip(HEADER, csv_rows(self.client.get(f"{CSV}?person=hostile"))[1], strict=True))
         self.assertEqual(row["statement"], f"'{fact.statement}")
         self.assertEqual(row["quote"], f"'{fact.quote}")

@@ -228,6 +228,8 @@ class ThemeSlugTests(TestCase):
     def setUpTestData(cls):
         cls.trade = trade_theme()
         cls.space = ThemeFactory(name="Space", slug="space")
+        # Only themes published content uses have pages.
+        FactFactory(themes=[cls.trade, cls.space])
 
     def test_changing_a_slug_in_any_language_leaves_a_redirect(self):
         self.trade.slug_es = "comercio"

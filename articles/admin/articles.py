@@ -20,6 +20,7 @@ from .common import (
     THEME_FIELDS_WIDE,
     URL_FIELDS_ASSUME_HTTPS,
     AutocompleteGuard,
+    CleanTextInput,
     FactForm,
     ForgedInputGuard,
     StaleEditAdmin,
@@ -127,7 +128,7 @@ class ArticleInlineGuard(PublishedContentGuard):
         return not self.is_locked(request, obj) and super().has_add_permission(request, obj)
 
 
-class QAPairInline(ArticleInlineGuard, admin.StackedInline):
+class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
     model = QAPair
     formset = QAPairFormSet
     formfield_overrides = THEME_FIELDS_WIDE
@@ -153,7 +154,7 @@ class QAPairInline(ArticleInlineGuard, admin.StackedInline):
         return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
 
 
-class FactInline(AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
+class FactInline(CleanTextInput, AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
     model = Fact
     form = FactForm
     formfield_overrides = THEME_FIELDS_WIDE

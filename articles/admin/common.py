@@ -2,15 +2,17 @@
 
 import hashlib
 import re
+from functools import partial
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextareaWidget, AutocompleteSelect
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminURLFieldWidget, AutocompleteSelect
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,11 +21,19 @@ from reversion.models import Version
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
 
+from ..control_characters import clean_text
+from ..links import WEB_SCHEMES
 from ..models import Article, Fact, Theme
 from ..models.themes import THROUGH_MODELS
 
-# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http").
-URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+# A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http"),
+# and the widget links the current address only when it is a web address.
+URL_FIELDS_ASSUME_HTTPS = {
+    models.URLField: {
+        "assume_scheme": "https",
+        "widget": AdminURLFieldWidget(validator_class=partial(URLValidator, schemes=WEB_SCHEMES)),
+    }
+}
 
 
 def refuse_lookalikes(names, themes):
@@ -258,6 +268,37 @@ class VersionHistoryGuard:
         return redirect(back)
 
 
+class CleanTextField(forms.CharField):
+    """
+    A text box that cleans the control characters of what is typed or pasted as the model will
+    store it (control_characters.clean_text()), before it is validated: a quote is checked
+    against its answer, and a length against its limit, as they will be saved. Text holding NUL
+    is left whole, for Django's validator to refuse with its message: NUL is no editor's text.
+    """
+
+    def __init__(self, *, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" not in value:
+            value = clean_text(value, multiline=self.multiline)
+        return super().to_python(value)
+
+
+class CleanTextInput:
+    """
+    Give an admin's or an inline's plain text fields CleanTextField: not slugs, addresses or
+    choices, nor fields a form gives a class of its own (Meta.field_classes).
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        plain = type(db_field) in (models.CharField, models.TextField) and not db_field.choices
+        if plain and "form_class" not in kwargs:
+            kwargs.update(form_class=CleanTextField, multiline=isinstance(db_field, models.TextField))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 class PostedIdAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete, which looked a posted value that is not an id up and failed: it shows no choice."""
 
@@ -274,14 +315,15 @@ class AutocompleteGuard:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ForgedInputGuard(AutocompleteGuard):
+class ForgedInputGuard(CleanTextInput, AutocompleteGuard):
     """
     Answer 400 to admin input that Django passes to the database unchecked, where a forged or
     mangled value was a server error: the items selected for an action, and related items
     prefilled from an add page's query string, when they are not ids; a changelist's filters and
     the searches of changelists and autocompletes holding NUL, which PostgreSQL refuses in text.
-    An empty _to_field, which made the change and delete pages a server error, is ignored, and a
-    posted autocomplete value that is not an id gets the field's error.
+    An empty _to_field, which made the change and delete pages a server error, is ignored, a
+    posted autocomplete value that is not an id gets the field's error, and text fields clean
+    the control characters pasted into them.
     """
 
     def changelist_view(self, request, extra_context=None):

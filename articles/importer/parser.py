@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext, gettext_lazy
 
+from ..control_characters import clean_text
 from .datelines import is_place, read_dateline
 from .furniture import is_caption, is_kicker, is_pull_quote, read_byline, read_source, title_without_kicker
 from .language import detect_language
@@ -31,11 +32,8 @@ from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
 MAX_IMPORT_BYTES = 200_000
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-# Line and paragraph separators that word processors and web pages paste, read as breaks; other
-# control characters dropped; the spaces of typesetting (no-break, thin, ideographic) read as
-# spaces, so that a quote typed with plain spaces matches the text.
-LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c-\x1e\x85\u2028]")
-CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")
+# The spaces of typesetting (no-break, thin, ideographic) read as spaces, so that a quote typed
+# with plain spaces matches the text; a byte order mark is not text.
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER = (
@@ -95,9 +93,10 @@ def check_size(size, max_bytes=MAX_IMPORT_BYTES):
 
 def read_text(data, max_bytes=MAX_IMPORT_BYTES):
     """
-    Return the text of an uploaded or pasted file: HTML read as text (see markup.py), newlines
-    normalised to "\\n", control characters dropped and typesetting spaces made plain. Raise
-    ImportRefused when the file is empty, larger than `max_bytes`, or not UTF-8 text.
+    Return the text of an uploaded or pasted file as a text field stores it (control characters
+    cleaned by control_characters.clean_text(), a paragraph separator read as a blank line), with
+    HTML read as text (see markup.py) and typesetting spaces made plain. Raise ImportRefused when
+    the file is empty, larger than `max_bytes`, or not UTF-8 text.
     """
     check_size(len(data), max_bytes)
     # UTF-8 text never contains a NUL byte; Word documents, PDFs and UTF-16 files do.
@@ -113,7 +112,7 @@ def read_text(data, max_bytes=MAX_IMPORT_BYTES):
         raise ImportRefused(
             gettext("The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again.")
         ) from None
-    text = SPACES.sub(" ", CONTROLS.sub("", LINE_BREAKS.sub("\n", text.replace("\u2029", "\n\n"))))
+    text = SPACES.sub(" ", clean_text(text.replace("\u2029", "\n\n"), multiline=True)).replace("\ufeff", "")
     if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():

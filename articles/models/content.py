@@ -6,7 +6,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from ..formatting import format_date, format_figure, iso_date
 from ..i18n import language_codes, language_name, reverse_in_language, url_in
+from ..links import validate_web_address
 
 
 def published_q(prefix=""):
@@ -77,6 +78,27 @@ def truncate_date(value, precision):
     return value
 
 
+class PersonQuerySet(models.QuerySet):
+    def in_use(self):
+        """
+        Keep the people published content names: the interviewee or the interviewer of a
+        published article, or the person a published fact is attributed to. Public pages and
+        filters name no one else, so that an unannounced interview stays unannounced.
+        """
+        published = Article.objects.published()
+        return self.filter(
+            Exists(published.filter(interviewee=OuterRef("pk")))
+            | Exists(published.filter(interviewer=OuterRef("pk")))
+            | Exists(Fact.objects.published().filter(person=OuterRef("pk")))
+        )
+
+
+class SourceQuerySet(models.QuerySet):
+    def in_use(self):
+        """Keep the sources of published articles: public pages and filters name no other."""
+        return self.filter(Exists(Article.objects.published().filter(source=OuterRef("pk"))))
+
+
 # People and sources have their own history: a change shows at once on every article that names them.
 @reversion.register()
 class Person(models.Model):
@@ -90,6 +112,8 @@ class Person(models.Model):
     )
     country = models.CharField(max_length=100, blank=True, default="")
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "person"
@@ -102,8 +126,10 @@ class Person(models.Model):
 @reversion.register()
 class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    url = models.URLField("website", blank=True, default="")
+    url = models.URLField("website", blank=True, default="", validators=[validate_web_address])
     language = models.CharField(max_length=10, choices=Language, default="es")
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -163,7 +189,11 @@ class Article(Themed, models.Model):
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     source_url = models.URLField(
-        "source URL", blank=True, default="", help_text="The original article, if it is online."
+        "source URL",
+        blank=True,
+        default="",
+        validators=[validate_web_address],
+        help_text="The original article, if it is online.",
     )
     original_date = models.DateField(
         "original publication date", null=True, blank=True, help_text="When the source published it."

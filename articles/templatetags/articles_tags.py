@@ -3,6 +3,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from ..i18n import active_language
+from ..links import web_url
 
 register = template.Library()
 
@@ -17,6 +18,9 @@ def lang_attr(language):
     if not language or language == active_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+register.filter("web_url", web_url)
 
 
 @register.filter

@@ -11,6 +11,7 @@ from django.urls import reverse, translate_url
 from ..formatting import iso_date
 from ..i18n import language_codes, url_in
 from ..jsonld import json_ld_script
+from ..links import web_url
 from ..models import Article
 
 register = template.Library()
@@ -135,13 +136,16 @@ class NewsArticleData:
     def original_work(self):
         """Return the source's publication of the article as a CreativeWork, or None."""
         article, source = self.article, self.article.source
-        if not (source or article.source_url):
+        url = web_url(article.source_url)
+        if not (source or url):
             return None
-        publisher = compact({"@type": "Organization", "name": source.name, "url": source.url}) if source else None
+        publisher = None
+        if source:
+            publisher = compact({"@type": "Organization", "name": source.name, "url": web_url(source.url)})
         return compact(
             {
                 "@type": "CreativeWork",
-                "url": article.source_url,
+                "url": url,
                 "publisher": publisher,
                 "inLanguage": source.language if source else None,
                 "datePublished": iso_date(article.original_date, article.original_date_precision),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from ..filters import FACT_FACETS, Facets
 from ..jsonld import json_ld_script
+from ..links import web_url
 from ..models import Fact, Theme
 from .facts import fact_queryset
 
@@ -73,7 +74,7 @@ def export_rows(request, facts):
             "pair_url": request.build_absolute_uri(fact.get_absolute_url()) if fact.pair_id else None,
             "person": fact.person.name if fact.person else None,
             "source": article.source.name if article.source else None,
-            "source_url": article.source_url or None,
+            "source_url": web_url(article.source_url) or None,
             # Sorted here: ordering the prefetched relation would cost a query per row.
             "themes": sorted(theme.name for theme in fact.theme_list),
         }
@@ -162,9 +163,10 @@ def theme_fact_export(request, slug, fmt):
     """
     Download a theme's published facts, narrowed by the query string as on the theme page; its
     slug in another language than the page's, or an old slug of a renamed or merged theme,
-    answers 301 to the theme's download at its slug in the page's language.
+    answers 301 to the theme's download at its slug in the page's language. A theme no
+    published content uses answers 404, as one that does not exist.
     """
-    theme = Theme.objects.by_slug([slug]).get(slug)
+    theme = Theme.objects.in_use().by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
     if theme.local_slug != slug:

@@ -181,7 +181,8 @@ def selected_themes(slugs, notices):
         notices.append(too_many_themes())
         slugs = slugs[:MAX_THEMES]
     # Old slugs of renamed or merged themes select the theme they lead to.
-    found = Theme.objects.by_slug([slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]) if slugs else {}
+    valid = [slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]
+    found = Theme.objects.in_use().by_slug(valid) if valid else {}
     missing = [slug for slug in slugs if slug not in found]
     if missing:
         notices.append(no_such_themes(missing))
@@ -231,7 +232,7 @@ def search(request):
         "groups": groups,
         "total": sum(group["count"] for group in groups),
         "selected": selected,
-        "themes": Theme.objects.exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
+        "themes": Theme.objects.in_use().exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
         "notices": notices,
     }
     return render(request, "articles/search.html", context)

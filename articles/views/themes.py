@@ -16,12 +16,14 @@ THEMES_PER_PAGE = 50
 
 
 class ThemeListView(ListView):
+    """Every theme published content uses, with its counts of published content."""
+
     http_method_names = ["get", "head"]
     template_name = "articles/theme_list.html"
     paginate_by = THEMES_PER_PAGE
 
     def get_queryset(self):
-        return Theme.objects.with_counts().in_local_order()
+        return Theme.objects.in_use().with_counts().in_local_order()
 
 
 @require_safe
@@ -29,9 +31,10 @@ def theme_detail(request, slug):
     """
     Show a theme's facts, Q&A pairs, articles and related themes. The theme answers on its slug
     in any language, and on the old slugs renames and merges left, with a 301 to its slug in
-    the page's language, keeping the query string.
+    the page's language, keeping the query string. A theme no published content uses answers
+    404 on all of them, as a theme that does not exist.
     """
-    theme = Theme.objects.by_slug([slug]).get(slug)
+    theme = Theme.objects.in_use().by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
     if theme.local_slug != slug:
