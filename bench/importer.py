@@ -42,7 +42,7 @@ def main():
     for name, text in SHAPES.items():
         text = text[:MAX_IMPORT_BYTES]
         parsed, parse_time = best_of_three(lambda: parse_interview(f"Title\n\n{text}"))  # noqa: B023
-        pairs = [(position, pair.answer) for position, pair in enumerate(parsed.pairs, start=1)]
+        pairs = [(position, pair.prompt, pair.answer) for position, pair in enumerate(parsed.pairs, start=1)]
         found, suggest_time = best_of_three(
             lambda: suggest_facts(parsed.intro, pairs, datetime.date(2024, 1, 1))  # noqa: B023
         )

@@ -173,7 +173,9 @@ def suggest_facts_view(model_admin, request, object_id):
     reference = article.original_date or timezone.localdate(article.created_at)
     suggestions = [
         suggestion
-        for suggestion in suggest_facts(article.intro, [(pair.position, pair.answer) for pair in pairs], reference)
+        for suggestion in suggest_facts(
+            article.intro, [(pair.position, pair.prompt, pair.answer) for pair in pairs], reference
+        )
         if suggestion.quote not in known
     ]
     by_position = {pair.position: pair for pair in pairs}
