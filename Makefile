@@ -84,9 +84,11 @@ bench: install bench-tools
 # and emptied first); fails on any answer other than 2xx/3xx and on any socket error.
 LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kormex_loadtest
 LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
-# The interview importer on texts as large as an import may be, one row a text (README, "Performance").
+# The interview importer on texts as large as an import may be, one row a text (README, "Performance"); then the
+# Suggest facts page of a 150-pair interview (900 suggestions) rendered and accepted in full, in a scratch SQLite file.
 bench-importer: install
 	$(DEV_ENV) $(PY) -m bench.importer
+	$(DEV_ENV) $(PY) -m bench.suggest_page
 
 loadtest: install bench-tools
 	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)

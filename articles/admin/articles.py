@@ -28,8 +28,9 @@ from .common import (
     state_token,
     theme_links,
 )
-from .importer import import_view, suggest_facts_view
+from .importer import import_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+from .suggestions import suggest_facts_view
 
 
 def article_state(pk):
