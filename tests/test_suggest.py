@@ -91,7 +91,7 @@ def test_a_sentence_does_not_end_inside_a_date():
         ("The talks stalled a decade ago over cars.", "a decade ago", date(2014, 1, 1), "year"),
         ("The office opened six months ago in Tijuana.", "six months ago", date(2024, 4, 1), "month"),
         ("La planta abrió hace diez años en Nuevo León.", "hace diez años", date(2014, 1, 1), "year"),
-        ("La oficina abrió hace más de 20 años.", "hace más de 20 años", date(2004, 1, 1), "year"),
+        ("La oficina abrió hace unos 20 años.", "hace unos 20 años", date(2004, 1, 1), "year"),
         ("공장은 10년 전 누에보레온에 문을 열었다.", "10년 전", date(2014, 1, 1), "year"),
         ("사무소는 6개월 전 티후아나에 문을 열었다.", "6개월 전", date(2024, 4, 1), "month"),
     ],
@@ -104,9 +104,41 @@ def test_a_time_ago_is_a_date_before_the_reference_date_never_a_count(text, word
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began more than ten years ago.",
+        "La oficina abrió hace más de 20 años.",
+        "협상은 10여 년 전 시작됐다.",
+    ],
+)
+def test_a_vague_time_ago_gives_no_figure(text):
+    assert suggestions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guadalupe Kim tiene 67 años y preside la asociación.",
+        "Llegó a los 22 años a una hacienda.",
+        "Su bisabuelo tenía menos de 20 años.",
+        "The chef, who is 38 years old, opened a taco shop.",
+        "Park Min-jae, a 46-year-old engineer, runs the project.",
+    ],
+)
+def test_an_age_is_not_a_duration(text):
+    assert suggestions(text) == []
+
+
+@pytest.mark.parametrize(
     "text, value, unit",
     [
         ("Data has been open for more than 10 years.", Decimal(10), "years"),
+        ("We signed a 15-year contract for solar power.", Decimal(15), "years"),
+        ("The trip by ship takes 28 days.", Decimal(28), "days"),
+        ("El viaje de 28 días por barco exige cortar el fruto antes.", Decimal(28), "days"),
+        ("It gives us up to six weeks to adapt a series.", Decimal(6), "weeks"),
+        ("La comunidad cumplirá 120 años en 2025.", Decimal(120), "years"),
+        ("관세를 최장 15년에 걸쳐 낮춘다.", Decimal(15), "years"),
         ("The programme ran for two decades.", Decimal(20), "years"),
         ("Los datos están abiertos desde hace tiempo, durante más de 10 años.", Decimal(10), "years"),
         ("The pilot lasted six months in Jalisco.", Decimal(6), "months"),
@@ -156,6 +188,57 @@ def test_every_statement_fits_the_field_and_reads_as_a_sentence():
         assert not first.islower()
 
 
+def test_a_date_or_a_duration_alone_in_a_question_is_not_suggested_but_a_figure_is():
+    assert suggestions("Yes.", prompt="¿Habrá tratado antes de 2026?") == []
+    assert suggestions("Yes.", prompt="Where do you see the company in five years?") == []
+    (figure,) = suggestions("Yes.", prompt="Why did exports fall 5% in 2023?")
+    assert (figure.kind, figure.value, figure.date) == ("percent", Decimal(5), date(2023, 1, 1))
+
+
+# Counts
+
+
+@pytest.mark.parametrize(
+    "prompt, answer, value, unit",
+    [
+        ("¿Cuántas empresas coreanas fabrican componentes?", "Unas 35, casi todas en Nuevo León.", 35, "empresas"),
+        ("How many Korean series have you dubbed?", "More than 120 since 2019, when it began.", 120, "series"),
+        ("How many jobs will it create?", "About 3,000 during construction.", 3000, "jobs"),
+    ],
+)
+def test_a_number_answering_how_many_counts_what_was_asked(prompt, answer, value, unit):
+    counts = [s for s in suggestions(answer, prompt=prompt) if s.kind == "count"]
+    assert [(s.value, s.unit) for s in counts] == [(Decimal(value), unit)]
+
+
+def test_a_number_after_a_count_in_its_sentence_counts_the_same_thing():
+    found = suggestions("About 4,000 direct employees, and more than 11,000 at our suppliers in Coahuila.")
+    assert [(s.value, s.unit) for s in found] == [(Decimal(4000), "jobs"), (Decimal(11_000), "jobs")]
+    found = suggestions("Un equipo de 28 ingenieros: 16 del Centro de Ensenada y 12 del Instituto Coreano.")
+    assert [(s.value, s.unit) for s in found] == [(Decimal(n), "ingenieros") for n in (28, 16, 12)]
+    assert [s.value for s in suggestions("We have 1,500 jobs in 3 of our plants.")] == [Decimal(1500)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("They employ roughly 150,000 people in Mexico.", 150_000, "jobs"),
+        ("We have 1,350 employees in Altamira.", 1350, "jobs"),
+        ("La empresa tiene 300 empleados en Puebla.", 300, "jobs"),
+        ("The plant ships 1.2 million tons of steel.", 1_200_000, "tons"),
+        ("Envió 1.800 toneladas de aguacate a Corea.", 1800, "tons"),
+        ("직원 42명을 두고 있다.", 42, "jobs"),
+        ("한 달에 약 2톤을 들여온다.", 2, "tons"),
+        ("15만 개가 넘는 일자리를 만들고 있다.", 150_000, "jobs"),
+        ("서울에서 매장 5곳을 운영한다.", 5, "매장"),
+        ("중소기업 100곳의 멕시코 진출을 돕는다.", 100, "companies"),
+    ],
+)
+def test_counts_are_stored_under_the_units_the_site_writes(text, value, unit):
+    suggestion = only(text)
+    assert (suggestion.value, suggestion.unit) == (Decimal(value), unit)
+
+
 # Prompts
 
 
@@ -173,7 +256,9 @@ def test_figures_in_a_prompt_are_suggested_from_the_prompt():
 
 
 def test_a_prompts_suggestions_come_before_its_answers():
-    found = suggest_facts("", [(2, "In 2020?", "No, in 2021."), (1, "In 2018?", "Yes.")], REFERENCE_DATE)
+    found = suggest_facts(
+        "", [(2, "Trade fell in 2020. Why?", "No, in 2021."), (1, "Trade grew in 2018. Why?", "Yes.")], REFERENCE_DATE
+    )
     order = [(s.pair_position, s.in_prompt, s.date.year) for s in found]
     assert order == [(1, True, 2018), (2, True, 2020), (2, False, 2021)]
 
@@ -216,6 +301,7 @@ def test_korean_figures_are_read_with_their_units(text, kind, value, unit):
         ("내년 협상이 재개된다.", date(2025, 1, 1), "year", "내년"),
         ("우주항공청은 올해 5월 출범했다.", date(2024, 5, 1), "month", "올해 5월"),
         ("지난 6월 양해각서를 체결했다.", date(2024, 6, 1), "month", "지난 6월"),
+        ("지난달 200만 대째 차량을 생산했다.", date(2024, 9, 1), "month", "지난달"),
     ],
 )
 def test_korean_dates_are_read_at_their_precision(text, day, precision, relative):
@@ -253,6 +339,8 @@ def test_a_korean_figure_and_its_year_make_one_suggestion():
         ("Last April the agencies met.", "Last April"),
         ("El comercio creció este año.", "este año"),
         ("The office opened in May of this year.", "May of this year"),
+        ("Yes, we reached it last month.", "last month"),
+        ("Lo alcanzamos el mes pasado.", "el mes pasado"),
     ],
 )
 def test_a_relative_date_says_which_words_it_was_read_from(text, words):

@@ -22,7 +22,7 @@ The two space agencies signed an agreement.
 
 The director of the agency spoke to the press in Mexico City in May 2024.
 
-Q: What did the agencies sign in 2023?
+Q: The agencies signed a memorandum in 2023. What does it cover?
 
 A: A memorandum on a launch base, signed last June by both agencies.
 
@@ -35,7 +35,7 @@ A: About $120 million over five years, and it should create 1,500 jobs.
 INTRO = "The director of the agency spoke to the press in Mexico City in May 2024."
 PAIRS = [
     (
-        "What did the agencies sign in 2023?",
+        "The agencies signed a memorandum in 2023. What does it cover?",
         "A memorandum on a launch base, signed last June by both agencies.\n\nIt covers a feasibility study.",
     ),
     ("How much will it cost?", "About $120 million over five years, and it should create 1,500 jobs."),
@@ -122,7 +122,9 @@ class SuggestFactsPageTests(TestCase):
         """A list of every pair on every suggestion made the page grow with pairs × suggestions."""
         response = self.client.get(self.url)
         self.assertContains(response, "From the answer to 2. How much will it cost?", count=3)
-        self.assertContains(response, "From the prompt of 1. What did the agencies sign in 2023?", count=1)
+        self.assertContains(
+            response, "From the prompt of 1. The agencies signed a memorandum in 2023. What does it cover?", count=1
+        )
         self.assertContains(response, "From the intro", count=1)
         self.assertNotContains(response, '<select name="suggestions-0-pair"')
         headings = [form.kind_label for form in response.context["formset"].forms]
@@ -286,7 +288,9 @@ class SuggestFactsPageTests(TestCase):
         imported = timezone.localdate(article.created_at)
         june = format_date(imported.replace(month=6, day=1, year=imported.year - (imported.month <= 6)), "month")
         self.assertContains(response, "This article has no original publication date")
-        self.assertContains(response, f"“last June”, read as {june}, in the answer to 1. What did the agencies sign")
+        self.assertContains(
+            response, f"“last June”, read as {june}, in the answer to 1. The agencies signed a memorandum"
+        )
         change = reverse("admin:articles_article_change", args=[article.pk])
         self.assertContains(response, f'<a href="{change}">Set the article’s original publication date</a>')
         self.assertNotContains(self.client.get(self.url), "This article has no original publication date")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 
-from .mentions import DATE, find_mentions
+from .mentions import DATE, DURATION, asked_unit, find_mentions
 from .text import sentence_spans
 
 MIN_WORDS = 4
@@ -68,19 +68,22 @@ def suggest_facts(intro, pairs, reference_date):
     the answer's, and then by place in the text. Resolve relative dates ("last June", "this
     year", "작년") against `reference_date`.
     """
-    texts = [(None, False, intro)]
+    texts = [(None, False, intro, None)]
     for position, prompt, answer in sorted(pairs, key=lambda pair: pair[0]):
-        texts += [(position, True, prompt), (position, False, answer)]
+        texts += [(position, True, prompt, None), (position, False, answer, asked_unit(prompt))]
     suggestions = {}
-    for position, in_prompt, text in texts:
-        for paragraph in text.split("\n\n"):
-            found = _paragraph_suggestions(paragraph.strip(), position, in_prompt, reference_date)
+    for position, in_prompt, text, asked in texts:
+        for index, paragraph in enumerate(text.split("\n\n")):
+            # Only the answer's opening words answer "how many" ("Unas 35, casi todas en Nuevo León").
+            found = _paragraph_suggestions(
+                paragraph.strip(), position, in_prompt, reference_date, asked if index == 0 else None
+            )
             suggestions.update(dict.fromkeys(found))
     return list(suggestions)
 
 
-def _paragraph_suggestions(paragraph, position, in_prompt, reference_date):
-    mentions = find_mentions(paragraph, reference_date)
+def _paragraph_suggestions(paragraph, position, in_prompt, reference_date, asked):
+    mentions = find_mentions(paragraph, reference_date, asked)
     starts = [mention.start for mention in mentions]
     sentences = _whole_sentences(sentence_spans(paragraph), mentions, starts)
     for clause_start, clause_end in _clauses(paragraph, sentences, mentions):
@@ -89,8 +92,14 @@ def _paragraph_suggestions(paragraph, position, in_prompt, reference_date):
         for start, end, group in _segments(paragraph, clause_start, clause_end, inside):
             start = _drop_leading_conjunction(paragraph, start, group[0].start)
             quote = paragraph[start:end].rstrip(" .,;:")
-            statement = _statement(paragraph, sentences, start, quote)
+            sentence_start, sentence_end = sentences[bisect_right(sentences, (start, len(paragraph))) - 1]
+            sentence = _one_line(paragraph[sentence_start:sentence_end])
+            statement = _statement(sentence, quote)
             for figure, date in _pair_dates(group):
+                # A question states its sums, counts and percentages ("Why did exports fall 5%?"),
+                # but a date or a length of time alone is what it asks about ("Before 2026?").
+                if _is_question(sentence) and (figure is None or figure.kind == DURATION):
+                    continue
                 yield Suggestion(
                     quote=quote,
                     pair_position=position,
@@ -211,13 +220,11 @@ def _fewer_words(text, start, end, count):
     return len(list(islice(WORD.finditer(text, start, end), count))) < count
 
 
-def _statement(paragraph, sentences, quote_start, quote):
+def _statement(sentence, quote):
     """
-    Return the statement proposed for `quote`: the sentence holding it, or the quote itself
-    where that sentence is a question or too long; `sentences` are the paragraph's, in order.
+    Return the statement proposed for `quote`: the `sentence` holding it, or the quote itself
+    where that sentence is a question or too long.
     """
-    start, end = sentences[bisect_right(sentences, (quote_start, len(paragraph))) - 1]
-    sentence = _one_line(paragraph[start:end])
     if len(sentence) < MAX_STATEMENT and not _is_question(sentence):
         return _as_sentence(sentence)
     statement = _one_line(quote).replace("¿", "").rstrip("?")

@@ -12,7 +12,10 @@ from ..factories import PersonFactory, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 PAIRS = [
-    ("What did the agencies sign in 2023?", "A memorandum on a launch base, signed last June by both agencies."),
+    (
+        "The agencies signed a memorandum in 2023. What does it cover?",
+        "A memorandum on a launch base, signed last June by both agencies.",
+    ),
     ("How much will it cost?", "About $120 million over five years, and it should create 1,500 jobs."),
 ]
 

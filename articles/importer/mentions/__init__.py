@@ -8,18 +8,33 @@ from bisect import bisect_left
 
 from . import dates, figures, korean
 from .common import COUNT, DATE, DURATION, MONEY, PERCENT, Mention, read_number
+from .figures import asked_unit
 
-__all__ = ["COUNT", "DATE", "DURATION", "KINDS", "MONEY", "PERCENT", "Mention", "find_mentions", "read_number"]
+__all__ = [
+    "COUNT",
+    "DATE",
+    "DURATION",
+    "KINDS",
+    "MONEY",
+    "PERCENT",
+    "Mention",
+    "asked_unit",
+    "find_mentions",
+    "read_number",
+]
 
 KINDS = [MONEY, COUNT, PERCENT, DURATION, DATE]
 
 
-def find_mentions(text, reference_date):
+def find_mentions(text, reference_date, asked=None):
     """
     Return the figures and dates `text` mentions, in reading order, the more specific reading
     winning where two overlap ("$19.8 billion" is money, not a count; "May 2024" a month; "ten
-    years ago" a date, not a duration). Resolve relative dates against `reference_date`.
+    years ago" a date, not a duration). Resolve relative dates against `reference_date`. With
+    `asked`, the unit a question asked how many of, read the numbers without a noun in the first
+    sentence of `text` as counts of it.
     """
+    counts = [*korean.counts(text), *figures.counts(text)]
     readings = [
         *korean.money(text),
         *figures.money(text),
@@ -27,10 +42,11 @@ def find_mentions(text, reference_date):
         *figures.percents(text),
         *korean.ago(text, reference_date),
         *dates.ago(text, reference_date),
-        *korean.counts(text),
-        *figures.counts(text),
+        *counts,
         *korean.dates(text, reference_date),
         *dates.dates(text, reference_date),
+        *(figures.bare_counts(text, asked) if asked else []),
+        *figures.elliptical_counts(text, [count for count in counts if count.kind == COUNT]),
     ]
     # Kept in reading order; as they never overlap, a reading overlaps one of them only if it
     # overlaps its neighbours there.

@@ -13,7 +13,7 @@ NOT_AFTER = r"(?<![\w.,$€£₩-])"  # Not inside a word or a bigger number ("C
 YEAR = r"(?:19|20)\d\d"
 
 # Units of time, stored in English whatever the language of the text: a duration is one claim.
-YEARS, MONTHS = "years", "months"
+YEARS, MONTHS, WEEKS, DAYS, HOURS = "years", "months", "weeks", "days", "hours"
 
 
 @dataclass

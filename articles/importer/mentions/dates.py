@@ -7,6 +7,7 @@ Dates as English and Spanish write them, whole: "Sept. 16, 2016", "16 de septiem
 import datetime
 import re
 
+from ..text import word_before
 from .common import (
     DATE,
     NOT_AFTER,
@@ -61,8 +62,13 @@ AGO_UNITS |= {"month": "months", "months": "months", "mes": "months", "meses": "
 AGO_UNIT = r"(?P<unit>years?|decades?|months?|años?|décadas?|mes(?:es)?)"
 AGO_PATTERNS = [
     re.compile(rf"{NOT_AFTER}{COUNTED}{SPACE}+{AGO_UNIT}{SPACE}+ago\b", re.IGNORECASE),
-    re.compile(rf"\bhace{SPACE}+(?:(?:más{SPACE}+de|casi|unos|unas){SPACE}+)?{COUNTED}{SPACE}+{AGO_UNIT}\b", re.I),
+    re.compile(rf"\bhace{SPACE}+(?:(?:unos|unas){SPACE}+)?{COUNTED}{SPACE}+{AGO_UNIT}\b", re.IGNORECASE),
 ]
+# "More than ten years ago" names no year: it is left without a figure.
+VAGUE = {"than", "over", "almost", "nearly"}
+LAST_MONTH = rf"(?i:last{SPACE}+month|el{SPACE}+mes{SPACE}+pasado|el{SPACE}+pasado{SPACE}+mes)"
+THIS_MONTH = rf"(?i:this{SPACE}+month|este{SPACE}+mes)"
+NEXT_MONTH = rf"(?i:next{SPACE}+month|el{SPACE}+(?:próximo{SPACE}+mes|mes{SPACE}+próximo|mes{SPACE}+que{SPACE}+viene))"
 
 
 def _month(match):
@@ -101,6 +107,10 @@ def _relative_year(offset):
     return lambda match, reference: datetime.date(reference.year + offset, 1, 1)
 
 
+def _relative_month(offset):
+    return lambda match, reference: months_ago(-offset, reference)
+
+
 ABSOLUTE, RELATIVE = False, True
 # (pattern, how to read it, precision, whether it is relative), the more specific first.
 DATE_PATTERNS = [
@@ -127,6 +137,9 @@ DATE_PATTERNS = [
         (rf"\b(?P<month>{ENGLISH_MONTH})(?!\w){SPACE}+{DAY}(?![\w,.]?\d)", _day_without_year, "day", RELATIVE),
         (r"\b(?P<year>(?:19|20)\d0)s\b", _year, "decade", ABSOLUTE),
         (rf"\b(?i:años|década{SPACE}+de(?:{SPACE}+los)?){SPACE}+(?P<year>(?:19|20)\d0)\b", _year, "decade", ABSOLUTE),
+        (rf"\b{LAST_MONTH}\b", _relative_month(-1), "month", RELATIVE),
+        (rf"\b{THIS_MONTH}\b", _relative_month(0), "month", RELATIVE),
+        (rf"\b{NEXT_MONTH}\b", _relative_month(1), "month", RELATIVE),
         (rf"\b{THIS_YEAR}\b", _relative_year(0), "year", RELATIVE),
         (rf"\b{LAST_YEAR}\b", _relative_year(-1), "year", RELATIVE),
         (rf"\b{NEXT_YEAR}\b", _relative_year(1), "year", RELATIVE),
@@ -149,6 +162,8 @@ def ago(text, reference_date):
     """Yield the dates a duration before the reference date names: "ten years ago", "hace seis meses"."""
     for pattern in AGO_PATTERNS:
         for match in pattern.finditer(text):
+            if word_before(text, match.start()).lower() in VAGUE:
+                continue
             number = match["number"].lower()
             count = 1 if number in {"a", "an", "un", "una"} else WORD_NUMBERS.get(number) or read_number(number)
             if count != int(count):

@@ -7,16 +7,19 @@ billion", "19,8 mil millones de dólares", "about 150,000 jobs", "for more than 
 import re
 from decimal import Decimal
 
-from ..text import word_before
+from ..text import sentence_spans, word_before
 from .common import (
     COUNT,
+    DAYS,
     DURATION,
+    HOURS,
     MONEY,
     MONTHS,
     NOT_AFTER,
     NUMBER,
     PERCENT,
     SPACE,
+    WEEKS,
     YEARS,
     Mention,
     is_year,
@@ -102,10 +105,38 @@ PEOPLE = {"people", "personas"}
 SPANISH_DEMONYMS = {"coreanos", "coreanas", "mexicanos", "mexicanas", "estadounidenses", "japoneses", "chinos"}
 # A number of these is a duration, not a count ("for more than 10 years"): (unit, how many of it).
 TIME_UNITS = {
-    **dict.fromkeys(["years", "años"], (YEARS, 1)),
+    **dict.fromkeys(["years", "años", "year"], (YEARS, 1)),
     **dict.fromkeys(["decades", "décadas"], (YEARS, 10)),
-    **dict.fromkeys(["months", "meses"], (MONTHS, 1)),
+    **dict.fromkeys(["months", "meses", "month"], (MONTHS, 1)),
+    **dict.fromkeys(["weeks", "semanas", "week"], (WEEKS, 1)),
+    **dict.fromkeys(["days", "días", "day"], (DAYS, 1)),
+    **dict.fromkeys(["hours", "horas", "hour"], (HOURS, 1)),
 }
+# Counted nouns stored under the unit the site writes in every language (articles/formatting.py):
+# a company's employees are its jobs; measures are one unit whatever the language.
+UNITS = {
+    **dict.fromkeys(["employees", "empleados"], "jobs"),
+    **dict.fromkeys(["tons", "tonnes", "toneladas"], "tons"),
+    **dict.fromkeys(["liters", "litres", "litros"], "liters"),
+}
+# "a 15-year contract", "a ten-year plan", but not "a 46-year-old".
+COMPOUND_DURATION = re.compile(
+    rf"{NOT_AFTER}(?P<number>\d+|{'|'.join(WORD_NUMBERS)})-(?P<unit>year|month|week|day|hour)(?![\w-])", re.IGNORECASE
+)
+# A number of years after these words, or before "old", is someone's age, not a fact.
+AGE_BEFORE = {"tiene", "tienen", "tenía", "tenían", "aged", "age"}
+AGE_AFTER = re.compile(rf"{SPACE}+(?:old|de{SPACE}+edad)\b", re.IGNORECASE)
+# After a number of years, this makes it a time ago ("20 years ago"), as "hace" does before it: dates.ago reads them.
+AGO_AFTER = re.compile(rf"{SPACE}+ago\b", re.IGNORECASE)
+# People a company employs are its jobs ("they employ 150,000 people", "emplea a 4.000 personas").
+EMPLOYING = ("employ", "emplea", "emplean", "empleaba")
+# Words that lead to a number that does not count the same thing as the count before it ("in 3 of our plants").
+LEADING = {
+    *("a", "at", "by", "de", "del", "desde", "en", "for", "from", "in", "of", "on", "para", "per", "por"),
+    *("since", "to"),
+}
+HOW_MANY = re.compile(rf"\b(?:how{SPACE}+many|cu[aá]nt[oa]s)(?=\s)", re.IGNORECASE)
+BARE_NUMBER = re.compile(rf"{NOT_AFTER}(?P<number>{NUMBER}|{'|'.join(WORD_NUMBERS)})(?![\w%])", re.IGNORECASE)
 
 
 def amount(number, scale=None):
@@ -141,6 +172,9 @@ def counts(text):
     for match in ANNIVERSARY_PATTERN.finditer(text):
         unit = "years" if match["word"].lower() == "anniversary" else "años"
         yield Mention(match.start(), match.end(), COUNT, value=Decimal(match["number"]), unit=unit)
+    for match in COMPOUND_DURATION.finditer(text):
+        unit, size = TIME_UNITS[match["unit"].lower()]
+        yield Mention(match.start(), match.end(), DURATION, value=amount(match["number"]) * size, unit=unit)
     for match in COUNT_PATTERN.finditer(text):
         number = match["number"]
         if is_year(number):
@@ -152,11 +186,64 @@ def counts(text):
             continue
         unit, end = noun
         value = amount(number, match["scale"])
-        if unit in TIME_UNITS:
+        if unit not in TIME_UNITS:
+            yield Mention(match.start(), end, COUNT, value=value, unit=_count_unit(text, match.start(), unit))
+        elif not _age_or_ago(text, match.start(), end):
             unit, size = TIME_UNITS[unit]
             yield Mention(match.start(), end, DURATION, value=value * size, unit=unit)
-        else:
-            yield Mention(match.start(), end, COUNT, value=value, unit=unit)
+
+
+def _count_unit(text, start, noun):
+    """Return the unit a count of `noun` starting at `start` is stored as."""
+    before = text[max(start - 40, 0) : start].lower().split()[-3:]
+    if noun in PEOPLE and any(word.startswith(EMPLOYING) for word in before):
+        return "jobs"
+    return UNITS.get(noun, noun)
+
+
+def elliptical_counts(text, counted):
+    """
+    Yield, as counts of the same unit, the numbers without a noun that follow a count in its
+    sentence ("About 4,000 direct employees, and more than 11,000 at our suppliers"; "28
+    ingenieros: 16 del Centro… y 12 del Instituto…"), unless a word such as "in" or "de" leads
+    to them ("in 3 states").
+    """
+    spans = sentence_spans(text)
+    for count in counted:
+        end = next((end for start, end in spans if start <= count.start < end), len(text))
+        for match in BARE_NUMBER.finditer(text, count.end, end):
+            before = text[count.end : match.start()].lower().split()[-2:]
+            led = before and before[-1] in LEADING and before not in (["más", "de"], ["menos", "de"])
+            if not is_year(match["number"]) and not led:
+                yield Mention(match.start(), match.end(), COUNT, value=amount(match["number"]), unit=count.unit)
+
+
+def _age_or_ago(text, start, end):
+    """Tell whether the number of years at text[start:end] is an age ("tiene 67 años") or a time ago."""
+    before = text[max(start - 40, 0) : start].lower().split()[-3:]
+    if AGE_BEFORE.intersection(before) or before[-2:] == ["a", "los"] or "hace" in before:
+        return True
+    return bool(AGE_AFTER.match(text, end) or AGO_AFTER.match(text, end))
+
+
+def asked_unit(prompt):
+    """Return the unit of what `prompt` asks how many of ("How many jobs…?", "¿Cuántas empresas…?"), or None."""
+    match = HOW_MANY.search(prompt)
+    noun = _counted_noun(prompt, match.end(), after_scale=False) if match else None
+    if not noun or noun[0] in TIME_UNITS:
+        return None
+    return UNITS.get(noun[0], noun[0])
+
+
+def bare_counts(text, unit):
+    """
+    Yield the numbers without a noun in the first sentence of `text`, an answer to a question
+    asking how many `unit` ("Unas 35, casi todas en Nuevo León"), as counts of `unit`.
+    """
+    end = next(iter(sentence_spans(text)), (0, 0))[1]
+    for match in BARE_NUMBER.finditer(text, 0, end):
+        if not is_year(match["number"]):
+            yield Mention(match.start(), match.end(), COUNT, value=amount(match["number"]), unit=unit)
 
 
 def _counted_noun(text, position, after_scale):

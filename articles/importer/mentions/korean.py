@@ -13,13 +13,16 @@ from decimal import Decimal
 from .common import (
     COUNT,
     DATE,
+    DAYS,
     DURATION,
+    HOURS,
     MONEY,
     MONTHS,
     NOT_AFTER,
     NUMBER,
     PERCENT,
     SPACE,
+    WEEKS,
     YEAR,
     YEARS,
     Mention,
@@ -64,34 +67,42 @@ COUNTER_UNITS = {
 COUNTER = r"개국|개사|개|곳|명|건|회|번|차례|가지"
 NOUNS = {
     **dict.fromkeys(["기업", "업체", "회사"], "companies"),
-    **dict.fromkeys(["일자리", "고용"], "jobs"),
+    **dict.fromkeys(["일자리", "고용", "직원"], "jobs"),
     **dict.fromkeys(["사람", "한인", "교민", "동포", "인구"], "people"),
     **dict.fromkeys(["국가", "나라"], "countries"),
     "서비스": "services",
 }
-# Words that may stand between a noun and its number ("일자리 약 15만 개").
+# Words that may stand between a noun and its number ("일자리 약 15만 개"), or between a
+# count and its noun ("15만 개가 넘는 일자리").
 APPROXIMATELY = {"약", "총", "무려", "모두", "최소", "최대", "현재"}
+BETWEEN = {"넘는", "이상의", "가량의", "정도의", "가까운"}
+# Endings of verbs and adverbs: a word ending so before a count is not the noun it counts.
+NOT_NOUN_ENDINGS = ("해", "고", "며", "서", "게", "지", "만", "는", "한", "된")
 PARTICLES = "의이가은는을를에도와과로"
 COUNT_PATTERN = re.compile(rf"{NOT_AFTER}(?P<number>{KOREAN_NUMBER}){SPACE}?(?P<counter>{COUNTER})(?!째){ENDS}")
 WORD_BEFORE = re.compile(rf"(?P<word>[가-힣]+){SPACE}+$")
-WORD_AFTER = re.compile(rf"(?P<of>의)?{SPACE}+(?P<word>[가-힣]+)")
+WORD_AFTER = re.compile(rf"[{PARTICLES}]?{SPACE}+(?P<word>[가-힣]+)")
 NEXT_WORD = re.compile(rf"{SPACE}+(?P<word>[가-힣]+)")
 ANNIVERSARY_PATTERN = re.compile(rf"{NOT_AFTER}(?P<number>\d{{1,3}}){SPACE}?주년")
 
-TIME_UNITS = {"년": YEARS, "개월": MONTHS, "달": MONTHS}
-TIME_UNIT = r"(?P<unit>년|개월|달)"
+TIME_UNITS = {"년": YEARS, "개월": MONTHS, "달": MONTHS, "주": WEEKS, "일": DAYS, "시간": HOURS}
 DURATION_PATTERN = re.compile(
-    rf"{NOT_AFTER}(?P<number>{NUMBER})(?:{SPACE}?여)?{SPACE}?{TIME_UNIT}"
-    rf"{SPACE}?(?:간|동안|이상|넘게|가까이|째|만에){PARTICLE_OR_END}"
+    rf"{NOT_AFTER}(?P<number>{NUMBER})(?:{SPACE}?여)?{SPACE}?(?P<unit>년|개월|달|주|일|시간)"
+    rf"{SPACE}?(?:간|동안|이상|넘게|가까이|째|만에|에{SPACE}?걸쳐){PARTICLE_OR_END}"
 )
+# "10여 년 전" (some ten years ago) names no year: only an exact number of years or months is read.
 AGO_PATTERN = re.compile(
-    rf"{NOT_AFTER}(?P<number>{NUMBER})(?:{SPACE}?여)?{SPACE}?{TIME_UNIT}{SPACE}?전(?=$|[^가-힣]|[에의만]|부터|까지)"
+    rf"{NOT_AFTER}(?P<number>{NUMBER}){SPACE}?(?P<unit>년|개월|달){SPACE}?전(?=$|[^가-힣]|[에의만]|부터|까지)"
 )
+MEASURES = {"톤": "tons", "리터": "liters"}
+MEASURE_PATTERN = re.compile(rf"{NOT_AFTER}(?P<number>{KOREAN_NUMBER}){SPACE}?(?P<unit>톤|리터){PARTICLE_OR_END}")
 
 MONTH = r"(?P<month>1[0-2]|0?[1-9])"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])"
 YEAR_WORDS = {"재작년": -2, "작년": -1, "지난해": -1, "올해": 0, "금년": 0, "내년": 1}
 YEAR_WORD = rf"(?<![가-힣])(?P<which>{'|'.join(YEAR_WORDS)})"
+MONTH_WORDS = {"지난달": -1, "이번 달": 0, "이달": 0, "다음 달": 1}
+MONTH_WORD = rf"(?<![가-힣])(?P<which>{'|'.join(MONTH_WORDS)})"
 
 
 def _absolute(match, reference):
@@ -113,6 +124,10 @@ def _day_without_year(match, reference):
     return nearest_day(int(match["month"]), int(match["day"]), reference)
 
 
+def _named_month(match, reference):
+    return months_ago(-MONTH_WORDS[match["which"]], reference)
+
+
 # (pattern, how to read it, precision, whether it is relative), the more specific first.
 DATE_PATTERNS = [
     (re.compile(pattern), read, precision, relative)
@@ -129,6 +144,7 @@ DATE_PATTERNS = [
         (rf"{YEAR_WORD}{SPACE}?{MONTH}{SPACE}?월", _named_year, "month", True),
         (rf"(?<![가-힣])지난{SPACE}?{MONTH}{SPACE}?월", _last_month, "month", True),
         (rf"(?<!\d){MONTH}{SPACE}?월{SPACE}?{DAY}{SPACE}?일", _day_without_year, "day", True),
+        (MONTH_WORD, _named_month, "month", True),
         (YEAR_WORD, _named_year, "year", True),
     ]
 ]
@@ -169,6 +185,8 @@ def counts(text):
         if not is_year(match["number"]):
             value = read_number(match["number"])
             yield Mention(match.start(), match.end(), DURATION, value=value, unit=TIME_UNITS[match["unit"]])
+    for match in MEASURE_PATTERN.finditer(text):
+        yield Mention(match.start(), match.end(), COUNT, value=amount(match["number"]), unit=MEASURES[match["unit"]])
     for match in COUNT_PATTERN.finditer(text):
         counted = _counted(text, match)
         if counted:
@@ -178,29 +196,44 @@ def counts(text):
 
 def _counted(text, match):
     """
-    Return where the count of `match` starts and ends with its noun, and its unit, or None:
-    the noun comes after a counter with "의" or without a particle ("430개 기업"), before one
-    that takes a particle ("일자리 15만 개를"), a known noun wherever it is.
+    Return where the count of `match` starts and ends with its noun, and its unit, or None. A
+    known noun is looked for before the number ("직원 42명", "일자리 약 15만 개") and after a
+    counter that the noun follows ("430개 기업", "430개의 한국 기업", "15만 개가 넘는 일자리");
+    else the counter says it ("1033명" are people); else the noun is the word after such a
+    counter ("12개 프로젝트"), or the word before one that takes a particle ("매장 5곳을").
     """
     counter = match["counter"]
     before = _word_before(text, match.start())
-    after = WORD_AFTER.match(text, match.end())
+    after = _words_after(text, match.end())
+    if before and _known(before[1]):
+        return before[0], match.end(), _known(before[1])
+    for end, word in after:
+        if _known(word):
+            return match.start(), end, _known(word)
     if counter in COUNTER_UNITS:
         return match.start(), match.end(), COUNTER_UNITS[counter]
-    if after and after["of"]:
-        second = NEXT_WORD.match(text, after.end())
-        if not _known(after["word"]) and second and _known(second["word"]):
-            return match.start(), second.end(), _unit(second["word"])  # "430개의 한국 기업"
-        return match.start(), after.end(), _unit(after["word"])
-    if before and _known(before[1]):
-        return before[0], match.end(), _unit(before[1])
-    if after and _known(after["word"]):
-        return match.start(), after.end(), _unit(after["word"])
-    if match.end() < len(text) and text[match.end()] in PARTICLES and before:
-        return before[0], match.end(), _unit(before[1])
     if after:
-        return match.start(), after.end(), _unit(after["word"])
+        return match.start(), after[0][0], _unit(after[0][1])
+    has_particle = match.end() < len(text) and text[match.end()] in PARTICLES
+    if has_particle and before and not before[1].endswith(NOT_NOUN_ENDINGS):
+        return before[0], match.end(), _unit(before[1])
     return None
+
+
+def _words_after(text, position):
+    """
+    Return (end, word) of the words after a counter that its noun may be: up to two after "의"
+    or no particle ("430개의 한국 기업"), the one after a word such as "넘는" ("15만 개가 넘는
+    일자리"); none after another particle ("5곳을 운영하며" is a verb).
+    """
+    found = WORD_AFTER.match(text, position)
+    if found and found["word"] in BETWEEN:
+        found = NEXT_WORD.match(text, found.end())
+        return [(found.end(), found["word"])] if found else []
+    if not found or text[position] in PARTICLES and text[position] != "의":
+        return []
+    second = NEXT_WORD.match(text, found.end())
+    return [(found.end(), found["word"])] + ([(second.end(), second["word"])] if second else [])
 
 
 def _word_before(text, position):
@@ -216,7 +249,8 @@ def _word_before(text, position):
 
 
 def _known(word):
-    return next((unit for noun, unit in NOUNS.items() if word.startswith(noun)), None)
+    """Return the unit of a known noun `word` holds ("중소기업이" holds "기업"), or None."""
+    return next((unit for noun, unit in NOUNS.items() if noun in word), None)
 
 
 def _unit(word):
