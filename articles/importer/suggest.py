@@ -38,6 +38,7 @@ SPLITTER = re.compile(
 CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|y|e|pero|mientras|aunque|그리고|하지만)\s+", re.IGNORECASE)
 # What may open a paragraph before its words: a dash of dialogue, a bullet.
 OPENING = "—–-•* "
+CLOSING = "”’\"'»)"
 ELLIPSIS = "…"
 
 
@@ -86,19 +87,22 @@ def _paragraph_suggestions(paragraph, position, in_prompt, reference_date, asked
     mentions = find_mentions(paragraph, reference_date, asked)
     starts = [mention.start for mention in mentions]
     sentences = _whole_sentences(sentence_spans(paragraph), mentions, starts)
+    described = {}
     for clause_start, clause_end in _clauses(paragraph, sentences, mentions):
         within = mentions[bisect_left(starts, clause_start) : bisect_left(starts, clause_end)]
         inside = [mention for mention in within if mention.end <= clause_end]
         for start, end, group in _segments(paragraph, clause_start, clause_end, inside):
             start = _drop_leading_conjunction(paragraph, start, group[0].start)
             quote = paragraph[start:end].rstrip(" .,;:")
-            sentence_start, sentence_end = sentences[bisect_right(sentences, (start, len(paragraph))) - 1]
-            sentence = _one_line(paragraph[sentence_start:sentence_end])
-            statement = _statement(sentence, quote)
+            span = sentences[bisect_right(sentences, (start, len(paragraph))) - 1]
+            if span not in described:
+                described[span] = _sentence(paragraph, *span)
+            sentence, question = described[span]
+            statement = _statement(sentence, question, quote)
             for figure, date in _pair_dates(group):
                 # A question states its sums, counts and percentages ("Why did exports fall 5%?"),
                 # but a date or a length of time alone is what it asks about ("Before 2026?").
-                if _is_question(sentence) and (figure is None or figure.kind == DURATION):
+                if question and (figure is None or figure.kind == DURATION):
                     continue
                 yield Suggestion(
                     quote=quote,
@@ -220,14 +224,25 @@ def _fewer_words(text, start, end, count):
     return len(list(islice(WORD.finditer(text, start, end), count))) < count
 
 
-def _statement(sentence, quote):
+def _sentence(paragraph, start, end):
     """
-    Return the statement proposed for `quote`: the `sentence` holding it, or the quote itself
-    where that sentence is a question or too long.
+    Return the sentence at paragraph[start:end] on one line ("" when it is too long to be a
+    statement) and whether it is a question, without reading all of a long sentence.
     """
-    if len(sentence) < MAX_STATEMENT and not _is_question(sentence):
+    opening = paragraph[start : start + 5].lstrip(OPENING)
+    closing = paragraph[max(start, end - 5) : end].rstrip(CLOSING)
+    question = opening.startswith("¿") or closing.endswith("?")
+    return ("" if end - start > 2 * MAX_STATEMENT else _one_line(paragraph[start:end])), question
+
+
+def _statement(sentence, question, quote):
+    """
+    Return the statement proposed for `quote`: its `sentence`, or the quote itself where the
+    sentence is a question or too long.
+    """
+    if sentence and len(sentence) < MAX_STATEMENT and not question:
         return _as_sentence(sentence)
-    statement = _one_line(quote).replace("¿", "").rstrip("?")
+    statement = _one_line(quote[: 2 * MAX_STATEMENT]).replace("¿", "").rstrip("?")
     if len(statement) >= MAX_STATEMENT:
         return _as_sentence(statement[: MAX_STATEMENT - 1].rsplit(" ", 1)[0] + ELLIPSIS)
     return _as_sentence(statement)
@@ -238,16 +253,12 @@ def _one_line(text):
     return " ".join(text.split()).lstrip(OPENING)
 
 
-def _is_question(sentence):
-    return sentence.startswith("¿") or sentence.rstrip("”’\"'»)").endswith("?")
-
-
 def _as_sentence(text):
     """Return `text` starting with a capital and ending with a full stop (or the ellipsis it was cut at)."""
     text = text.rstrip(" ,;:")
     first = next((index for index, character in enumerate(text) if character.isalnum()), 0)
     text = text[:first] + text[first : first + 1].upper() + text[first + 1 :]
-    if text.rstrip("”’\"'»)").endswith((".", ELLIPSIS)):
+    if text.rstrip(CLOSING).endswith((".", ELLIPSIS)):
         return text
     return text.rstrip("!") + "."
 

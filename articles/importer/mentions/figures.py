@@ -5,6 +5,7 @@ billion", "19,8 mil millones de dólares", "about 150,000 jobs", "for more than 
 """
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from ..text import sentence_spans, word_before
@@ -206,11 +207,17 @@ def elliptical_counts(text, counted):
     Yield, as counts of the same unit, the numbers without a noun that follow a count in its
     sentence ("About 4,000 direct employees, and more than 11,000 at our suppliers"; "28
     ingenieros: 16 del Centro… y 12 del Instituto…"), unless a word such as "in" or "de" leads
-    to them ("in 3 states").
+    to them ("1,500 jobs in 3 of our plants").
     """
     spans = sentence_spans(text)
-    for count in counted:
-        end = next((end for start, end in spans if start <= count.start < end), len(text))
+    ends = [end for _, end in spans]
+    counted = sorted(counted, key=lambda count: count.start)
+    # Up to the end of its sentence or the next count, whichever comes first: each number is looked at once.
+    for index, count in enumerate(counted):
+        at = bisect_right(ends, count.start)
+        end = ends[at] if at < len(ends) else len(text)
+        if index + 1 < len(counted):
+            end = min(end, counted[index + 1].start)
         for match in BARE_NUMBER.finditer(text, count.end, end):
             before = text[count.end : match.start()].lower().split()[-2:]
             led = before and before[-1] in LEADING and before not in (["más", "de"], ["menos", "de"])
