@@ -222,6 +222,22 @@ class SuggestFactsPageTests(TestCase):
         self.assertEqual(TaggedFact.objects.filter(tag=space_law).count(), 2)
         self.assertEqual(TaggedFact.objects.filter(tag=self.theme).count(), 1)
 
+    def test_a_theme_named_twice_in_one_suggestion_is_linked_once(self):
+        page = self.client.get(self.url)
+        data = rows(page)
+        accept(data, index_of(page, "1,500 jobs"), themes="Space law, space law, AEROSPACE")
+        self.assertEqual(self.client.post(self.url, data).status_code, 302)
+        self.assertEqual(sorted(Fact.objects.get().themes.values_list("name", flat=True)), ["Aerospace", "Space law"])
+
+    def test_a_theme_name_too_long_is_refused_on_its_suggestion(self):
+        page = self.client.get(self.url)
+        data = rows(page)
+        index = index_of(page, "1,500 jobs")
+        accept(data, index, themes="x" * 101)
+        response = self.client.post(self.url, data)
+        self.assertIn("A theme name has at most 100 characters", str(response.context["formset"].forms[index].errors))
+        self.assertEqual((Fact.objects.count(), Theme.objects.count()), (0, 1))
+
     def test_refused_suggestions_are_checked_in_as_many_queries_for_many_as_for_few(self):
         longer = draft(self.person, pairs=PAIRS * 4, text=INTERVIEW * 2)
 

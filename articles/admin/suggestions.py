@@ -36,6 +36,7 @@ KIND_LABELS = {
     DURATION: gettext_lazy("Duration"),
     DATE: gettext_lazy("Date"),
 }
+THEME_TOO_LONG = gettext_lazy("A theme name has at most %(longest)d characters: “%(name)s…” is longer.")
 FACT_FIELDS = ["statement", "quote", "pair", "in_prompt", "value", "unit", "date", "date_precision", "themes"]
 
 
@@ -133,13 +134,19 @@ def unsaved_fact(article, data):
 
 class BaseSuggestionFormSet(forms.BaseFormSet):
     def clean(self):
-        """Refuse theme names that look like existing themes, checking every accepted suggestion at once."""
+        """
+        Refuse theme names too long for a theme or that look like existing themes, checking
+        every accepted suggestion at once.
+        """
         accepted = [form for form in self.forms if form.cleaned_data.get("accept")]
         names = {name for form in accepted for name in form.cleaned_data.get("themes", [])}
         twins = Theme.objects.lookalikes(names) if names else {}
+        longest = Theme._meta.get_field("name").max_length
         for form in accepted:
             for name in form.cleaned_data.get("themes", []):
-                if name in twins:
+                if len(name) > longest:
+                    form.add_error("themes", THEME_TOO_LONG % {"name": name[:40], "longest": longest})
+                elif name in twins:
                     form.add_error("themes", lookalike_error(name, twins[name]))
 
 

@@ -87,9 +87,10 @@ def create_facts(article, accepted, user=None):
     Fact.objects.bulk_create(facts)
     themes = themes_named({name for fact_names in names for name in fact_names})
     TaggedFact.objects.bulk_create(
-        TaggedFact(content_object=fact, tag=themes[name.casefold()])
+        TaggedFact(content_object=fact, tag=theme)
         for fact, fact_names in zip(facts, names, strict=True)
-        for name in fact_names
+        # "Space law, space law" is one theme, linked once.
+        for theme in {themes[name.casefold()] for name in fact_names}
     )
     Article.objects.filter(pk=article.pk).update(updated_at=timezone.now(), updated_by=user or article.updated_by)
     # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
@@ -112,7 +113,8 @@ def themes_named(names):
         return {}
     found = Theme.objects.filter(Q.create([("name__iexact", name) for name in names], connector=Q.OR))
     themes = {theme.name.casefold(): theme for theme in found}
-    for name in sorted(names, key=str.casefold):
+    # Sorted, so that of "Space law" and "space law" the same one always names the new theme.
+    for name in sorted(names):
         if name.casefold() not in themes:
             themes[name.casefold()] = Theme.objects.create(name=name)
     return themes
