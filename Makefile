@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer loadtest
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -90,9 +90,16 @@ bench: install bench-tools
 # and emptied first); fails on any answer other than 2xx/3xx and on any socket error.
 LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kormex_loadtest
 LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
-# The interview importer on texts as large as an import may be, one row a text (README, "Performance").
+# The interview importer on texts as large as an import may be, one row a text (README, "Performance"); then the
+# Suggest facts page of a 150-pair interview (900 suggestions) rendered and accepted in full, in a scratch SQLite file.
 bench-importer: install
 	$(DEV_ENV) $(PY) -m bench.importer
+	$(DEV_ENV) $(PY) -m bench.suggest_page
+
+# Precision and recall of the fact suggester on the importer corpus (tests/importer_corpus), per text, per
+# language and overall. BENCH_OPTIONS=--parse suggests from the importer's own reading of each text.
+bench-suggestions: install
+	$(DEV_ENV) $(PY) -m bench.suggestions $(BENCH_OPTIONS)
 
 loadtest: install bench-tools
 	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)

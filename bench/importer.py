@@ -25,6 +25,8 @@ SHAPES = {
     "decimals before one percent sign": "Q: Why?\n\nA: " + "1.1 " * 50_000 + "%",
     "relative dates": "Q: Why?\n\nA: " + "last June " * 20_000,
     "short clauses": "Q: Why?\n\nA: " + "a, " * 60_000,
+    "counts and bare numbers in one sentence": "Q: How many jobs?\n\nA: " + "5 jobs and 7 " * 20_000,
+    "Korean figures and dates": "Q: 왜?\n\nA: " + "2023년 교역액은 198억 달러, 일자리 15만 개 " * 5_000,
 }
 
 
@@ -42,7 +44,7 @@ def main():
     for name, text in SHAPES.items():
         text = text[:MAX_IMPORT_BYTES]
         parsed, parse_time = best_of_three(lambda: parse_interview(f"Title\n\n{text}"))  # noqa: B023
-        pairs = [(position, pair.answer) for position, pair in enumerate(parsed.pairs, start=1)]
+        pairs = [(position, pair.prompt, pair.answer) for position, pair in enumerate(parsed.pairs, start=1)]
         found, suggest_time = best_of_three(
             lambda: suggest_facts(parsed.intro, pairs, datetime.date(2024, 1, 1))  # noqa: B023
         )

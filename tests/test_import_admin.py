@@ -6,16 +6,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.importer.drafts import create_draft
-from articles.models import Article, Fact, QAPair
+from articles.models import Article, QAPair
 
-from .factories import ArticleFactory, PersonFactory, SourceFactory, ThemeFactory, UserFactory
+from .factories import PersonFactory, SourceFactory, UserFactory
 
 INTERVIEW = """Korea and Mexico look to the stars
 
@@ -160,124 +158,6 @@ class ImportPageTests(TestCase):
                 original_date=None,
             )
         self.assertEqual((Article.objects.count(), QAPair.objects.count()), (0, 0))
-
-
-class SuggestFactsPageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = contributor()
-        cls.person = PersonFactory()
-        cls.theme = ThemeFactory(name="Aerospace", slug="aerospace")
-        cls.article = create_draft(
-            text=INTERVIEW,
-            title="Korea and Mexico look to the stars",
-            standfirst="",
-            intro="The director of the agency spoke to the press in Mexico City.",
-            pairs=PAIRS,
-            interviewee=cls.person,
-            source=None,
-            original_date=None,
-        )
-        Article.objects.filter(pk=cls.article.pk).update(original_date="2024-10-01", original_date_precision="day")
-        cls.url = reverse("admin:articles_article_suggest_facts", args=[cls.article.pk])
-
-    def setUp(self):
-        self.client.force_login(self.user)
-
-    def rows(self, response):
-        """POST data accepting nothing, from the suggestions the page shows."""
-        formset = response.context["formset"]
-        data = {key: str(value) for key, value in formset.management_form.initial.items()}
-        data = {f"suggestions-{key}": value for key, value in data.items()}
-        for form in formset.forms:
-            for name in form.fields:
-                value = form.initial.get(name)
-                if name == "pair":
-                    value = value.pk if value else ""
-                data[form.add_prefix(name)] = "" if value is None or value is False else str(value)
-        return data
-
-    def suggestion_index(self, response, words):
-        return next(i for i, form in enumerate(response.context["formset"].forms) if words in form.initial["quote"])
-
-    def test_page_proposes_money_counts_and_resolved_dates_with_their_pairs(self):
-        response = self.client.get(self.url)
-        initial = [form.initial for form in response.context["formset"].forms]
-        money = next(row for row in initial if row["unit"] == "USD")
-        self.assertEqual(money["value"], 120_000_000)
-        self.assertEqual(money["pair"].position, 2)
-        june = next(row for row in initial if row["date_precision"] == "month")
-        self.assertEqual(str(june["date"]), "2024-06-01")
-
-    def test_each_suggestion_names_its_pair_and_the_page_grows_with_the_suggestions_alone(self):
-        """A list of every pair on every suggestion made the page grow with pairs × suggestions."""
-        response = self.client.get(self.url)
-        self.assertContains(response, "From the answer to 2. How much will it cost?", count=3)
-        self.assertNotContains(response, '<select name="suggestions-0-pair"')
-        longer = create_draft(
-            text=INTERVIEW * 2,
-            title="A longer interview",
-            standfirst="",
-            intro="",
-            pairs=PAIRS * 10,
-            interviewee=self.person,
-            source=None,
-            original_date=None,
-        )
-        url = reverse("admin:articles_article_suggest_facts", args=[longer.pk])
-        with CaptureQueriesContext(connection) as short_page:
-            self.client.get(self.url)
-        with CaptureQueriesContext(connection) as long_page:
-            self.assertEqual(len(self.client.get(url).context["formset"].forms), 4 * 10)
-        self.assertEqual(len(long_page), len(short_page))
-
-    def test_accepting_two_suggestions_creates_exactly_those_facts(self):
-        page = self.client.get(self.url)
-        data = self.rows(page)
-        for words in ["$120 million", "1,500 jobs"]:
-            index = self.suggestion_index(page, words)
-            data[f"suggestions-{index}-accept"] = "on"
-            data[f"suggestions-{index}-themes"] = "aerospace"
-        response = self.client.post(self.url, data)
-        self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.article.pk]))
-        facts = Fact.objects.order_by("value")
-        self.assertEqual([fact.unit for fact in facts], ["jobs", "USD"])
-        for fact in facts:
-            self.assertEqual(fact.person, self.person)
-            self.assertEqual(list(fact.themes.all()), [self.theme])
-            self.assertIn(fact.quote, fact.pair.answer)
-
-    def test_an_edited_quote_that_is_not_verbatim_is_refused_on_the_quote(self):
-        page = self.client.get(self.url)
-        data = self.rows(page)
-        index = self.suggestion_index(page, "$120 million")
-        data[f"suggestions-{index}-accept"] = "on"
-        data[f"suggestions-{index}-quote"] = "about 120 million dollars"
-        response = self.client.post(self.url, data)
-        self.assertIn("do not appear verbatim", str(response.context["formset"].forms[index].errors["quote"]))
-        self.assertEqual(Fact.objects.count(), 0)
-
-    def test_facts_already_made_are_not_suggested_again(self):
-        page = self.client.get(self.url)
-        data = self.rows(page)
-        index = self.suggestion_index(page, "$120 million")
-        data[f"suggestions-{index}-accept"] = "on"
-        self.client.post(self.url, data)
-        quotes = [form.initial["quote"] for form in self.client.get(self.url).context["formset"].forms]
-        self.assertNotIn(Fact.objects.get().quote, quotes)
-
-    def test_contributor_cannot_add_facts_to_a_published_article(self):
-        published = ArticleFactory()
-        url = reverse("admin:articles_article_suggest_facts", args=[published.pk])
-        self.assertEqual(self.client.get(url).status_code, 403)
-
-    def test_an_address_that_is_not_an_article_id_is_not_found(self):
-        """Regression: a non-numeric id reached the database and answered 500."""
-        for object_id in ["abc", "1\x00", "999999"]:
-            with self.subTest(object_id=object_id):
-                url = reverse("admin:articles_article_suggest_facts", args=[object_id])
-                self.assertEqual(self.client.get(url).status_code, 404)
-                self.assertEqual(self.client.post(url, {}).status_code, 404)
 
 
 class ImportCommandTests(TestCase):

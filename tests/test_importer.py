@@ -380,7 +380,7 @@ SEED_FIGURES = [
 @pytest.fixture(scope="module")
 def seed_pairs():
     parsed = parse_interview(marked_seed_text())
-    return parsed.intro, [(position, pair.answer) for position, pair in enumerate(parsed.pairs, 1)]
+    return parsed.intro, [(position, pair.prompt, pair.answer) for position, pair in enumerate(parsed.pairs, 1)]
 
 
 @pytest.fixture(scope="module")
@@ -401,16 +401,17 @@ def test_seed_figure_is_proposed_with_its_pair(seed_suggestions, position, words
 
 def test_seed_quotes_are_verbatim_single_paragraph_words_of_their_answer(seed_pairs, seed_suggestions):
     intro, pairs = seed_pairs
-    texts = {None: intro, **dict(pairs)}
+    texts = {None: intro, **{position: answer for position, _, answer in pairs}}
     for suggestion in seed_suggestions:
         assert "\n" not in suggestion.quote
+        assert not suggestion.in_prompt
         assert any(suggestion.quote in paragraph for paragraph in texts[suggestion.pair_position].split("\n\n"))
         assert suggestion.quote in suggestion.statement or len(suggestion.statement) <= 300
 
 
 def test_seed_suggestions_are_ordered_by_pair_then_place_in_the_answer(seed_pairs, seed_suggestions):
     intro, pairs = seed_pairs
-    texts = dict(pairs)
+    texts = {position: answer for position, _, answer in pairs}
     order = [(s.pair_position, texts[s.pair_position].index(s.quote)) for s in seed_suggestions]
     assert order == sorted(order)
     assert suggest_facts(intro, list(reversed(pairs)), REFERENCE_DATE) == seed_suggestions
@@ -421,7 +422,7 @@ def test_text_without_figures_proposes_nothing(seed_pairs):
     assert suggest_facts(intro, [pairs[0]], REFERENCE_DATE) == []
     assert (
         suggest_facts(
-            "", [(1, "Korea and Mexico share values, and the two countries trust each other.")], REFERENCE_DATE
+            "", [(1, "", "Korea and Mexico share values, and the two countries trust each other.")], REFERENCE_DATE
         )
         == []
     )
@@ -431,7 +432,7 @@ def test_text_without_figures_proposes_nothing(seed_pairs):
 
 
 def only_suggestion(text, reference_date=REFERENCE_DATE):
-    suggestions = suggest_facts("", [(1, text)], reference_date)
+    suggestions = suggest_facts("", [(1, "", text)], reference_date)
     assert len(suggestions) == 1, suggestions
     return suggestions[0]
 
@@ -533,7 +534,7 @@ def test_last_june_is_the_latest_june_strictly_before_the_reference_month(refere
 
 def test_may_the_modal_verb_is_not_a_month():
     text = "Of all the negotiating rounds, the last may be the hardest."
-    assert suggest_facts("", [(1, text)], REFERENCE_DATE) == []
+    assert suggest_facts("", [(1, "", text)], REFERENCE_DATE) == []
 
 
 def test_figure_and_year_in_one_quote_make_one_suggestion():
@@ -545,7 +546,7 @@ def test_figure_and_year_in_one_quote_make_one_suggestion():
 def test_figures_joined_by_and_get_their_own_quotes():
     first, second = suggest_facts(
         "",
-        [(1, "Trade reached a volume of $19.8 billion in 2023 and investment in Mexico reached $9.3 billion.")],
+        [(1, "", "Trade reached a volume of $19.8 billion in 2023 and investment in Mexico reached $9.3 billion.")],
         REFERENCE_DATE,
     )
     assert (first.quote, first.date) == ("Trade reached a volume of $19.8 billion in 2023", date(2023, 1, 1))
@@ -568,12 +569,12 @@ def test_figures_from_the_intro_have_no_pair():
 
 def test_a_repeated_paragraph_is_proposed_once():
     paragraph = "Trade reached $19.8 billion in 2023."
-    assert len(suggest_facts("", [(1, f"{paragraph}\n\n{paragraph}")], REFERENCE_DATE)) == 1
+    assert len(suggest_facts("", [(1, "", f"{paragraph}\n\n{paragraph}")], REFERENCE_DATE)) == 1
 
 
 def test_numbers_inside_words_and_referring_number_words_are_not_counts():
     text = "The two countries agreed. The 5G network, the G20 summit and COVID-19 cases were discussed."
-    assert suggest_facts("", [(1, text)], REFERENCE_DATE) == []
+    assert suggest_facts("", [(1, "", text)], REFERENCE_DATE) == []
 
 
 @pytest.mark.parametrize(
@@ -640,7 +641,7 @@ def test_each_date_goes_to_the_nearest_figure_still_free_the_earlier_one_on_a_ti
 def test_long_answers_keep_their_suggestions():
     """Answers long enough to have made the suggester quadratic still get every suggestion once."""
     sentence = "Trade reached $19.8 billion in 2023, up 12% from 2022, and 1,500 jobs were created last June. "
-    suggestions = suggest_facts("", [(1, sentence * 500)], date(2024, 1, 1))
+    suggestions = suggest_facts("", [(1, "", sentence * 500)], date(2024, 1, 1))
     assert [(s.value, s.unit, s.date) for s in suggestions] == [
         (Decimal("19800000000"), "USD", date(2023, 1, 1)),
         (Decimal("12"), "%", date(2022, 1, 1)),

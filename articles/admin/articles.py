@@ -31,9 +31,9 @@ from .common import (
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .import_page import import_view
-from .importer import suggest_facts_view
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .restore import RestoreKeepsStatus
+from .suggestions import suggest_facts_view
 
 
 def article_state(pk):

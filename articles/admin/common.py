@@ -36,20 +36,22 @@ URL_FIELDS_ASSUME_HTTPS = {
 }
 
 
+def lookalike_error(name, theme):
+    """Return the error that refuses the theme name `name`, a lookalike of the existing `theme`."""
+    return ValidationError(
+        "“%(name)s” looks like the existing theme “%(theme)s”: use that name or choose a clearly different one.",
+        code="lookalike",
+        params={"name": name, "theme": theme.name},
+    )
+
+
 def refuse_lookalikes(names, themes):
     """
     Raise ValidationError for each of `names` that differs from the name of one of `themes`
     only by case, accents, punctuation or spacing, so that editors reuse a theme rather than
     creating its twin.
     """
-    errors = [
-        ValidationError(
-            "“%(name)s” looks like the existing theme “%(theme)s”: use that name or choose a clearly different one.",
-            code="lookalike",
-            params={"name": name, "theme": theme.name},
-        )
-        for name, theme in themes.lookalikes(names).items()
-    ]
+    errors = [lookalike_error(name, theme) for name, theme in themes.lookalikes(names).items()]
     if errors:
         raise ValidationError(errors)
 

@@ -83,7 +83,7 @@ def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_
     accept_suggestion(page, "About $120 million over five years", "USD")
     accept_suggestion(page, "it should create 1,500 jobs", "jobs")
     page.get_by_role("button", name="Add the accepted facts").click()
-    expect(page.get_by_text("Added 2 fact(s)")).to_be_visible()
+    expect(page.get_by_text("Added 2 facts.")).to_be_visible()
 
     article = Article.objects.get(title="Korea and Mexico look to the stars")
     assert article.status == Article.Status.DRAFT

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from articles.models import Article, Person
 
 from ..factories import PersonFactory
-from .test_editorial import member, roles, sign_in  # noqa: F401 (roles is a fixture)
+from .editors import member, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
