@@ -32,16 +32,21 @@ def refuse_lookalikes(names, themes):
     only by case, accents, punctuation or spacing, so that editors reuse a theme rather than
     creating its twin.
     """
-    errors = [
+    errors = lookalike_errors(themes.lookalikes(names))
+    if errors:
+        raise ValidationError(errors)
+
+
+def lookalike_errors(found):
+    """Return an error for each name of `found`, a map of typed names to the existing themes they look like."""
+    return [
         ValidationError(
             "“%(name)s” looks like the existing theme “%(theme)s”: use that name or choose a clearly different one.",
             code="lookalike",
             params={"name": name, "theme": theme.name},
         )
-        for name, theme in themes.lookalikes(names).items()
+        for name, theme in found.items()
     ]
-    if errors:
-        raise ValidationError(errors)
 
 
 class ThemesField(TagField):
