@@ -4,6 +4,7 @@ An article's Q&A pairs and facts, inline on its page, a page of pairs at a time.
 A long interview (hundreds of pairs, each with facts) is edited a page of pairs at a time (see
 PairPages), with the facts of those pairs and those of the intro: a page opens and saves with as
 many queries whatever the interview's length, and a save changes exactly the rows its page posted.
+A new pair left without a position is numbered after the last one.
 """
 
 from django import forms
@@ -28,6 +29,9 @@ FACTS_PER_PAGE = 60
 MOST_ROWS = 2 * DEFAULT_MAX_NUM
 MAX_BIGINT = BigIntegerField.MAX_BIGINT
 
+POSITION_HELP = gettext_lazy(
+    "Order within the article, from 1. Leave it empty on a new pair to place it after the last one."
+)
 POSITION_HELD = gettext_lazy(
     "Position %(position)s belongs to a Q&A pair on another page of this article. Choose a free position."
 )
@@ -94,6 +98,14 @@ def posted_ids(data, prefix):
     return [int(value) for value in ids if value.isascii() and value.isdigit() and int(value) <= MAX_BIGINT]
 
 
+class PairRowForm(ThemedRowForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].required = self.instance.pk is not None
+            self.fields["position"].help_text = POSITION_HELP
+
+
 class PairRowsFormSet(PageRowsFormSet):
     """The pairs of one page of an article; `page` is its PairPages, None on the add page."""
 
@@ -111,7 +123,8 @@ class PairRowsFormSet(PageRowsFormSet):
 
     def clean(self):
         """
-        Refuse positions and anchors held by pairs of other pages; fill the anchors left empty from
+        Refuse positions and anchors held by pairs of other pages; number the new rows left without
+        a position after the last position in use, in row order; fill the anchors left empty from
         the prompts, unique among the article's pairs. Then Django's checks for duplicates.
         """
         rows = [
@@ -127,8 +140,12 @@ class PairRowsFormSet(PageRowsFormSet):
                 form.add_error("position", ValidationError(POSITION_HELD, code="held", params={"position": position}))
             if anchor and anchor in held_anchors:
                 form.add_error("anchor", ValidationError(ANCHOR_HELD, code="held", params={"anchor": anchor}))
+        last = max([*held_positions, *(form.cleaned_data.get("position") or 0 for form in rows)], default=0)
         taken = held_anchors | {form.cleaned_data["anchor"] for form in rows if form.cleaned_data.get("anchor")}
         for form in rows:
+            if form.instance.pk is None and not form.cleaned_data.get("position") and "position" not in form.errors:
+                last += 1
+                form.cleaned_data["position"] = form.instance.position = last
             if not form.cleaned_data.get("anchor") and form.cleaned_data.get("prompt"):
                 form.instance.prompt = form.cleaned_data["prompt"]
                 anchor = form.instance.default_anchor(taken)
@@ -204,7 +221,7 @@ class ArticleInlineGuard(PublishedContentGuard):
 
 class QAPairInline(ArticleInlineGuard, admin.StackedInline):
     model = QAPair
-    form = ThemedRowForm
+    form = PairRowForm
     formset = PairRowsFormSet
     template = "admin/articles/article/pairs_inline.html"
     # The rows' own field (ThemedRowForm) stands for the model's.
