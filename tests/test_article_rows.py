@@ -1,14 +1,22 @@
-"""New Q&A pairs on an article's add and change pages: left without a position, numbered after the last one."""
+"""
+New rows on an article's add and change pages: new Q&A pairs left without a position are numbered
+after the last one, and a fact may quote a pair added in the same save, checked before anything is
+saved.
+"""
 
-from articles.models import Article, QAPair
+from articles.models import Article, Fact, QAPair
 
-from .factories import ArticleFactory, PersonFactory, QAPairFactory
+from .factories import ArticleFactory, PersonFactory, QAPairFactory, ThemeFactory
 from .test_admin import AdminTestCase, admin_url, article_data, formset_data, management_form, pair_row
 from .test_long_interviews import formset, interview
 from .test_workflow import resubmit
 
 FIRST = {"prompt": "Is trade growing?", "answer": "Trade grew by 10% last year."}
 SECOND = {"prompt": "What about Asia in 2025?", "answer": "Exports to Asia doubled to $4 billion."}
+
+
+def fact_row(**values):
+    return {"pair": "", "statement": "A fact.", "quote": "", "themes": "", **values}
 
 
 def with_new_rows(data, prefix, rows):
@@ -24,6 +32,7 @@ class NewRowsTestCase(AdminTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.person = PersonFactory()
+        cls.trade = ThemeFactory(name="Trade")
 
     def add(self, pairs, facts=()):
         """Post the add page of an article with new pairs (`pairs`, their values) and facts."""
@@ -78,3 +87,50 @@ class NewPairNumberingTests(NewRowsTestCase):
             self.client.get(admin_url("article", "add")),
             "Leave it empty on a new pair to place it after the last one.",
         )
+
+
+class FactsOnNewPairsTests(NewRowsTestCase):
+    def test_a_fact_added_with_its_article_quotes_the_second_new_pair(self):
+        fact = fact_row(pair="new-2", quote="doubled to $4 billion", value="4000000000", unit="USD", themes="trade")
+        self.assertSaved(self.add([FIRST, SECOND], [fact]))
+        article = Article.objects.get(slug="ambassador-on-trade")
+        saved = Fact.objects.get(article=article)
+        self.assertEqual((saved.pair.position, saved.pair.prompt), (2, SECOND["prompt"]))
+        self.assertEqual(list(saved.themes.all()), [self.trade])
+
+    def test_a_fact_may_quote_the_prompt_of_a_new_pair(self):
+        self.assertSaved(self.add([FIRST, SECOND], [fact_row(pair="new-2", in_prompt="on", quote="Asia in 2025")]))
+        self.assertTrue(Fact.objects.get().in_prompt)
+
+    def test_the_quote_is_checked_against_the_chosen_new_pair_and_nothing_is_saved(self):
+        cases = [
+            (fact_row(pair="new-2", quote="grew by 10%"), "quote", "do not appear verbatim in the answer"),
+            (fact_row(pair="new-1", in_prompt="on", quote="Asia"), "quote", "do not appear verbatim in the prompt"),
+            (fact_row(pair="new-3", quote="grew by 10%"), "pair", "No new Q&amp;A pair numbered 3 is added"),
+            (fact_row(pair="new-x", quote="grew by 10%"), "pair", "No new Q&amp;A pair numbered x is added"),
+        ]
+        for fact, field, message in cases:
+            with self.subTest(fact=fact):
+                response = self.add([FIRST, SECOND], [fact])
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(field, formset(response, "facts").forms[0].errors)
+                self.assertContains(response, message)
+        self.assertFalse(Article.objects.exists())
+        self.assertFalse(QAPair.objects.exists())
+
+    def test_a_fact_on_a_new_pair_with_errors_asks_to_correct_the_pair_first(self):
+        response = self.add([FIRST, {**SECOND, "answer": ""}], [fact_row(pair="new-2", quote="Asia")])
+        self.assertContains(response, "Correct the new Q&amp;A pair numbered 2 first")
+        self.assertFalse(Article.objects.exists())
+
+    def test_a_refused_add_page_offers_the_new_pairs_again_with_the_choice_kept(self):
+        response = self.add([FIRST, SECOND], [fact_row(pair="new-2", quote="doubled", statement="")])
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, '<option value="new-1">1. Is trade growing?</option>', html=True)
+        self.assertContains(response, '<option value="new-2" selected>2. What about Asia in 2025?</option>', html=True)
+
+    def test_a_fact_on_the_change_page_quotes_a_pair_added_in_the_same_save(self):
+        article = ArticleFactory()
+        QAPairFactory(article=article, position=1, answer="An old answer.")
+        self.assertSaved(self.change(article, [SECOND], [fact_row(pair="new-2", quote="Exports to Asia doubled")]))
+        self.assertEqual(Fact.objects.get(article=article).pair, article.pairs.get(position=2))

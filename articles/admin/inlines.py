@@ -4,7 +4,8 @@ An article's Q&A pairs and facts, inline on its page, a page of pairs at a time.
 A long interview (hundreds of pairs, each with facts) is edited a page of pairs at a time (see
 PairPages), with the facts of those pairs and those of the intro: a page opens and saves with as
 many queries whatever the interview's length, and a save changes exactly the rows its page posted.
-A new pair left without a position is numbered after the last one.
+A new pair left without a position is numbered after the last one, and a fact added in the same
+save may quote it, chosen by that number ("new-" and the number, as posted).
 """
 
 from django import forms
@@ -12,11 +13,11 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, Count, F
 from django.db.models.fields import BLANK_CHOICE_DASH
-from django.forms.formsets import DEFAULT_MAX_NUM
+from django.forms.formsets import DEFAULT_MAX_NUM, DELETION_FIELD_NAME
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from ..models import Fact, QAPair
 from .common import FACT_LAYOUT, FactForm
@@ -25,6 +26,8 @@ from .rows import KnownAutocompleteSelect, KnownChoiceField, PageRowsFormSet, Th
 
 PAIRS_PER_PAGE = 20
 FACTS_PER_PAGE = 60
+# How a fact's select names a pair added in the same save: this prefix and the pair's number.
+NEW_PAIR = "new-"
 # Django's formsets refuse more rows than their default maximum plus this (formset_factory's absolute_max).
 MOST_ROWS = 2 * DEFAULT_MAX_NUM
 MAX_BIGINT = BigIntegerField.MAX_BIGINT
@@ -36,6 +39,10 @@ POSITION_HELD = gettext_lazy(
     "Position %(position)s belongs to a Q&A pair on another page of this article. Choose a free position."
 )
 ANCHOR_HELD = gettext_lazy("A Q&A pair on another page of this article has the anchor “%(anchor)s”.")
+NO_NEW_PAIR = gettext_lazy("No new Q&A pair numbered %(number)s is added with this save.")
+CORRECT_NEW_PAIR = gettext_lazy(
+    "Correct the new Q&A pair numbered %(number)s first: this fact's quote is checked against it."
+)
 
 
 class PairPages:
@@ -121,6 +128,13 @@ class PairRowsFormSet(PageRowsFormSet):
         others = QAPair.objects.filter(article=self.instance).exclude(pk__in=[int(pk) for pk in self.loaded])
         return list(others.values_list("position", "anchor"))
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "position" in form.fields:
+            # What js/article_pairs.js numbers new rows after, as clean() does.
+            after = max((position for position, _ in self.held), default=0)
+            form.fields["position"].widget.attrs["data-numbered-after"] = after
+
     def clean(self):
         """
         Refuse positions and anchors held by pairs of other pages; number the new rows left without
@@ -156,15 +170,19 @@ class PairRowsFormSet(PageRowsFormSet):
 
 class PairField(forms.ModelChoiceField):
     """
-    The Q&A pair a fact quotes, one of the saved pairs of its page as its formset `rows` knows them
-    (posted by its id), or none (the intro). Another pair is looked up in the queryset.
+    The Q&A pair a fact quotes, as its page's formset `rows` knows them: a saved pair of the page
+    (posted by its id), a pair added in the same save (NEW_PAIR and its number) or none (the intro).
+    Another pair is looked up in the queryset.
     """
 
     rows = None
 
     def to_python(self, value):
-        if self.rows is not None and isinstance(value, str) and value in self.rows.saved_pairs:
-            return self.rows.saved_pairs[value]
+        if self.rows is not None and isinstance(value, str):
+            if value.startswith(NEW_PAIR):
+                return self.rows.new_pair(value.removeprefix(NEW_PAIR))
+            if value in self.rows.saved_pairs:
+                return self.rows.saved_pairs[value]
         return super().to_python(value)
 
 
@@ -197,9 +215,37 @@ class FactRowsFormSet(PageRowsFormSet):
         return self.pair_rows.loaded if self.pair_rows is not None else {}
 
     @cached_property
+    def new_pairs(self):
+        """The forms of the pairs this save adds, by the number each gets (once the pair rows are cleaned)."""
+        if self.pair_rows is None or not self.pair_rows.is_bound:
+            return {}
+        self.pair_rows.is_valid()
+        return {
+            form.cleaned_data["position"]: form
+            for form in self.pair_rows.extra_forms
+            if form.has_changed()
+            and form.cleaned_data.get("position")
+            and not form.cleaned_data.get(DELETION_FIELD_NAME)
+        }
+
+    def new_pair(self, number):
+        """Return the unsaved pair numbered `number` (as posted) in this save, or raise ValidationError."""
+        # A position has five digits at most (a PositiveSmallIntegerField).
+        form = self.new_pairs.get(int(number)) if number.isascii() and number.isdigit() and len(number) <= 5 else None
+        if form is None:
+            raise ValidationError(NO_NEW_PAIR, code="invalid_choice", params={"number": number})
+        if form.errors:
+            raise ValidationError(CORRECT_NEW_PAIR, code="pair_errors", params={"number": number})
+        return form.instance
+
+    @cached_property
     def offered_pairs(self):
-        """The choices of a fact's pair (read when the page is shown): the intro and the page's pairs."""
-        return [("", BLANK_CHOICE_DASH[0][1]), *((pk, str(pair)) for pk, pair in self.saved_pairs.items())]
+        """The choices of a fact's pair (read when the page is shown): the intro, the page's pairs, the new ones."""
+        return [
+            ("", BLANK_CHOICE_DASH[0][1]),
+            *((pk, str(pair)) for pk, pair in self.saved_pairs.items()),
+            *((f"{NEW_PAIR}{number}", str(row.instance)) for number, row in self.new_pairs.items()),
+        ]
 
     def pair_choices(self, form):
         """The pairs a fact's `form` may choose: those offered, and whatever it posted, so that it shows again."""
@@ -238,7 +284,7 @@ class QAPairInline(ArticleInlineGuard, admin.StackedInline):
     @admin.display(description="facts from this answer")
     def fact_links(self, pair):
         if pair.pk is None:
-            return "Save the pair to add facts from its answer."
+            return gettext("Add its facts under Facts below, choosing this pair by its number.")
         links = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
