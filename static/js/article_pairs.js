@@ -64,7 +64,8 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
-  if (pairs) {
+  // Rows a user may only view have no fields: their pairs keep the labels the server gave them.
+  if (pairs && pairs.querySelector('[name$="-position"]')) {
     pairs.addEventListener("input", refresh);
     pairs.addEventListener("change", refresh);
     document.addEventListener("formset:added", refresh);
