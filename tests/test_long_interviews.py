@@ -217,3 +217,19 @@ class LongInterviewPageTests(AdminTestCase):
         self.assertEqual(response.status_code, 302, form_errors(response))
         self.assertEqual(Article.objects.get(pk=draft.pk).title, "Retitled")
         self.assertEqual(sorted(QAPair.objects.get(article=draft, position=1).themes.names()), ["Trade"])
+
+    def test_restoring_a_version_from_its_first_page_restores_the_pairs_of_every_page(self):
+        article = interview(25, 1, title="A restored interview")
+        url = admin_url("article", "change", article.pk)
+        self.assertEqual(self.client.post(url, resubmit(self.client.get(url))).status_code, 302)
+        first = Version.objects.get_for_object(article).get()
+        page_2 = f"{url}?page=2"
+        edited = resubmit(self.client.get(page_2)) | {"pairs-4-answer": "Sector 25 exported $25.0 billion, later."}
+        self.assertEqual(self.client.post(page_2, edited).status_code, 302)
+
+        revision = admin_url("article", "history", article.pk) + f"{first.pk}/"
+        page = self.client.get(revision)
+        self.assertContains(page, "Saving restores every Q&amp;A pair and fact of this version")
+        self.assertNotContains(page, 'name="_page"')
+        self.assertEqual(self.client.post(revision, resubmit(page)).status_code, 302)
+        self.assertEqual(article.pairs.get(position=25).answer, "Sector 25 exported $25.0 billion.")
