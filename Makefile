@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions loadtest
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,12 @@ bench-importer: install
 # language and overall. BENCH_OPTIONS=--parse suggests from the importer's own reading of each text.
 bench-suggestions: install
 	$(DEV_ENV) $(PY) -m bench.suggestions $(BENCH_OPTIONS)
+
+# The article change page of an interview of 300 pairs and 900 facts and of a 12-pair one, opened and saved
+# in-process with production settings in a scratch SQLite database; BENCH_ADMIN_OPTIONS passes options, e.g.
+# --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_admin
+bench-admin: install
+	$(PY) -m bench.admin $(BENCH_ADMIN_OPTIONS)
 
 loadtest: install bench-tools
 	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)

@@ -1,27 +1,24 @@
 """Articles with their Q&A pairs and facts inline, and Q&A pairs on their own."""
 
 from functools import partial
+from urllib.parse import urlencode
 
 import reversion
 from django.contrib import admin
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
-from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair
 from .common import (
     DIGEST_CHARS,
-    FACT_LAYOUT,
     THEME_FIELDS_WIDE,
     URL_FIELDS_ASSUME_HTTPS,
-    AutocompleteGuard,
-    CleanTextInput,
-    FactForm,
     ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
@@ -31,9 +28,29 @@ from .common import (
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .import_page import import_view
+from .inlines import FactInline, PairPages, QAPairInline, posted_ids
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .restore import RestoreKeepsStatus
 from .suggestions import suggest_facts_view
+
+# What an article's version follows (its registration in models/content.py), read in five
+# queries: followed one object at a time, each pair and fact cost a query, and each of their
+# theme links two (its __str__ names its object and theme).
+FOLLOWED = [
+    Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+    Prefetch(
+        "pairs",
+        queryset=QAPair.objects.prefetch_related(
+            Prefetch("tagged_items", queryset=TaggedQAPair.objects.select_related("tag"))
+        ),
+    ),
+    Prefetch(
+        "facts",
+        queryset=Fact.objects.prefetch_related(
+            Prefetch("tagged_items", queryset=TaggedFact.objects.select_related("tag"))
+        ),
+    ),
+]
 
 
 def article_state(pk):
@@ -94,90 +111,6 @@ class QAPairForm(StaleEditForm):
         return pair_state(self.instance.pk)
 
 
-class QAPairFormSet(BaseInlineFormSet):
-    def clean(self):
-        """
-        Fill the anchors left empty from their prompts before the duplicate check, unique among
-        the article's other saved pairs and every row of this form.
-        """
-        rows = [form for form in self.forms if form.has_changed() or form.instance.pk]
-        rows = [form for form in rows if hasattr(form, "cleaned_data") and not self._should_delete_form(form)]
-        editing = [form.instance.pk for form in self.forms if form.instance.pk]
-        taken = (
-            set(self.instance.pairs.exclude(pk__in=editing).values_list("anchor", flat=True))
-            if self.instance.pk
-            else set()
-        )
-        taken |= {form.cleaned_data.get("anchor") for form in rows if form.cleaned_data.get("anchor")}
-        for form in rows:
-            if not form.cleaned_data.get("anchor") and form.cleaned_data.get("prompt"):
-                form.instance.prompt = form.cleaned_data["prompt"]
-                anchor = form.instance.default_anchor(taken)
-                form.cleaned_data["anchor"] = form.instance.anchor = anchor
-                taken.add(anchor)
-        super().clean()
-
-
-class ArticleInlineGuard(PublishedContentGuard):
-    """Inlines get the parent article as `obj`; adding rows to a locked article is refused too."""
-
-    def article_of(self, obj):
-        return obj
-
-    def has_add_permission(self, request, obj=None):
-        return not self.is_locked(request, obj) and super().has_add_permission(request, obj)
-
-
-class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
-    model = QAPair
-    formset = QAPairFormSet
-    formfield_overrides = THEME_FIELDS_WIDE
-    extra = 0
-    ordering = ["position"]
-    fields = ["position", "prompt", "answer", "anchor", "themes", "fact_links"]
-    readonly_fields = ["fact_links"]
-    prepopulated_fields = {"anchor": ["prompt"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("facts")
-
-    @admin.display(description="facts from this answer")
-    def fact_links(self, pair):
-        if pair.pk is None:
-            return "Save the pair to add facts from its answer."
-        links = format_html_join(
-            ", ",
-            '<a href="{}">{}</a>',
-            ((reverse("admin:articles_fact_change", args=[fact.pk]), fact.statement) for fact in pair.facts.all()),
-        )
-        add = reverse("admin:articles_fact_add") + f"?article={pair.article_id}&pair={pair.pk}"
-        return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
-
-
-class FactInline(CleanTextInput, AutocompleteGuard, ArticleInlineGuard, admin.StackedInline):
-    model = Fact
-    form = FactForm
-    formfield_overrides = THEME_FIELDS_WIDE
-    extra = 0
-    fields = FACT_LAYOUT
-    autocomplete_fields = ["person"]
-    classes = ["collapse"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        """
-        Offer only the pairs of the article being edited (none while it is being added), listed
-        once for every fact's form instead of one query a form.
-        """
-        formset = super().get_formset(request, obj, **kwargs)
-        field = formset.form.base_fields["pair"]
-        field.queryset = QAPair.objects.filter(article=obj) if obj is not None and obj.pk else QAPair.objects.none()
-        field.choices = [
-            ("", field.empty_label),
-            *((pair.pk, str(pair)) for pair in field.queryset.only("position", "prompt")),
-        ]
-        return formset
-
-
 @admin.register(Article)
 class ArticleAdmin(
     ForgedInputGuard,
@@ -228,6 +161,9 @@ class ArticleAdmin(
     inlines = [QAPairInline, FactInline]
     actions = ["publish", "unpublish"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS | THEME_FIELDS_WIDE
+
+    class Media:
+        js = ["js/article_pairs.js"]
 
     def get_queryset(self, request):
         # A subquery, not a join: the join grouped every article by all its columns, texts included,
@@ -296,10 +232,55 @@ class ArticleAdmin(
     def pair_count(self, obj):
         return obj.pair_count
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """
+        Give a saved article's inlines one page of pairs (?page=), with their facts and the intro's;
+        a save changes exactly the saved rows its page posted.
+        """
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj.pk is None:
+            return kwargs
+        if request.method == "POST":
+            kwargs["queryset"] = kwargs["queryset"].filter(pk__in=posted_ids(request.POST, prefix))
+        if inline.model is QAPair:
+            kwargs["page"] = page = PairPages(obj, request.GET.get("page"))
+            if request.method != "POST":
+                kwargs["queryset"] = kwargs["queryset"].filter(pk__in=page.pairs)
+        elif request.method != "POST":
+            page = PairPages(obj, request.GET.get("page"))
+            kwargs["queryset"] = kwargs["queryset"].filter(Q(pair__in=page.pairs) | Q(pair=None))
+        return kwargs
+
+    def _create_formsets(self, request, obj, change):
+        # Django's one place that holds the formsets of a page together: the facts' formset finds
+        # the page's pairs, saved and new, in the pairs' formset.
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        pairs = next((formset for formset in formsets if formset.model is QAPair), None)
+        for formset in formsets:
+            if formset.model is Fact:
+                formset.pair_rows = pairs
+        return formsets, inline_instances
+
+    def response_change(self, request, obj):
+        """Go to the page of pairs asked for (_page), or stay on the one saved ("Save and continue editing")."""
+        response = super().response_change(request, obj)
+        page = request.POST.get("_page") if "_page" in request.POST else None
+        if "_continue" in request.POST:
+            page = request.GET.get("page")
+        if response.status_code == 302 and page and page.isascii() and page.isdigit():
+            url = add_preserved_filters(
+                {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts},
+                reverse("admin:articles_article_change", args=[obj.pk], current_app=self.admin_site.name),
+            )
+            response["Location"] = f"{url}{'&' if '?' in url else '?'}{urlencode({'page': page})}"
+        return response
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        if change:
+            prefetch_related_objects([obj], *FOLLOWED)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -314,10 +295,12 @@ class ArticleAdmin(
         in use, so that a reorder (swapping 2 and 3, or moving 2 into the place of a deleted 3)
         never meets the unique (article, position) constraint half-way.
         """
+        # has_changed() is False for the rows of a user who may only view them: those are not saved.
         moved = [
             form.instance.pk
             for form in formset.forms
-            if form.instance.pk and ("position" in form.changed_data or form in formset.deleted_forms)
+            if form.instance.pk
+            and ((form.has_changed() and "position" in form.changed_data) or form in formset.deleted_forms)
         ]
         if not moved:
             return

@@ -666,7 +666,8 @@ class Fact(Themed, models.Model):
             raise ValidationError(errors)
 
     def quote_errors(self):
-        if self.pair_id:
+        # A pair added with its article's other rows has no id yet, but the admin attaches it.
+        if self.pair is not None:
             if self.pair.article_id != self.article_id:
                 return {"pair": "This Q&A pair belongs to another article."}
             if self.in_prompt and self.quote not in self.pair.prompt:

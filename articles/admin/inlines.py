@@ -1,0 +1,339 @@
+"""
+An article's Q&A pairs and facts, inline on its page, a page of pairs at a time.
+
+A long interview (hundreds of pairs, each with facts) is edited a page of pairs at a time (see
+PairPages), with the facts of those pairs and those of the intro: a page opens and saves with as
+many queries whatever the interview's length, and a save changes exactly the rows its page posted.
+A new pair left without a position is numbered after the last one, and a fact added in the same
+save may quote it, chosen by that number ("new-" and the number, as posted).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import BigIntegerField, Count, F
+from django.db.models.fields import BLANK_CHOICE_DASH
+from django.forms.formsets import DEFAULT_MAX_NUM, DELETION_FIELD_NAME
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_lazy
+
+from ..models import Fact, QAPair
+from .common import FACT_LAYOUT, CleanTextInput, FactForm
+from .permissions import PublishedContentGuard
+from .rows import KnownAutocompleteSelect, KnownChoiceField, PageRowsFormSet, ThemedRowForm
+
+PAIRS_PER_PAGE = 20
+FACTS_PER_PAGE = 60
+# How a fact's select names a pair added in the same save: this prefix and the pair's number.
+NEW_PAIR = "new-"
+# Django's formsets refuse more rows than their default maximum plus this (formset_factory's absolute_max).
+MOST_ROWS = 2 * DEFAULT_MAX_NUM
+MAX_BIGINT = BigIntegerField.MAX_BIGINT
+
+POSITION_HELP = gettext_lazy(
+    "Order within the article, from 1. Leave it empty on a new pair to place it after the last one."
+)
+POSITION_HELD = gettext_lazy(
+    "Position %(position)s belongs to a Q&A pair on another page of this article. Choose a free position."
+)
+ANCHOR_HELD = gettext_lazy("A Q&A pair on another page of this article has the anchor “%(anchor)s”.")
+NO_NEW_PAIR = gettext_lazy("No new Q&A pair numbered %(number)s is added with this save.")
+CORRECT_NEW_PAIR = gettext_lazy(
+    "Correct the new Q&A pair numbered %(number)s first: this fact's quote is checked against it."
+)
+
+
+class PairPages:
+    """
+    The pairs of `article` cut into pages, in order, and page `number` of them (the first or last
+    page if it is not one). A page holds at most PAIRS_PER_PAGE pairs and, after its first pair, at
+    most FACTS_PER_PAGE facts of theirs: it costs about as much to open and save whatever the
+    length of the interview and however its facts are spread.
+    """
+
+    def __init__(self, article, number):
+        counts = article.pairs.order_by("position").values("pk").annotate(facts=Count("facts"))
+        self.pages, facts_on_page = [[]], 0
+        for pk, facts in counts.values_list("pk", "facts"):
+            page = self.pages[-1]
+            if page and (len(page) == PAIRS_PER_PAGE or facts_on_page + facts > FACTS_PER_PAGE):
+                self.pages.append(page := [])
+                facts_on_page = 0
+            page.append(pk)
+            facts_on_page += facts
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        self.number = min(max(number, 1), len(self.pages))
+        self.pairs = self.pages[self.number - 1]
+
+    @property
+    def links(self):
+        """Each page as (number, its first pair, its last pair), pairs counted from 1; none for a single page."""
+        if len(self.pages) < 2:
+            return []
+        links, last = [], 0
+        for number, page in enumerate(self.pages, start=1):
+            links.append((number, last + 1, last + len(page)))
+            last += len(page)
+        return links
+
+    @property
+    def count(self):
+        return sum(map(len, self.pages))
+
+    @property
+    def first(self):
+        """The count of this page's first pair, from 1."""
+        return sum(map(len, self.pages[: self.number - 1])) + 1
+
+    @property
+    def last(self):
+        return self.first + len(self.pairs) - 1
+
+
+def posted_ids(data, prefix):
+    """Return the ids of the saved rows that formset `prefix` posted in `data`, leaving out what is not an id."""
+    try:
+        count = min(int(data.get(f"{prefix}-INITIAL_FORMS", "")), MOST_ROWS)
+    except ValueError:
+        return []
+    ids = (data.get(f"{prefix}-{index}-id", "") for index in range(count))
+    return [int(value) for value in ids if value.isascii() and value.isdigit() and int(value) <= MAX_BIGINT]
+
+
+class PairRowForm(ThemedRowForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].required = self.instance.pk is not None
+            self.fields["position"].help_text = POSITION_HELP
+
+
+class PairRowsFormSet(PageRowsFormSet):
+    """The pairs of one page of an article; `page` is its PairPages, None on the add page."""
+
+    def __init__(self, *args, page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+
+    @cached_property
+    def held(self):
+        """The positions and anchors of the article's pairs that this page does not show."""
+        if self.instance.pk is None:
+            return []
+        others = QAPair.objects.filter(article=self.instance).exclude(pk__in=[int(pk) for pk in self.loaded])
+        return list(others.values_list("position", "anchor"))
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "position" in form.fields:
+            # What js/article_pairs.js numbers new rows after, as clean() does.
+            after = max((position for position, _ in self.held), default=0)
+            form.fields["position"].widget.attrs["data-numbered-after"] = after
+
+    def clean(self):
+        """
+        Refuse positions and anchors held by pairs of other pages; number the new rows left without
+        a position after the last position in use, in row order; fill the anchors left empty from
+        the prompts, unique among the article's pairs. Then Django's checks for duplicates.
+        """
+        rows = [
+            form
+            for form in self.forms
+            if (form.has_changed() or form.instance.pk) and not self._should_delete_form(form)
+        ]
+        held_positions = {position for position, _ in self.held}
+        held_anchors = {anchor for _, anchor in self.held}
+        for form in rows:
+            position, anchor = form.cleaned_data.get("position"), form.cleaned_data.get("anchor")
+            if position in held_positions:
+                form.add_error("position", ValidationError(POSITION_HELD, code="held", params={"position": position}))
+            if anchor and anchor in held_anchors:
+                form.add_error("anchor", ValidationError(ANCHOR_HELD, code="held", params={"anchor": anchor}))
+        last = max([*held_positions, *(form.cleaned_data.get("position") or 0 for form in rows)], default=0)
+        taken = held_anchors | {form.cleaned_data["anchor"] for form in rows if form.cleaned_data.get("anchor")}
+        for form in rows:
+            if form.instance.pk is None and not form.cleaned_data.get("position") and "position" not in form.errors:
+                last += 1
+                form.cleaned_data["position"] = form.instance.position = last
+            if not form.cleaned_data.get("anchor") and form.cleaned_data.get("prompt"):
+                form.instance.prompt = form.cleaned_data["prompt"]
+                anchor = form.instance.default_anchor(taken)
+                form.cleaned_data["anchor"] = form.instance.anchor = anchor
+                taken.add(anchor)
+        super().clean()
+
+
+class PairField(forms.ModelChoiceField):
+    """
+    The Q&A pair a fact quotes, as its page's formset `rows` knows them: a saved pair of the page
+    (posted by its id), a pair added in the same save (NEW_PAIR and its number) or none (the intro).
+    Another pair is looked up in the queryset.
+    """
+
+    rows = None
+
+    def to_python(self, value):
+        if self.rows is not None and isinstance(value, str):
+            if value.startswith(NEW_PAIR):
+                return self.rows.new_pair(value.removeprefix(NEW_PAIR))
+            if value in self.rows.saved_pairs:
+                return self.rows.saved_pairs[value]
+        return super().to_python(value)
+
+
+class FactRowForm(ThemedRowForm, FactForm):
+    """A fact row; `rows` is its FactRowsFormSet, which knows the pairs it may quote."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "pair" in self.fields:
+            field = self.fields["pair"]
+            field.rows = rows
+            field.choices = lambda: rows.pair_choices(self)
+        if "person" in self.fields and self.instance.person_id is not None:
+            field, person = self.fields["person"], self.instance.person
+            field.known = {str(person.pk): person}
+            getattr(field.widget, "widget", field.widget).known = {str(person.pk): str(person)}
+
+
+class FactRowsFormSet(PageRowsFormSet):
+    """The facts of one page of an article; `pair_rows`, the same page's pairs formset, is set by ArticleAdmin."""
+
+    pair_rows = None
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "rows": self}
+
+    @property
+    def saved_pairs(self):
+        """The saved pairs of the page, by id as text."""
+        return self.pair_rows.loaded if self.pair_rows is not None else {}
+
+    @cached_property
+    def new_pairs(self):
+        """The forms of the pairs this save adds, by the number each gets (once the pair rows are cleaned)."""
+        if self.pair_rows is None or not self.pair_rows.is_bound:
+            return {}
+        self.pair_rows.is_valid()
+        return {
+            form.cleaned_data["position"]: form
+            for form in self.pair_rows.extra_forms
+            if form.has_changed()
+            and form.cleaned_data.get("position")
+            and not form.cleaned_data.get(DELETION_FIELD_NAME)
+        }
+
+    def new_pair(self, number):
+        """Return the unsaved pair numbered `number` (as posted) in this save, or raise ValidationError."""
+        # A position has five digits at most (a PositiveSmallIntegerField).
+        form = self.new_pairs.get(int(number)) if number.isascii() and number.isdigit() and len(number) <= 5 else None
+        if form is None:
+            raise ValidationError(NO_NEW_PAIR, code="invalid_choice", params={"number": number})
+        if form.errors:
+            raise ValidationError(CORRECT_NEW_PAIR, code="pair_errors", params={"number": number})
+        return form.instance
+
+    @cached_property
+    def offered_pairs(self):
+        """The choices of a fact's pair (read when the page is shown): the intro, the page's pairs, the new ones."""
+        return [
+            ("", BLANK_CHOICE_DASH[0][1]),
+            *((pk, str(pair)) for pk, pair in self.saved_pairs.items()),
+            *((f"{NEW_PAIR}{number}", str(row.instance)) for number, row in self.new_pairs.items()),
+        ]
+
+    def pair_choices(self, form):
+        """The pairs a fact's `form` may choose: those offered, and whatever it posted, so that it shows again."""
+        posted = form.data.get(form.add_prefix("pair")) if form.is_bound else None
+        if posted and posted not in {value for value, _ in self.offered_pairs}:
+            return [*self.offered_pairs, (posted, posted)]
+        return self.offered_pairs
+
+
+class ArticleInlineGuard(PublishedContentGuard):
+    """Inlines get the parent article as `obj`; adding rows to a locked article is refused too."""
+
+    def article_of(self, obj):
+        return obj
+
+    def has_add_permission(self, request, obj=None):
+        return not self.is_locked(request, obj) and super().has_add_permission(request, obj)
+
+
+class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
+    model = QAPair
+    form = PairRowForm
+    formset = PairRowsFormSet
+    template = "admin/articles/article/pairs_inline.html"
+    # The rows' own field (ThemedRowForm) stands for the model's.
+    exclude = ["themes"]
+    extra = 0
+    ordering = ["position"]
+    fields = ["position", "prompt", "answer", "anchor", "themes", "fact_links"]
+    readonly_fields = ["fact_links"]
+    prepopulated_fields = {"anchor": ["prompt"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("facts", "themes")
+
+    @admin.display(description="facts from this answer")
+    def fact_links(self, pair):
+        if pair.pk is None:
+            return gettext("Add its facts under Facts below, choosing this pair by its number.")
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:articles_fact_change", args=[fact.pk]), fact.statement) for fact in pair.facts.all()),
+        )
+        add = reverse("admin:articles_fact_add") + f"?article={pair.article_id}&pair={pair.pk}"
+        return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
+
+
+class FactInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
+    model = Fact
+    form = FactRowForm
+    formset = FactRowsFormSet
+    exclude = ["themes"]
+    extra = 0
+    fields = FACT_LAYOUT
+    autocomplete_fields = ["person"]
+    classes = ["collapse"]
+
+    def get_queryset(self, request):
+        """The facts with their people and themes, those of the intro first, then by pair."""
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("pair", "person")
+            .prefetch_related("themes")
+            .order_by(F("pair__position").asc(nulls_first=True), "pk")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs["form_class"] = KnownChoiceField
+            kwargs["widget"] = KnownAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        elif db_field.name == "pair":
+            kwargs["form_class"] = PairField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "pair":
+            # The page's own pairs are edited above: no links to add or change one in a popup.
+            field.widget = getattr(field.widget, "widget", field.widget)
+        return field
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """A posted pair that is not one of the page's is looked up among the article's pairs alone."""
+        formset = super().get_formset(request, obj, **kwargs)
+        if "pair" in formset.form.base_fields:
+            saved = obj is not None and obj.pk is not None
+            pairs = QAPair.objects.filter(article=obj) if saved else QAPair.objects.none()
+            formset.form.base_fields["pair"].queryset = pairs
+        return formset
