@@ -26,7 +26,7 @@ YEARS = range(1000, 3000)
 class FacetConfig:
     """Where each facet lives on one filterable model."""
 
-    tagging: str  # the kind of content in TAGGINGS: "fact" or "article"
+    tagged: str  # the content in TAGGED_ITEMS: "fact" or "article"
     theme_relation: str
     person_path: str
     source_path: str
@@ -35,7 +35,7 @@ class FacetConfig:
 
 
 FACT_FACETS = FacetConfig(
-    tagging="fact",
+    tagged="fact",
     theme_relation="tagged_facts",
     person_path="person",
     source_path="article__source",
@@ -47,7 +47,7 @@ FACT_FACETS = FacetConfig(
     },
 )
 ARTICLE_FACETS = FacetConfig(
-    tagging="article",
+    tagged="article",
     theme_relation="tagged_articles",
     person_path="interviewee",
     source_path="source",
@@ -182,7 +182,7 @@ class Facets:
         config = self.config
         for theme in [self.fixed_theme, *self.themes]:
             if theme is not None:
-                queryset = queryset.filter(pk__in=tagged_ids(config.tagging, theme))
+                queryset = queryset.filter(pk__in=tagged_ids(config.tagged, theme))
         if self.person:
             queryset = queryset.filter(**{config.person_path: self.person})
         if self.source:

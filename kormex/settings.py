@@ -77,22 +77,23 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "articles",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages from the shared cache, before anything else runs (see kormex/cache.py); it
+    # Public pages from the shared cache, before anything else runs (see pagecache/middleware.py); it
     # stores what GZipMiddleware below has compressed and answers conditional requests for them.
-    "kormex.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     # 304 answers from the ETag and Last-Modified of the pages the page cache does not store.
     "django.middleware.http.ConditionalGetMiddleware",
     # Compress pages as whitenoise compresses static files; CSRF tokens are masked per request,
     # which is Django's defence against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Django's LocaleMiddleware, with the admin in the editor's language (see kormex/middleware.py).
-    "kormex.middleware.EditorLocaleMiddleware",
+    # Django's LocaleMiddleware, with the admin in the editor's language (see articles/middleware.py).
+    "articles.middleware.EditorLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,13 +141,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
-# The cache holds the page cache (kormex/cache.py) and must be shared by every worker serving
+# The cache holds the page cache (pagecache/) and must be shared by every worker serving
 # the site: Redis across hosts; without it, files on this machine, which its gunicorn workers
 # share (a local-memory cache would leave each worker its own stale copy of an edited page).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "kormex.rediscache.RedisCache",
+            "BACKEND": "pagecache.rediscache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "kormex",
         }
@@ -154,7 +155,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "kormex.filecache.FileBasedCache",
+            "BACKEND": "pagecache.filecache.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 10000},
         }
@@ -167,7 +168,7 @@ PAGE_CACHE = env_bool("KORMEX_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 # Each worker also keeps up to this many bytes of pages in memory, checked against the shared
-# content version on every request (kormex/cache.py, LocalPages).
+# content version on every request (pagecache/middleware.py, LocalPages).
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -271,8 +272,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # A successful sign-in forgets earlier typos.
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "kormex.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "kormex.security.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "articles.admin.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "articles.admin.signin.client_ip_address"
 # No banner in the log at every start-up; failures and lockouts are still logged.
 AXES_VERBOSE = False
 # How many reverse proxies in front of the site append to X-Forwarded-For; with none, the header is

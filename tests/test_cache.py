@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, Fact, Theme, merge_themes
-from kormex.cache import LOCAL_PAGES, VERSION_KEY, LocalPages, StoredPage, page_key
-from kormex.filecache import FileBasedCache
-from kormex.rediscache import RedisCache
+from articles.models import Article, Fact, Theme
+from articles.services.themes import merge_themes
+from pagecache.filecache import FileBasedCache
+from pagecache.middleware import LOCAL_PAGES, LocalPages, StoredPage, page_key
+from pagecache.rediscache import RedisCache
+from pagecache.versions import VERSION_KEY
 
 from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
 from .test_import_admin import INTERVIEW
@@ -198,7 +200,7 @@ class PageCacheTests(CachedContentTestCase):
 
     def test_pages_are_rendered_when_the_cache_does_not_answer(self):
         """Regression: a Redis outage must not turn every page into a 500."""
-        with mock.patch("kormex.cache.cache.get", side_effect=ConnectionError("down")):
+        with mock.patch("pagecache.middleware.cache.get", side_effect=ConnectionError("down")):
             response, _ = self.get("/")
         self.assertContains(response, "Trade talks")
 
@@ -371,8 +373,8 @@ class CacheFaultTests(CachedContentTestCase):
     def test_a_change_is_refused_with_a_503_and_nothing_saved_when_the_cache_does_not_answer(self):
         versions = Version.objects.count()
         with (
-            mock.patch("kormex.cache.cache.delete", side_effect=ConnectionError("down")),
-            self.assertLogs("kormex.cache", "ERROR"),
+            mock.patch("pagecache.versions.cache.delete", side_effect=ConnectionError("down")),
+            self.assertLogs("pagecache.middleware", "ERROR"),
         ):
             response = self.post_statement("Saved while the cache was down.")
         self.assertContains(response, "Nothing was saved", status_code=503)
@@ -382,7 +384,7 @@ class CacheFaultTests(CachedContentTestCase):
 
     def test_a_cache_failure_after_the_commit_keeps_the_saved_change(self):
         """The version was dropped before the commit; failing to drop it again is logged, not an error page."""
-        cache_down = mock.patch("kormex.cache.cache.delete", side_effect=ConnectionError("down"))
+        cache_down = mock.patch("pagecache.versions.cache.delete", side_effect=ConnectionError("down"))
         with self.assertLogs("django", "ERROR"), self.captureOnCommitCallbacks(execute=True) as callbacks:
             response = self.post_statement("Saved before the cache went down.")
             cache_down.start()

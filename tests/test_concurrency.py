@@ -12,7 +12,8 @@ from django.utils import formats, timezone
 from reversion.models import Version
 
 from articles.admin.articles import ArticleAdmin
-from articles.models import Article, Fact, QAPair, Theme, merge_themes
+from articles.models import Article, Fact, QAPair, Theme
+from articles.services.themes import merge_themes
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
 from .test_admin import admin_url, form_errors

@@ -8,7 +8,7 @@ from django.test import TestCase, override_settings
 from articles.management.commands.generate_demo import FACTS_PER_ARTICLE, PAIRS_PER_ARTICLE
 from articles.management.commands.load_seed import SEED_FILE
 from articles.models import Article, Fact, Person, QAPair, Source, Theme
-from kormex.cache import VERSION_KEY
+from pagecache.versions import VERSION_KEY
 
 ARTICLES = 20
 

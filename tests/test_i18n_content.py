@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import override
 
-from articles.models import Article, Theme, ThemeRedirect, merge_themes
+from articles.models import Article, Theme, ThemeRedirect
+from articles.services.themes import merge_themes
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
 from .test_admin import AdminTestCase, admin_url

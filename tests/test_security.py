@@ -22,8 +22,8 @@ from django.test import RequestFactory, SimpleTestCase, TestCase, override_setti
 from django.urls import clear_url_caches, reverse
 from django.utils import timezone
 
+from articles.admin.signin import client_ip_address
 from articles.models import Article, Fact, Theme
-from kormex.security import client_ip_address
 
 from .factories import UserFactory
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, Fact, QAPair, Theme, merge_themes
+from articles.models import Article, Fact, QAPair, Theme
+from articles.services.themes import merge_themes
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
 from .test_admin import admin_url, article_data, fact_data, formset_data, pair_data, pair_row

@@ -33,7 +33,7 @@ from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .restore import RestoreKeepsStatus
 from .suggestions import suggest_facts_view
 
-# What an article's version follows (its registration in models/content.py), read in five
+# What an article's version follows (its registration in models/article.py), read in five
 # queries: followed one object at a time, each pair and fact cost a query, and each of their
 # theme links two (its __str__ names its object and theme).
 FOLLOWED = [

@@ -24,7 +24,7 @@ from taggit.managers import TaggableManager
 from ..control_characters import clean_text
 from ..links import WEB_SCHEMES
 from ..models import Article, Fact, Theme
-from ..models.themes import THROUGH_MODELS
+from ..services.themes import TAGGED_ITEM_MODELS
 
 # A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http"),
 # and the widget links the current address only when it is a web address.
@@ -255,7 +255,7 @@ class VersionHistoryGuard:
 
     def refuse_lost_themes(self, request, version, back):
         """Return a redirect to `back` with an error if `version`'s revision links to missing themes, else None."""
-        through_types = ContentType.objects.get_for_models(*THROUGH_MODELS).values()
+        through_types = ContentType.objects.get_for_models(*TAGGED_ITEM_MODELS).values()
         links = version.revision.version_set.filter(content_type__in=through_types)
         theme_ids = {link.field_dict["tag_id"] for link in links}
         lost = len(theme_ids - set(Theme.objects.filter(pk__in=theme_ids).values_list("pk", flat=True)))

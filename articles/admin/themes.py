@@ -14,11 +14,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 from taggit.models import Tag
 
-from kormex.cache import content_changed
-
 from ..i18n import TRANSLATED_LANGUAGES, language_label
-from ..models import Theme, ThemeMerge, ThemeRedirect, merge_themes
+from ..models import Theme, ThemeMerge, ThemeRedirect
 from ..models.themes import parse_theme_names
+from ..services.themes import merge_themes
+from ..signals import content_changed
 from .common import ForgedInputGuard, refuse_lookalikes
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
@@ -252,7 +252,7 @@ def change_theme(modeladmin, request, queryset, add):
     with reversion.create_revision():
         if add:
             through.objects.bulk_create(through(tag=theme, content_object=obj) for obj in changed)
-            content_changed()
+            content_changed.send(sender=queryset.model)
         else:
             tagged.delete()
         for obj in changed:

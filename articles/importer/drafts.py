@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from kormex.cache import content_changed
-
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
+from ..signals import content_changed
 
 
 def text_digest(text):
@@ -117,7 +116,7 @@ def create_facts(article, accepted, user=None):
     )
     Article.objects.filter(pk=article.pk).update(updated_at=timezone.now(), updated_by=user or article.updated_by)
     # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
-    content_changed()
+    content_changed.send(sender=Fact)
     with reversion.create_revision():
         # The article's version holds its pairs, facts and theme links: read them in a few queries.
         reversion.add_to_revision(

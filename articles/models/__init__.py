@@ -1,28 +1,19 @@
-from .content import (
-    Article,
+from .article import Article
+from .common import (
     DatePrecision,
-    Fact,
     Language,
-    Person,
     PublishedQuerySet,
-    QAPair,
-    Source,
+    Status,
     paragraphs,
     prefetch_themes,
     published_q,
     truncate_date,
 )
-from .themes import (
-    TaggedArticle,
-    TaggedFact,
-    TaggedQAPair,
-    Theme,
-    ThemeMerge,
-    ThemeRedirect,
-    merge_themes,
-    tagged_ids,
-    theme_key,
-)
+from .fact import Fact
+from .pair import QAPair
+from .people import Person, Source
+from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
+from .themes import Theme, ThemeMerge, ThemeRedirect, theme_key
 
 __all__ = [
     "Article",
@@ -33,13 +24,13 @@ __all__ = [
     "PublishedQuerySet",
     "QAPair",
     "Source",
+    "Status",
     "TaggedArticle",
     "TaggedFact",
     "TaggedQAPair",
     "Theme",
     "ThemeMerge",
     "ThemeRedirect",
-    "merge_themes",
     "paragraphs",
     "prefetch_themes",
     "published_q",

@@ -46,7 +46,7 @@ from articles.models import (
     Theme,
     truncate_date,
 )
-from kormex.cache import content_changed
+from articles.signals import content_changed
 
 from .load_seed import SEED_FILE
 
@@ -142,7 +142,7 @@ class Demo:
                 for slug in slugs
             )
         # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
-        content_changed()
+        content_changed.send(sender=Article)
         # Fresh planner statistics, or the first pages after a bulk load run on plans made for empty tables.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

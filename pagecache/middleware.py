@@ -1,38 +1,28 @@
 """
-The page cache: public pages, feeds, the sitemap and exports served from the shared cache while
-the content they show is unchanged.
-
-Each page is stored with the token of the content version it was rendered from. The version (a
-random token, the time it was made and the next time a scheduled article comes due) lives in the
-same cache, so every worker on every host sees the same one. Any change to content drops the
-version, at once and again when its transaction commits, so the next request to any page renders
-afresh; so does the first request after a scheduled article's publication time.
+The page cache's middleware: public pages, feeds, the sitemap and exports served from the shared
+cache while the content they show is unchanged. Each page is stored with the token of the
+content version (versions.py) it was rendered from.
 """
 
 import logging
 import re
 import threading
-import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, fields
-from datetime import datetime
 from hashlib import sha256
 from itertools import chain
 
 from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-VERSION_KEY = "content-version"
-# The content that decides what public pages show.
-CONTENT_APPS = {"articles", "taggit"}
+from .versions import VERSION_KEY, CacheUnavailable, is_current, new_content_version
+
 # Requests carrying these cookies may see something personal (a signed-in editor, a message).
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -40,62 +30,6 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ContentVersion:
-    token: str
-    made_at: datetime
-    next_due: datetime | None
-
-
-def is_current(version):
-    """Return whether `version` exists and no scheduled article has come due since it was made."""
-    return version is not None and (version.next_due is None or version.next_due > timezone.now())
-
-
-def new_content_version():
-    from articles.models import Article
-
-    next_due = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
-    version = ContentVersion(uuid.uuid4().hex, timezone.now(), next_due)
-    cache.set(VERSION_KEY, version, None)
-    return version
-
-
-class CacheUnavailable(Exception):
-    """The shared cache did not answer when content changed, so the change must not be kept."""
-
-
-def content_changed():
-    """
-    Make every cached page stale. Call it after changing content without save() or delete()
-    (queryset.update(), bulk_create()); the signal receivers call it for everything else.
-
-    The version is dropped now, so this transaction's own requests see the change, and again on
-    commit, so a page another request rendered from the data before the commit is not kept.
-
-    If the cache does not answer, raise CacheUnavailable, which rolls the change back: kept, it
-    would stay hidden behind the pages of the old version when a cache that was unreachable, or
-    restarted from its saved data, answers again. PageCacheMiddleware answers it with a 503. By
-    the commit the version has been dropped once, so a failure then is only logged.
-    """
-    try:
-        cache.delete(VERSION_KEY)
-    except Exception as error:
-        raise CacheUnavailable("The shared cache did not answer.") from error
-    transaction.on_commit(lambda: cache.delete(VERSION_KEY), robust=True)
-
-
-def content_saved(sender, **kwargs):
-    """Receive post_save, post_delete and m2m_changed: call content_changed() for content models."""
-    if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
-
-
-def code_deployed(sender, **kwargs):
-    """Receive post_migrate: make every page the previous code cached stale."""
-    cache.delete(VERSION_KEY)
 
 
 class PageCacheMiddleware:

@@ -1,0 +1,286 @@
+"""Articles: interviews (and later news and opinion) with their source, language and publication."""
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy
+from taggit.managers import TaggableManager
+
+from ..formatting import format_date
+from ..i18n import language_codes, language_name, reverse_in_language, url_in
+from ..links import validate_web_address
+from .common import (
+    DatePrecision,
+    Language,
+    PublishedQuerySet,
+    Status,
+    Themed,
+    orphaned_quotes,
+    paragraphs,
+    truncate_date,
+)
+from .people import Person, Source
+
+
+class ArticleQuerySet(PublishedQuerySet):
+    article_path = ""
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+
+# An article's version holds its pairs, facts and theme links, so restoring it brings the whole
+# interview back as it was.
+@reversion.register(follow=["pairs", "facts", "tagged_items"])
+class Article(Themed, models.Model):
+    class Kind(models.TextChoices):
+        INTERVIEW = "interview", gettext_lazy("Interview")
+        NEWS = "news", gettext_lazy("News")
+        OPINION = "opinion", gettext_lazy("Opinion")
+
+    Status = Status
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The article's address on the site.")
+    standfirst = models.TextField(
+        blank=True, default="", help_text="One or two sentences shown under the title and in lists."
+    )
+    intro = models.TextField(blank=True, default="", help_text="Introductory paragraphs, separated by a blank line.")
+    interviewee = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="interviews")
+    interviewer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conducted_interviews",
+        help_text=gettext_lazy(
+            "The journalist who asked the questions: facts quoted from the prompts are attributed to them."
+        ),
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    source_url = models.URLField(
+        "source URL",
+        blank=True,
+        default="",
+        validators=[validate_web_address],
+        help_text="The original article, if it is online.",
+    )
+    original_date = models.DateField(
+        "original publication date", null=True, blank=True, help_text="When the source published it."
+    )
+    original_date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True, default="")
+    language = models.CharField(
+        max_length=10, choices=Language, default="en", help_text=gettext_lazy("The language the article is written in.")
+    )
+    # One original and its translations, each linked to the original: a star rather than a
+    # symmetric relation, so that a group is found with one query and has a natural default
+    # version (the original) for languages none of its versions is written in.
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"translation_of": None},
+        verbose_name=gettext_lazy("translation of"),
+        help_text=gettext_lazy(
+            "The original article this one translates; empty for an original. Link every translation "
+            "to the original, never to another translation."
+        ),
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="When readers can see it; a future time schedules it. Empty means now, once published.",
+    )
+    themes = TaggableManager(
+        through="articles.TaggedArticle",
+        blank=True,
+        verbose_name="themes",
+        help_text="Comma-separated theme names.",
+    )
+    import_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Fingerprint of the text this article was imported from, to refuse importing it twice.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+        permissions = [("publish_article", "Can publish, schedule, unpublish and delete published articles")]
+        indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["import_digest"],
+                condition=~Q(import_digest=""),
+                name="article_imported_once",
+                violation_error_message="This text was already imported.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(original_date__isnull=True, original_date_precision="")
+                | Q(original_date__isnull=False) & ~Q(original_date_precision=""),
+                name="article_original_date_has_precision",
+                violation_error_message="An original date needs a precision, and a precision needs a date.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=F("pk")),
+                name="article_not_its_own_translation",
+                violation_error_message=gettext_lazy("An article cannot be a translation of itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message=gettext_lazy("The original already has a translation in this language."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse_in_language("articles:article-detail", slug=self.slug)
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.kind == self.Kind.INTERVIEW and self.interviewee_id is None:
+            errors["interviewee"] = "An interview needs an interviewee."
+        if self.original_date and not self.original_date_precision:
+            errors["original_date_precision"] = "Say how precise the original date is."
+        elif self.original_date_precision and not self.original_date:
+            errors["original_date"] = "Give the date this precision belongs to."
+        elif self.original_date:
+            self.original_date = truncate_date(self.original_date, self.original_date_precision)
+        if self.pk and "intro" not in errors:
+            errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
+        errors.update(self.translation_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def translation_errors(self):
+        """Return what is wrong with the link to the original this article translates, if anything."""
+        original = self.translation_of
+        if original is None:
+            return {}
+        if original.pk == self.pk:
+            return {"translation_of": gettext("An article cannot be a translation of itself.")}
+        if original.translation_of_id is not None:
+            return {
+                "translation_of": gettext("“%(original)s” is itself a translation: link to its original, “%(root)s”.")
+                % {"original": original, "root": original.translation_of}
+            }
+        if self.pk and self.translations.exists():
+            return {
+                "translation_of": gettext(
+                    "This article is the original of other translations, so it cannot be a translation itself."
+                )
+            }
+        if original.language == self.language:
+            return {
+                "language": gettext("A translation is written in another language than its original (%(language)s).")
+                % {"language": original.get_language_display()}
+            }
+        return {}
+
+    def language_versions(self, translations):
+        """
+        Map each language of settings.LANGUAGES to the version of this article its readers get,
+        among this article and `translations`, its other published versions: the one written in
+        that language, else the original (the earliest version when the original is not among
+        them). Every version of a group maps the same way.
+        """
+        versions = sorted(
+            [self, *translations], key=lambda version: (version.translation_of_id is not None, version.pk)
+        )
+        written = {}
+        for version in versions:
+            written.setdefault(version.language, version)
+        return {code: written.get(code, versions[0]) for code in language_codes()}
+
+    @property
+    def url_in_own_language(self):
+        """Return the article's page under the prefix of the language it is written in."""
+        return url_in(self.language, self)
+
+    @property
+    def language_name(self):
+        """Return the name of the article's language in that language ("Español")."""
+        return language_name(self.language)
+
+    def translation_group_q(self):
+        """Return a filter for this article's group: its original and every translation of that original."""
+        original = self.translation_of_id or self.pk
+        return Q(pk=original) | Q(translation_of=original)
+
+    @property
+    def state(self):
+        """Return "draft", "scheduled" (published, time still to come) or "published"."""
+        if self.status == self.Status.DRAFT:
+            return "draft"
+        return "scheduled" if self.published_at > timezone.now() else "published"
+
+    @property
+    def is_public(self):
+        return self.state == "published"
+
+    @property
+    def intro_paragraphs(self):
+        return paragraphs(self.intro)
+
+    @property
+    def original_date_display(self):
+        return format_date(self.original_date, self.original_date_precision)
+
+    def credit_for(self, person):
+        """
+        Return who said it, where and when, as a citation opens: "Sang Min Lee, interview in
+        El Economista, October 2024", in the active language. `person` may be None (words of the
+        source itself).
+        """
+        kind = self.get_kind_display().lower()
+        # Translators: a citation's "interview in El Economista"; Korean puts the source first.
+        where = gettext("%(kind)s in %(source)s") % {"kind": kind, "source": self.source.name} if self.source else kind
+        parts = [person.name if person else "", where, self.original_date_display]
+        return capfirst(", ".join(part for part in parts if part))
+
+    @property
+    def credit(self):
+        """Return the citation credit of the interviewee's words (a Q&A pair's answer)."""
+        return self.credit_for(self.interviewee)

@@ -1,0 +1,112 @@
+"""Q&A pairs: an interview's prompts and answers, in order, each with a stable anchor."""
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from .article import Article
+from .common import PublishedQuerySet, Themed, orphaned_quotes, paragraphs
+
+
+@reversion.register(follow=["tagged_items"])
+class QAPair(Themed, models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
+    position = models.PositiveSmallIntegerField(help_text="Order within the article, from 1.")
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text=(
+            "Stable link target on the article page (#anchor). Filled from the prompt when empty; "
+            "keep it once published, as citations link to it."
+        ),
+    )
+    prompt = models.TextField(help_text="Usually a question; interviews also use statements that introduce a topic.")
+    answer = models.TextField(help_text="Paragraphs separated by a blank line.")
+    themes = TaggableManager(
+        through="articles.TaggedQAPair",
+        blank=True,
+        verbose_name="themes",
+        help_text="Comma-separated theme names.",
+    )
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        verbose_name = "Q&A pair"
+        verbose_name_plural = "Q&A pairs"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                name="qapair_unique_position",
+                violation_error_message="Another Q&A pair of this article has this position.",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "anchor"],
+                name="qapair_unique_anchor",
+                violation_error_message="Another Q&A pair of this article has this anchor.",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1),
+                name="qapair_position_from_one",
+                violation_error_message="Positions start at 1.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.prompt[:80]}"
+
+    def save(self, *args, **kwargs):
+        if not self.anchor:
+            self.anchor = self.default_anchor()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def clean(self):
+        if not self.anchor and self.prompt:
+            self.anchor = self.default_anchor()
+        if self.pk:
+            errors = {
+                **orphaned_quotes(self.facts.filter(in_prompt=False), self.answer, "answer"),
+                **orphaned_quotes(self.facts.filter(in_prompt=True), self.prompt, "prompt"),
+            }
+            if errors:
+                raise ValidationError(errors)
+
+    def default_anchor(self, taken=None):
+        """
+        Return an anchor made of the prompt's first words, unique within the article's saved
+        pairs, or within `taken` when given.
+        """
+        if taken is None:
+            taken = set(
+                QAPair.objects.filter(article_id=self.article_id).exclude(pk=self.pk).values_list("anchor", flat=True)
+            )
+        base = "-".join(slugify(self.prompt).split("-")[:6])[:60].strip("-") or "pair"
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
+
+    @property
+    def is_question(self):
+        return self.prompt.rstrip().endswith("?")
+
+    @property
+    def answer_paragraphs(self):
+        return paragraphs(self.answer)
+
+    @property
+    def prompt_facts(self):
+        """The facts quoting the prompt, from the prefetched `facts`."""
+        return [fact for fact in self.facts.all() if fact.in_prompt]
+
+    @property
+    def answer_facts(self):
+        """The facts quoting the answer, from the prefetched `facts`."""
+        return [fact for fact in self.facts.all() if not fact.in_prompt]
