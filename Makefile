@@ -82,7 +82,7 @@ bench-tools:
 
 # Production settings under gunicorn on 127.0.0.1, over the seed and over generate_demo's 2,000 articles in
 # scratch SQLite databases: one table of requests/s, latency, render time, queries and worker memory against
-# the targets (README, "Performance"). BENCH_OPTIONS passes options, e.g. --seconds 10 --database-url postgres://...
+# the targets (docs/performance.md). BENCH_OPTIONS passes options, e.g. --seconds 10 --database-url postgres://...
 bench: install bench-tools
 	$(PY) -m bench.run $(BENCH_OPTIONS)
 
@@ -90,7 +90,7 @@ bench: install bench-tools
 # and emptied first); fails on any answer other than 2xx/3xx and on any socket error.
 LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kormex_loadtest
 LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
-# The interview importer on texts as large as an import may be, one row a text (README, "Performance"); then the
+# The interview importer on texts as large as an import may be, one row a text (docs/performance.md); then the
 # Suggest facts page of a 150-pair interview (900 suggestions) rendered and accepted in full, in a scratch SQLite file.
 bench-importer: install
 	$(DEV_ENV) $(PY) -m bench.importer

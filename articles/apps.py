@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, pre_save
 
 from .control_characters import clean_before_saving
 
@@ -9,6 +9,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Interviews and facts"
 
     def ready(self):
+        from .models import Fact, QAPair
+        from .models.text_changes import TEXT_FIELDS, note_removal, note_text_change
+
         # Every save of the app's models, raw ones (loaddata, version restores) included, stores clean text.
         for model in self.get_models():
             pre_save.connect(clean_before_saving, sender=model)
+        # Translations follow their original's words (models/text_changes.py).
+        for model in TEXT_FIELDS:
+            pre_save.connect(note_text_change, sender=model)
+        for model in (QAPair, Fact):
+            post_delete.connect(note_removal, sender=model)

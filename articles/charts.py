@@ -42,8 +42,8 @@ class Bar:
 
     @property
     def label(self):
-        """Return the statement, shortened to fit beside the value on one line."""
-        return Truncator(self.fact.statement).chars(max(LABEL_CHARS - len(self.value), 20))
+        """Return the statement in the page's wording, shortened to fit beside the value on one line."""
+        return Truncator(self.fact.wording.statement).chars(max(LABEL_CHARS - len(self.value), 20))
 
 
 @dataclass

@@ -5,11 +5,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .control_characters import clean_text
 from .models import Article, Fact, QAPair, TaggedArticle, Theme, prefetch_themes
+from .queries import article_versions
 from .sitemaps import changed_at
 
 FEED_LENGTH = 20
@@ -52,37 +54,53 @@ def articles_on(theme):
     or facts: an interview that talks about a theme in one answer is news to its readers.
     """
     # Subqueries rather than joins: a join through several tagged rows would repeat articles.
-    return Article.objects.published().filter(
-        Q(pk__in=TaggedArticle.objects.filter(tag=theme).values("content_object"))
-        | Q(pk__in=QAPair.objects.filter(tagged_items__tag=theme).values("article"))
-        | Q(pk__in=Fact.objects.filter(tagged_items__tag=theme).values("article"))
+    return (
+        Article.objects.published()
+        .originals()
+        .filter(
+            Q(pk__in=TaggedArticle.objects.filter(tag=theme).values("content_object"))
+            | Q(pk__in=QAPair.objects.filter(tagged_items__tag=theme).values("article"))
+            | Q(pk__in=Fact.objects.filter(tagged_items__tag=theme).values("article"))
+        )
     )
 
 
 def feed_items(articles):
-    """Return the newest of `articles`, with what an item shows (not their intros), in two queries."""
-    return articles.select_related("interviewee").defer("intro").prefetch_related(prefetch_themes())[:FEED_LENGTH]
+    """
+    Return the newest of `articles` (originals), with what an item shows (not their intros) and
+    their versions in the feed's language, in three queries.
+    """
+    items = articles.select_related("interviewee").defer("intro")
+    return items.prefetch_related(prefetch_themes(), article_versions())[:FEED_LENGTH]
 
 
 class ArticleFeed(Feed):
     """
-    Articles as feed items: the standfirst as description, the interviewee as author and the
-    themes as categories. Subclasses give `items()` a published queryset.
+    Articles as feed items, each interview once, in its version in the feed's language where it
+    has one: the title, the standfirst as description, the interviewee as author and the themes
+    as categories. Subclasses give `items()` a published queryset of originals.
     """
 
     feed_type = RssFeed
     # The template escapes the standfirst, as readers take a description for HTML.
     description_template = "feeds/article_description.html"
 
+    def item_title(self, article):
+        # Escaped, as Django's default title is: RSS readers may take titles for HTML.
+        return escape(article.version.title)
+
+    def item_link(self, article):
+        return article.version.get_absolute_url()
+
     def item_pubdate(self, article):
-        return article.published_at
+        return article.version.published_at
 
     def item_updateddate(self, article):
         # Not updated_at: readers sorting by it would bury a scheduled article when it appears.
-        return changed_at(article)
+        return changed_at(article.version)
 
     def item_author_name(self, article):
-        return article.interviewee.name if article.interviewee else None
+        return article.interviewee.local_name if article.interviewee else None
 
     def item_categories(self, article):
         return [theme.local_name for theme in article.theme_list]
@@ -96,7 +114,7 @@ class LatestArticlesFeed(ArticleFeed):
         return reverse("articles:home")
 
     def items(self):
-        return feed_items(Article.objects.published())
+        return feed_items(Article.objects.published().originals())
 
 
 class ThemeArticlesFeed(ArticleFeed):
@@ -134,7 +152,7 @@ class AtomMixin:
     feed_type = AtomFeed
 
     def item_title(self, article):
-        return article.title
+        return article.version.title
 
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):

@@ -8,11 +8,12 @@ them, those with the most matches, so that its list stays the same length as con
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import TRANSLATED_LANGUAGES, active_language
 from .models import Article, Person, Source, Theme, tagged_ids
 
 # A theme slug: letters of any script, digits, hyphens and underscores.
@@ -221,23 +222,27 @@ class Facets:
         ]
         return sorted(options, key=by_label)
 
-    def grouped_options(self, path, value_field, label_field):
+    def grouped_options(self, path, value_field, label):
+        """Return the options of the facet at `path`, by `value_field`, named by the expression `label`."""
         rows = (
             self.grouped.filter(**{f"{path}__isnull": False})
-            .values(f"{path}__{value_field}", f"{path}__{label_field}")
+            .values(f"{path}__{value_field}", label=label)
             .annotate(count=Count("pk"))
-            .order_by("-count", f"{path}__{label_field}")[:FACET_OPTIONS]
+            .order_by("-count", "label")[:FACET_OPTIONS]
         )
-        options = [
-            Option(str(row[f"{path}__{value_field}"]), row[f"{path}__{label_field}"], row["count"]) for row in rows
-        ]
+        options = [Option(str(row[f"{path}__{value_field}"]), row["label"], row["count"]) for row in rows]
         return sorted(options, key=by_label)
 
     def person_options(self):
-        return self.grouped_options(self.config.person_path, "slug", "name")
+        """The people, named as readers of the page's language know them (their English name otherwise)."""
+        path, language = self.config.person_path, active_language()
+        name = F(f"{path}__name")
+        if language in TRANSLATED_LANGUAGES:
+            name = Coalesce(NullIf(f"{path}__name_{language}", Value("")), name)
+        return self.grouped_options(path, "slug", name)
 
     def source_options(self):
-        return self.grouped_options(self.config.source_path, "pk", "name")
+        return self.grouped_options(self.config.source_path, "pk", F(f"{self.config.source_path}__name"))
 
     def year_options(self):
         chosen = [year for year in (self.year_from, self.year_to) if year]
@@ -278,7 +283,7 @@ class Facets:
             for theme in self.themes
         ]
         if self.person:
-            label = gettext("Person: %(person)s") % {"person": self.person}
+            label = gettext("Person: %(person)s") % {"person": self.person.local_name}
             chips.append(Option(self.person.slug, label, 0, query_url(self.params, person=None)))
         if self.source:
             label = gettext("Source: %(source)s") % {"source": self.source}

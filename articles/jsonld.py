@@ -2,8 +2,13 @@
 
 import json
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from .formatting import iso_date
+from .links import web_url
 
 # As django.utils.html.json_script() escapes, so that no editor text can close the <script>
 # element ("</script>") or open a comment in it ("<!--").
@@ -17,3 +22,153 @@ def json_ld_script(data):
     for character, escape in JSON_SCRIPT_ESCAPES:
         text = text.replace(character, escape)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def compact(data):
+    """Return `data` without its empty values."""
+    return {key: value for key, value in data.items() if value}
+
+
+def person(who):
+    """Return `who` as a schema.org Person, or None."""
+    if who is None:
+        return None
+    country = {"@type": "Country", "name": who.local_country} if who.country else None
+    return compact({"@type": "Person", "name": who.local_name, "jobTitle": who.local_role, "nationality": country})
+
+
+class NewsArticleData:
+    """
+    The schema.org description of an article page: its Q&A pairs as Questions with their
+    Answers, its facts as Claims interpreted from the answer (or the intro) they are quoted from,
+    each in the words the page shows, its original (translationOfWork) and its translations
+    (workTranslation). `absolute` makes a path absolute; `sections`, `intro_facts`, `themes` and
+    `translations` are what queries.article_page() and the view give the page.
+    """
+
+    def __init__(self, article, absolute, *, sections, intro_facts, themes, translations):
+        self.article = article
+        self.absolute = absolute
+        self.sections, self.intro_facts, self.themes, self.translations = sections, intro_facts, themes, translations
+        self.url = absolute(article.get_absolute_url())
+        self.interviewee = person(article.interviewee)
+        self.publisher = {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": absolute(reverse("articles:home")),
+        }
+        self.original = self.original_work()
+
+    def build(self):
+        article = self.article
+        original = article.translation_of
+        return compact(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": article.title,
+                "description": article.standfirst,
+                "url": self.url,
+                "mainEntityOfPage": self.url,
+                "inLanguage": article.language,
+                "datePublished": article.published_at.isoformat() if article.published_at else None,
+                "dateModified": article.updated_at.isoformat(),
+                "publisher": self.publisher,
+                "contributor": self.interviewee,
+                "translator": compact({"@type": "Organization", "name": article.translated_by})
+                if article.translated_by
+                else None,
+                "isBasedOn": self.original,
+                "translationOfWork": self.version(original) if original else None,
+                "workTranslation": [
+                    self.version(version) for version in self.translations if version.translation_of_id
+                ],
+                "about": self.about(self.themes),
+                "hasPart": [self.question(section) for section in self.sections],
+                "interpretedAsClaim": [self.claim(fact, f"{self.url}#intro") for fact in self.intro_facts],
+            }
+        )
+
+    def version(self, article):
+        """Return another language version of the article as a NewsArticle at its own address."""
+        return {
+            "@type": "NewsArticle",
+            "url": self.absolute(article.url_in_own_language),
+            "inLanguage": article.language,
+            "headline": article.title,
+        }
+
+    def original_work(self):
+        """Return the source's publication of the article as a CreativeWork, or None."""
+        article, source = self.article, self.article.source
+        url = web_url(article.source_url)
+        if not (source or url):
+            return None
+        publisher = None
+        if source:
+            publisher = compact({"@type": "Organization", "name": source.name, "url": web_url(source.url)})
+        return compact(
+            {
+                "@type": "CreativeWork",
+                "url": url,
+                "publisher": publisher,
+                "inLanguage": source.language if source else None,
+                "datePublished": iso_date(article.original_date, article.original_date_precision),
+            }
+        )
+
+    def about(self, themes):
+        return [
+            {"@type": "Thing", "name": theme.local_name, "url": self.absolute(theme.get_absolute_url())}
+            for theme in themes
+        ]
+
+    def question(self, section):
+        pair = section.pair
+        url = f"{self.url}#{pair.anchor}"
+        language = pair.article.language
+        answer = {
+            "@type": "Answer",
+            "text": pair.answer,
+            "inLanguage": language,
+            "url": url,
+            "author": self.interviewee,
+            "interpretedAsClaim": [self.claim(fact, url) for fact in section.facts],
+        }
+        return compact(
+            {
+                "@type": "Question",
+                "text": pair.prompt,
+                "inLanguage": language,
+                "url": url,
+                "position": pair.position,
+                "about": self.about(pair.theme_list),
+                "acceptedAnswer": compact(answer),
+            }
+        )
+
+    def claim(self, fact, quoted_at):
+        """Return `fact` as a Claim, in the wording the page shows, interpreted from the words quoted at `quoted_at`."""
+        speaker = person(fact.person)
+        wording = fact.wording
+        quotation = {
+            "@type": "Quotation",
+            "text": wording.quote,
+            "inLanguage": wording.language,
+            "url": quoted_at,
+            "spokenByCharacter": speaker,
+        }
+        return compact(
+            {
+                "@type": "Claim",
+                "text": wording.statement,
+                "inLanguage": wording.language,
+                "url": self.absolute(fact.get_permalink()),
+                "author": speaker,
+                "claimInterpreter": self.publisher,
+                "appearance": compact(quotation),
+                "firstAppearance": self.original,
+                "temporalCoverage": fact.date_iso,
+                "about": self.about(fact.theme_list),
+            }
+        )

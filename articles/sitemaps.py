@@ -110,10 +110,8 @@ class ThemeSitemap(MultilingualSitemap):
         return max(change for change in [theme.article_change, theme.pair_change, theme.fact_change] if change)
 
 
-class FactSitemap(Sitemap):
-    """Every published fact's own page, last changed when its article last did."""
-
-    limit = LIMIT
+class FactSitemap(MultilingualSitemap):
+    """Every published fact's own page in each language, last changed when its article last did."""
 
     def items(self):
         return Fact.objects.published().select_related("article").only("article__published_at", "article__updated_at")

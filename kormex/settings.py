@@ -126,6 +126,7 @@ WSGI_APPLICATION = "kormex.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
@@ -233,7 +234,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Everything from this origin only, and nothing inline: no <script> or <style> elements, no style
-# attributes, no event handlers, in reader pages and the admin alike (see README, "Security").
+# attributes, no event handlers, in reader pages and the admin alike (see docs/security.md).
 # No nonce, so that cached pages stay byte-identical.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

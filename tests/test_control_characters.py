@@ -185,7 +185,7 @@ class ImportTests(TestCase):
             path = Path(directory) / "interview.txt"
             path.write_bytes(text.encode())
             call_command("import_article", str(path), "--interviewee", "ana-ruiz", stdout=StringIO())
-        article = Article.objects.get()
+        article = Article.objects.originals().get()
         self.assertEqual(article.title, "Trade talks")
         first = article.pairs.get(position=1)
         self.assertEqual((first.prompt, first.answer), ("Will\ntrade grow?", "Yes.\nIt will grow by 5%."))

@@ -17,12 +17,16 @@ JSON = reverse("articles:facts-json")
 DATA = reverse("articles:data")
 HEADER = [
     "id",
+    "language",
     "statement",
     "value",
     "unit",
     "date",
     "date_precision",
     "quote",
+    "original_language",
+    "original_statement",
+    "original_quote",
     "article_url",
     "pair_url",
     "person",
@@ -276,10 +280,12 @@ class ExportQueryCountTests(TestCase):
         theme = ThemeFactory(name="Trade", slug="trade")
         for added, total in [(2, 2), (18, 20)]:
             self.add_articles(added, theme)
-            for url, queries in [(CSV, 2), (f"{JSON}?theme=trade&kind=figure", 3)]:
+            # The facts, then for each chunk of rows their themes and their wordings.
+            for url, queries in [(CSV, 3), (f"{JSON}?theme=trade&kind=figure", 4)]:
                 with self.subTest(articles=total, url=url), self.assertNumQueries(queries):
                     rows = body(self.client.get(url)).count("Companies create 5,000 jobs.")
-                self.assertEqual(rows, total * 3)
+                # Each row gives the statement twice: in the page's language, and the original's.
+                self.assertEqual(rows, total * 3 * 2)
 
 
 class DataPageTests(TestCase):

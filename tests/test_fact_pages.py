@@ -108,8 +108,9 @@ class FactPageTests(TestCase):
         )
 
     @override_settings(PAGE_CACHE=False)
-    def test_page_runs_two_queries(self):
-        with self.assertNumQueries(2):
+    def test_page_runs_three_queries(self):
+        """The fact with its article, people and pair; its themes; its published wordings."""
+        with self.assertNumQueries(3):
             self.get(self.fact)
 
     def test_editor_text_is_escaped(self):

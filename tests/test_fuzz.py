@@ -202,7 +202,7 @@ class PublicMethodTests(TestCase):
     def setUpTestData(cls):
         call_command("load_seed", stdout=StringIO())
         cls.objects = {
-            "article": Article.objects.get().slug,
+            "article": Article.objects.originals().get().slug,
             "theme": "aerospace",
             "fact": str(Fact.objects.first().pk),
             "section": "facts",

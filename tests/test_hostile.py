@@ -502,16 +502,23 @@ class HostileContentTests(TestCase):
     def feed_urls(self):
         for language in LANGUAGES:
             with override(language):
-                yield reverse("articles:feed-rss"), "rss"
-                yield reverse("articles:feed-atom"), "atom"
                 slug = self.theme.local_slug
-                yield reverse("articles:theme-feed-rss", kwargs={"slug": slug}), "rss"
-                yield reverse("articles:theme-feed-atom", kwargs={"slug": slug}), "atom"
+                for url, kind in [
+                    (reverse("articles:feed-rss"), "rss"),
+                    (reverse("articles:feed-atom"), "atom"),
+                    (reverse("articles:theme-feed-rss", kwargs={"slug": slug}), "rss"),
+                    (reverse("articles:theme-feed-atom", kwargs={"slug": slug}), "atom"),
+                ]:
+                    yield url, kind, language
 
     def test_feeds_are_well_formed_and_escape_hostile_text(self):
-        """RSS readers may render titles and descriptions as HTML: those are escaped twice."""
+        """
+        RSS readers may render titles and descriptions as HTML: those are escaped twice. A feed
+        gives the interview in its language where it is translated (the Spanish feeds).
+        """
         atom = "{http://www.w3.org/2005/Atom}"
-        for url, kind in self.feed_urls():
+        for url, kind, language in self.feed_urls():
+            slug, texts = ("hostil", TRANSLATION) if language == "es" else ("hostile", CORPUS[Article])
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
@@ -519,14 +526,14 @@ class HostileContentTests(TestCase):
                 root = ElementTree.fromstring(response.content)
                 if kind == "rss":
                     items = {item.findtext("link"): item for item in root.iter("item")}
-                    item = next(item for link, item in items.items() if link.endswith("/articles/hostile/"))
-                    self.assertEqual(item.findtext("title"), escape(CORPUS[Article]["title"]))
-                    self.assertEqual(item.findtext("description").strip(), escape(CORPUS[Article]["standfirst"]))
+                    item = next(item for link, item in items.items() if link.endswith(f"/articles/{slug}/"))
+                    self.assertEqual(item.findtext("title"), escape(texts["title"]))
+                    self.assertEqual(item.findtext("description").strip(), escape(texts["standfirst"]))
                     categories = [category.text for category in item.iter("category")]
                 else:
                     entries = list(root.iter(f"{atom}entry"))
-                    item = next(e for e in entries if e.find(f"{atom}link").get("href").endswith("/articles/hostile/"))
-                    self.assertEqual(item.findtext(f"{atom}title"), CORPUS[Article]["title"])
+                    item = next(e for e in entries if e.find(f"{atom}link").get("href").endswith(f"/articles/{slug}/"))
+                    self.assertEqual(item.findtext(f"{atom}title"), texts["title"])
                     categories = [category.get("term") for category in item.iter(f"{atom}category")]
                 self.assertIn(FORMULA_THEME, categories)
 

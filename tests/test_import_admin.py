@@ -108,7 +108,7 @@ class ImportPageTests(TestCase):
     def test_saving_the_corrected_review_creates_a_draft_and_offers_fact_suggestions(self):
         pairs = [("What exactly did the agencies sign?", PAIRS[0][1]), PAIRS[1]]
         response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, pairs))
-        article = Article.objects.get()
+        article = Article.objects.originals().get()
         self.assertRedirects(response, reverse("admin:articles_article_suggest_facts", args=[article.pk]))
         self.assertEqual(article.status, Article.Status.DRAFT)
         self.assertEqual(article.interviewee, self.person)
@@ -180,7 +180,7 @@ class ImportCommandTests(TestCase):
     def test_command_creates_a_draft_and_refuses_the_same_text_twice(self):
         out = self.import_file(INTERVIEW.encode(), "--date", "2024-10-01")
         self.assertIn("with 2 pairs", out)
-        article = Article.objects.get()
+        article = Article.objects.originals().get()
         self.assertEqual((article.status, article.pairs.count()), (Article.Status.DRAFT, 2))
         with self.assertRaisesMessage(CommandError, "already imported"):
             self.import_file(INTERVIEW.encode())
@@ -190,7 +190,7 @@ class ImportCommandTests(TestCase):
         journalist = PersonFactory(name="Mariana López Ortega", slug="mlo")
         corpus = Path(__file__).resolve().parent / "importer_corpus" / "01_es-raya-embajador.txt"
         self.import_file(corpus.read_bytes())
-        article = Article.objects.get()
+        article = Article.objects.originals().get()
         self.assertEqual((article.language, str(article.original_date)), ("es", "2024-08-30"))
         self.assertEqual((article.interviewer, article.pairs.count()), (journalist, 7))
 

@@ -165,3 +165,60 @@ class MigrationTests(TransactionTestCase):
             with self.subTest(model._meta.model_name):
                 codename = f"change_{model._meta.model_name}"
                 self.assertTrue(editor.permissions.filter(codename=codename).exists(), codename)
+
+
+class TranslationsShareClaimsMigrationTests(TransactionTestCase):
+    """0015 turns a translation's own facts into wordings of its original's claims, and back."""
+
+    BEFORE, AFTER = "0014_translations_aligned", "0015_translations_share_claims"
+
+    def test_a_translations_facts_become_wordings_and_come_back(self):
+        names = app_migrations()
+        self.addCleanup(migrate, names[-1])
+        apps = migrate(self.BEFORE)
+        Article, QAPair, Fact = (apps.get_model(APP, name) for name in ("Article", "QAPair", "Fact"))
+        Theme, TaggedFact, TaggedArticle = (
+            apps.get_model(APP, name) for name in ("Theme", "TaggedFact", "TaggedArticle")
+        )
+        trade = Theme.objects.create(name="Trade", slug="trade")
+        original = Article.objects.create(title="Trade", slug="trade", language="en")
+        pair = QAPair.objects.create(
+            article=original, position=1, anchor="trade", prompt="Trade?", answer="It is $2 billion."
+        )
+        claim = Fact.objects.create(
+            article=original, pair=pair, statement="Trade.", quote="$2 billion", value=2, unit="USD"
+        )
+        spanish = Article.objects.create(title="Comercio", slug="comercio", language="es", translation_of=original)
+        TaggedArticle.objects.create(content_object=spanish, tag=trade)
+        translated = QAPair.objects.create(
+            article=spanish, position=1, anchor="comercio", prompt="¿Y?", answer="Son 2 mil millones."
+        )
+        own = Fact.objects.create(
+            article=spanish, pair=translated, statement="Comercio.", quote="2 mil millones", value=2, unit="USD"
+        )
+        TaggedFact.objects.create(content_object=own, tag=trade)
+        lone = Fact.objects.create(article=spanish, pair=translated, statement="Otro.", quote="Son", value=None)
+
+        apps = migrate(self.AFTER)
+        Fact, FactWording, QAPair = (apps.get_model(APP, name) for name in ("Fact", "FactWording", "QAPair"))
+        wording = FactWording.objects.get()
+        self.assertEqual((wording.article_id, wording.fact_id), (spanish.pk, claim.pk))
+        self.assertEqual((wording.statement, wording.quote), ("Comercio.", "2 mil millones"))
+        self.assertEqual(sorted(Fact.objects.values_list("pk", flat=True)), sorted([claim.pk, lone.pk]))
+        tags = apps.get_model(APP, "TaggedFact").objects.filter(content_object=claim.pk)
+        self.assertEqual(list(tags.values_list("tag__name", flat=True)), ["Trade"])
+        aligned = QAPair.objects.get(pk=translated.pk)
+        self.assertEqual((aligned.original_id, aligned.anchor), (pair.pk, "trade"))
+        self.assertFalse(apps.get_model(APP, "TaggedArticle").objects.filter(content_object=spanish.pk).exists())
+        self.assertTrue(apps.get_model(APP, "TaggedArticle").objects.filter(content_object=original.pk).exists())
+
+        apps = migrate(self.BEFORE)
+        Fact = apps.get_model(APP, "Fact")
+        restored = Fact.objects.get(article=spanish.pk, statement="Comercio.")
+        self.assertEqual(
+            (restored.quote, restored.pair_id, restored.value, restored.unit),
+            ("2 mil millones", translated.pk, 2, "USD"),
+        )
+        tags = apps.get_model(APP, "TaggedFact").objects.filter(content_object=restored.pk)
+        self.assertEqual(list(tags.values_list("tag__name", flat=True)), ["Trade"])
+        self.assertEqual(Fact.objects.filter(article=original.pk).count(), 1)

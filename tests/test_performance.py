@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme, prefetch_themes
-from articles.views.pages import HOME_THEMES
+from articles.queries import HOME_THEMES
 from articles.views.themes import THEMES_PER_PAGE
 
 from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory

@@ -96,7 +96,7 @@ class SeededTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_seed", stdout=StringIO())
-        cls.article = Article.objects.get()
+        cls.article = Article.objects.originals().get()
         cls.theme = Theme.objects.filter(slug="aerospace").get()
         cls.fact = Fact.objects.first()
         cls.superuser = UserFactory(is_staff=True, is_superuser=True)

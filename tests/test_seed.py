@@ -36,7 +36,7 @@ class SeedContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         load_seed()
-        cls.article = Article.objects.get()
+        cls.article = Article.objects.originals().get()
 
     def test_article_is_published_with_its_metadata(self):
         article = self.article
@@ -130,10 +130,17 @@ class SeedLoaderTests(TestCase):
     def test_loading_twice_changes_nothing(self):
         self.assertIn("Loaded", load_seed())
         before = self.counts()
-        stamp = Article.objects.values_list("updated_at", "published_at").get()
+        stamps = list(Article.objects.order_by("pk").values_list("updated_at", "published_at"))
         self.assertIn("nothing changed", load_seed())
         self.assertEqual(self.counts(), before)
-        self.assertEqual(Article.objects.values_list("updated_at", "published_at").get(), stamp)
+        self.assertEqual(list(Article.objects.order_by("pk").values_list("updated_at", "published_at")), stamps)
+
+    def test_a_missing_translation_is_loaded_again_alone(self):
+        load_seed()
+        Article.objects.filter(language="ko").delete()
+        self.assertIn("Loaded 한국-멕시코와-fta-체결-원해.", load_seed())
+        self.assertEqual(Article.objects.count(), 3)
+        self.assertEqual(Fact.objects.count(), 33)
 
     def test_reloading_keeps_editors_changes(self):
         """`make run` loads the seed every time; it must never overwrite curated edits."""
@@ -141,5 +148,52 @@ class SeedLoaderTests(TestCase):
         Article.objects.update(title="Edited by an editor")
         Theme.objects.filter(slug="aerospace").update(description="Edited.")
         load_seed()
-        self.assertEqual(Article.objects.get().title, "Edited by an editor")
+        self.assertEqual(Article.objects.originals().get().title, "Edited by an editor")
         self.assertEqual(Theme.objects.get(slug="aerospace").description, "Edited.")
+
+
+class SeedTranslationTests(TestCase):
+    """The seed in Spanish and Korean: translations of the one interview, sharing its 33 claims."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_seed()
+        cls.original = Article.objects.originals().get()
+
+    def test_the_seed_is_one_interview_in_three_languages_with_one_set_of_claims(self):
+        self.assertEqual(sorted(Article.objects.values_list("language", flat=True)), ["en", "es", "ko"])
+        self.assertEqual(Fact.objects.count(), 33)
+        self.assertEqual(set(Fact.objects.values_list("article", flat=True)), {self.original.pk})
+        for translation in self.original.translations.all():
+            with self.subTest(language=translation.language):
+                self.assertEqual(translation.state, "published")
+                self.assertEqual(translation.published_at, self.original.published_at)
+                self.assertEqual(
+                    (translation.translated_by != "", str(translation.translated_on)), (True, "2026-12-04")
+                )
+                self.assertFalse(translation.is_out_of_date)
+                self.assertEqual(translation.wordings.count(), 33)
+
+    def test_translated_pairs_keep_their_originals_order_and_anchors(self):
+        originals = list(self.original.pairs.order_by("position").values_list("pk", "position", "anchor"))
+        for translation in self.original.translations.all():
+            with self.subTest(language=translation.language):
+                pairs = translation.pairs.order_by("position").values_list("original", "position", "anchor")
+                self.assertEqual(list(pairs), originals)
+
+    def test_every_wording_is_valid_and_quotes_its_translation_verbatim(self):
+        for translation in self.original.translations.all():
+            for wording in translation.wordings.select_related("fact__pair"):
+                with self.subTest(language=translation.language, fact=wording.fact_id):
+                    wording.full_clean()
+                    self.assertIn(wording.quote, wording.quoted_text)
+                    self.assertNotEqual(wording.statement, wording.fact.statement)
+
+    def test_figures_are_written_the_way_each_language_writes_them(self):
+        spanish = self.original.translations.get(language="es")
+        korean = self.original.translations.get(language="ko")
+        spanish_text = " ".join(spanish.pairs.values_list("answer", flat=True))
+        korean_text = " ".join(korean.pairs.values_list("answer", flat=True))
+        self.assertIn("19.800 millones de dólares", spanish_text)
+        self.assertIn("198억 달러", korean_text)
+        self.assertIn("이상민", korean.intro + korean_text + korean.standfirst)

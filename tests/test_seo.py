@@ -99,7 +99,7 @@ class SitemapTests(TestCase):
         cls.days_ago = {n: (now - timedelta(days=n)).date().isoformat() for n in (5, 8, 10)}
 
     def test_sitemap_lists_pages_and_published_articles_themes_and_facts_only(self):
-        """Pages, articles and themes are listed in every language (tests/test_i18n_content.py)."""
+        """Pages, articles, themes and facts are listed in every language (tests/test_i18n_content.py)."""
         pages = ["home", "article-list", "theme-list", "fact-list", "timeline", "data"]
         expected = set()
         for language in ["en", "es", "ko"]:
@@ -107,7 +107,7 @@ class SitemapTests(TestCase):
                 expected |= {absolute(reverse(f"articles:{name}")) for name in pages} | {
                     absolute(obj.get_absolute_url()) for obj in [self.article, self.later, self.trade, self.space]
                 }
-        expected |= {absolute(fact.get_permalink()) for fact in Fact.objects.published()}
+                expected |= {absolute(fact.get_permalink()) for fact in Fact.objects.published()}
         self.assertEqual(set(sitemap_entries(self.client)), expected)
 
     def test_content_carries_its_last_change_as_lastmod(self):
@@ -157,7 +157,7 @@ class SitemapQueryCountTests(TestCase):
         publish(20)
         with self.assertNumQueries(len(captured)):
             entries = sitemap_entries(self.client)
-        self.assertEqual(len(entries), 3 * (6 + 22 + 3) + 22)
+        self.assertEqual(len(entries), 3 * (6 + 22 + 3 + 22))
 
     def test_the_index_names_every_page_of_a_section_longer_than_the_limit(self):
         """Each page holds at most the limit, so that no request lists everything, and the index names them all."""
@@ -166,8 +166,12 @@ class SitemapQueryCountTests(TestCase):
         with mock.patch.object(FactSitemap, "limit", 2):
             pages = sitemap_pages(self.client)
             facts = [[loc.text for loc in page.iter(f"{SITEMAP}loc") if FACT_PAGE.search(loc.text)] for page in pages]
-        self.assertEqual([len(page) for page in facts if page], [2, 2, 1])
-        expected = {absolute(fact.get_permalink()) for fact in Fact.objects.all()}
+        # Five facts, each in three languages.
+        self.assertEqual([len(page) for page in facts if page], [2, 2, 2, 2, 2, 2, 2, 1])
+        expected = set()
+        for language in ["en", "es", "ko"]:
+            with translation.override(language):
+                expected |= {absolute(fact.get_permalink()) for fact in Fact.objects.all()}
         self.assertEqual({loc for page in facts for loc in page}, expected)
 
 

@@ -318,7 +318,7 @@ class LostThemeHistoryTests(TestCase):
     def setUp(self):
         self.client.force_login(self.editor)
         self.assertEqual(post_news_article(self.client, themes="Trade").status_code, 302)
-        self.article = Article.objects.get()
+        self.article = Article.objects.originals().get()
         self.version = Version.objects.get_for_object(self.article).get()
         self.fta = Theme.objects.create(name="Trade and the FTA", slug="trade-and-the-fta")
         merge_themes(self.fta, Theme.objects.filter(name="Trade"), self.editor)
@@ -333,7 +333,9 @@ class LostThemeHistoryTests(TestCase):
     def test_restoring_is_refused_with_a_message_and_nothing_changes(self):
         url = reverse("admin:articles_article_revision", args=[self.article.pk, self.version.pk])
         self.assertRefused(url, admin_url("article", "history", self.article.pk))
-        self.assertEqual([theme.name for theme in Article.objects.get().themes.all()], ["Trade and the FTA"])
+        self.assertEqual(
+            [theme.name for theme in Article.objects.originals().get().themes.all()], ["Trade and the FTA"]
+        )
 
     def test_recovering_a_deleted_article_is_refused_with_a_message(self):
         self.client.post(admin_url("article", "delete", self.article.pk), {"post": "yes"})
@@ -346,7 +348,7 @@ class LostThemeHistoryTests(TestCase):
         self.article.themes.set([self.fta])
         QAPair.objects.update(answer="A changed answer.")
         with reversion.create_revision():
-            reversion.add_to_revision(Article.objects.get())
+            reversion.add_to_revision(Article.objects.originals().get())
         version = Version.objects.get_for_object(self.article).first()
         QAPair.objects.update(answer="The latest answer.")
         url = reverse("admin:articles_article_revision", args=[self.article.pk, version.pk])
@@ -358,7 +360,7 @@ class SeedHistoryTests(TestCase):
     def test_restoring_an_article_with_facts_offers_their_pairs_and_succeeds(self):
         """Regression: the revision page offered no pairs to the facts inline, so every fact failed."""
         call_command("load_seed", stdout=StringIO())
-        article = Article.objects.get()
+        article = Article.objects.originals().get()
         version = Version.objects.get_for_object(article).get()
         space = QAPair.objects.get(article=article, anchor="space")
         space.answer += "\n\nLater."

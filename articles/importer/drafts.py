@@ -6,10 +6,9 @@ import reversion
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.text import slugify
 
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
+from ..services.slugs import free_slug
 from ..signals import content_changed
 
 
@@ -21,16 +20,6 @@ def text_digest(text):
 def imported_from(text):
     """Return the article already imported from `text`, or None."""
     return Article.objects.filter(import_digest=text_digest(text)).first()
-
-
-def free_slug(title, model=Article, fallback="interview"):
-    """Return a slug made from `title` (markup and all) that no `model` object has yet."""
-    base = slugify(strip_tags(title))[:180].strip("-") or fallback
-    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 @transaction.atomic
@@ -63,7 +52,7 @@ def create_draft(
         article = Article(
             kind=Article.Kind.INTERVIEW,
             title=title,
-            slug=free_slug(title),
+            slug=free_slug(title, Article, "interview"),
             standfirst=standfirst,
             intro=intro,
             interviewee=interviewee,

@@ -9,7 +9,7 @@ from .common import (
     published_q,
     truncate_date,
 )
-from .fact import Fact
+from .fact import Fact, FactWording
 from .pair import QAPair
 from .people import Person, Source
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
@@ -19,6 +19,7 @@ __all__ = [
     "Article",
     "DatePrecision",
     "Fact",
+    "FactWording",
     "Language",
     "Person",
     "PublishedQuerySet",

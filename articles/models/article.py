@@ -19,6 +19,7 @@ from .common import (
     PublishedQuerySet,
     Status,
     Themed,
+    Versioned,
     orphaned_quotes,
     paragraphs,
     truncate_date,
@@ -32,11 +33,20 @@ class ArticleQuerySet(PublishedQuerySet):
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def originals(self):
+        return self.filter(translation_of=None)
 
-# An article's version holds its pairs, facts and theme links, so restoring it brings the whole
-# interview back as it was.
-@reversion.register(follow=["pairs", "facts", "tagged_items"])
-class Article(Themed, models.Model):
+    def out_of_date(self):
+        """Keep the translations whose original's words changed after they were last reviewed (or never were)."""
+        return self.exclude(translation_of=None).filter(
+            Q(reviewed_at=None) | Q(translation_of__text_changed_at__gt=F("reviewed_at"))
+        )
+
+
+# An article's version holds its pairs, facts (an original's), wordings (a translation's) and theme
+# links, so restoring it brings the whole interview back as it was.
+@reversion.register(follow=["pairs", "facts", "wordings", "tagged_items"])
+class Article(Themed, Versioned, models.Model):
     class Kind(models.TextChoices):
         INTERVIEW = "interview", gettext_lazy("Interview")
         NEWS = "news", gettext_lazy("News")
@@ -46,11 +56,18 @@ class Article(Themed, models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The article's address on the site.")
-    standfirst = models.TextField(
-        blank=True, default="", help_text="One or two sentences shown under the title and in lists."
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=gettext_lazy("The article's address on the site: letters of any script, digits and hyphens."),
     )
-    intro = models.TextField(blank=True, default="", help_text="Introductory paragraphs, separated by a blank line.")
+    standfirst = models.TextField(
+        blank=True, default="", help_text=gettext_lazy("One or two sentences shown under the title and in lists.")
+    )
+    intro = models.TextField(
+        blank=True, default="", help_text=gettext_lazy("Introductory paragraphs, separated by a blank line.")
+    )
     interviewee = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="interviews")
     interviewer = models.ForeignKey(
         Person,
@@ -68,10 +85,13 @@ class Article(Themed, models.Model):
         blank=True,
         default="",
         validators=[validate_web_address],
-        help_text="The original article, if it is online.",
+        help_text=gettext_lazy("The original article, if it is online."),
     )
     original_date = models.DateField(
-        "original publication date", null=True, blank=True, help_text="When the source published it."
+        gettext_lazy("original publication date"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("When the source published it."),
     )
     original_date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True, default="")
     language = models.CharField(
@@ -82,7 +102,7 @@ class Article(Themed, models.Model):
     # version (the original) for languages none of its versions is written in.
     translation_of = models.ForeignKey(
         "self",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="translations",
@@ -93,25 +113,41 @@ class Article(Themed, models.Model):
             "to the original, never to another translation."
         ),
     )
+    translated_by = models.CharField(
+        gettext_lazy("translated by"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=gettext_lazy("Who translated it, as the page credits them: “the Kormex editors”."),
+    )
+    translated_on = models.DateField(
+        gettext_lazy("translated on"), null=True, blank=True, help_text=gettext_lazy("When it was translated.")
+    )
+    # When the words of an original (its texts, its pairs' and its facts' own) last changed, and,
+    # on a translation, when it was last reviewed against its original and what the original
+    # said then: a translation is out of date while its original changed after its review.
+    text_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_at = models.DateTimeField(gettext_lazy("reviewed at"), null=True, blank=True, editable=False)
+    reviewed_original = models.JSONField(default=dict, blank=True, editable=False)
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        "publish at",
+        gettext_lazy("publish at"),
         null=True,
         blank=True,
-        help_text="When readers can see it; a future time schedules it. Empty means now, once published.",
+        help_text=gettext_lazy("When readers can see it; a future time schedules it. Empty means now, once published."),
     )
     themes = TaggableManager(
         through="articles.TaggedArticle",
         blank=True,
-        verbose_name="themes",
-        help_text="Comma-separated theme names.",
+        verbose_name=gettext_lazy("themes"),
+        help_text=gettext_lazy("Comma-separated theme names."),
     )
     import_digest = models.CharField(
         max_length=64,
         blank=True,
         default="",
         editable=False,
-        help_text="Fingerprint of the text this article was imported from, to refuse importing it twice.",
+        help_text=gettext_lazy("Fingerprint of the text this article was imported from, to refuse importing it twice."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -145,18 +181,20 @@ class Article(Themed, models.Model):
                 fields=["import_digest"],
                 condition=~Q(import_digest=""),
                 name="article_imported_once",
-                violation_error_message="This text was already imported.",
+                violation_error_message=gettext_lazy("This text was already imported."),
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="article_published_has_time",
-                violation_error_message="A published article needs a publication time.",
+                violation_error_message=gettext_lazy("A published article needs a publication time."),
             ),
             models.CheckConstraint(
                 condition=Q(original_date__isnull=True, original_date_precision="")
                 | Q(original_date__isnull=False) & ~Q(original_date_precision=""),
                 name="article_original_date_has_precision",
-                violation_error_message="An original date needs a precision, and a precision needs a date.",
+                violation_error_message=gettext_lazy(
+                    "An original date needs a precision, and a precision needs a date."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(translation_of=F("pk")),
@@ -190,6 +228,7 @@ class Article(Themed, models.Model):
             self.original_date = truncate_date(self.original_date, self.original_date_precision)
         if self.pk and "intro" not in errors:
             errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
+            errors.update(orphaned_quotes(self.wordings.filter(fact__pair=None), self.intro, "intro"))
         errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
@@ -210,6 +249,20 @@ class Article(Themed, models.Model):
             return {
                 "translation_of": gettext(
                     "This article is the original of other translations, so it cannot be a translation itself."
+                )
+            }
+        if self.pk and self.facts.exists():
+            return {
+                "translation_of": gettext(
+                    "This article states facts of its own: only an original does. A translation gives the wording "
+                    "of its original's facts."
+                )
+            }
+        aligned = self.pk and (self.pairs.exclude(original=None).exclude(original__article=original).exists())
+        if aligned or self.pk and self.wordings.exclude(fact__article=original).exists():
+            return {
+                "translation_of": gettext(
+                    "This translation's pairs and facts are aligned with another original: it cannot change original."
                 )
             }
         if original.language == self.language:
@@ -233,6 +286,15 @@ class Article(Themed, models.Model):
         for version in versions:
             written.setdefault(version.language, version)
         return {code: written.get(code, versions[0]) for code in language_codes()}
+
+    @property
+    def is_out_of_date(self):
+        """Whether this translation's original changed after the translation was last reviewed (or never was)."""
+        original = self.translation_of
+        if original is None:
+            return False
+        changed = original.text_changed_at
+        return self.reviewed_at is None or bool(changed and changed > self.reviewed_at)
 
     @property
     def url_in_own_language(self):
@@ -277,7 +339,7 @@ class Article(Themed, models.Model):
         kind = self.get_kind_display().lower()
         # Translators: a citation's "interview in El Economista"; Korean puts the source first.
         where = gettext("%(kind)s in %(source)s") % {"kind": kind, "source": self.source.name} if self.source else kind
-        parts = [person.name if person else "", where, self.original_date_display]
+        parts = [person.local_name if person else "", where, self.original_date_display]
         return capfirst(", ".join(part for part in parts if part))
 
     @property

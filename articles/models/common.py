@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
+from ..i18n import TRANSLATED_LANGUAGES, active_language
+
 
 class Status(models.TextChoices):
     """The publication state an editor sets: a published article is public once its publication time has come."""
@@ -19,13 +21,16 @@ class Status(models.TextChoices):
 def published_q(prefix=""):
     """
     Return the one rule for "visible to the public": a published article whose publication
-    time has come. `prefix` reaches the article from a related model ("article__").
+    time has come, and, for a translation, whose original is public too (a translation never
+    appears before its original). `prefix` reaches the article from a related model
+    ("article__").
     """
-    return Q(
-        **{
-            f"{prefix}status": Status.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-        }
+    now = timezone.now()
+    rule = Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now})
+    original = f"{prefix}translation_of__"
+    return rule & (
+        Q(**{f"{original}isnull": True})
+        | Q(**{f"{original}status": Status.PUBLISHED, f"{original}published_at__lte": now})
     )
 
 
@@ -47,22 +52,55 @@ class Themed:
         return sorted(self.themes.all() if themes is None else themes, key=attrgetter("name"))
 
 
+class Localized:
+    """
+    Give a model with English fields and their translations in TRANSLATED_LANGUAGES (`name` and
+    `name_es`, `name_ko`…) the value readers of a language see: theirs, else the English one.
+    """
+
+    def localized(self, field, language=None):
+        """Return `field` in `language` (the active one by default), or the English value where there is none."""
+        language = language or active_language()
+        if language in TRANSLATED_LANGUAGES and (value := getattr(self, f"{field}_{language}")):
+            return value
+        return getattr(self, field)
+
+    def falls_back(self, field, language=None):
+        """Return whether readers of `language` (the active one) get the English `field` for lack of theirs."""
+        language = language or active_language()
+        return (
+            language in TRANSLATED_LANGUAGES and not getattr(self, f"{field}_{language}") and bool(getattr(self, field))
+        )
+
+
+class Versioned:
+    """Give an article or a Q&A pair the version of it a page shows in the page's language."""
+
+    @cached_property
+    def version(self):
+        """
+        The published translation in the page's language prefetched into `local_versions`
+        (queries.article_versions(), queries.pair_versions()), else this one.
+        """
+        return next(iter(getattr(self, "local_versions", ())), self)
+
+
 def paragraphs(text):
     """Split `text` into its paragraphs: blocks separated by blank lines."""
     return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
 
 
 class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    KOREAN = "ko", "Korean"
+    ENGLISH = "en", gettext_lazy("English")
+    SPANISH = "es", gettext_lazy("Spanish")
+    KOREAN = "ko", gettext_lazy("Korean")
 
 
 class DatePrecision(models.TextChoices):
-    DECADE = "decade", "Decade"
-    YEAR = "year", "Year"
-    MONTH = "month", "Month"
-    DAY = "day", "Day"
+    DECADE = "decade", gettext_lazy("Decade")
+    YEAR = "year", gettext_lazy("Year")
+    MONTH = "month", gettext_lazy("Month")
+    DAY = "day", gettext_lazy("Day")
 
 
 def truncate_date(value, precision):

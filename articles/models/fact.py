@@ -4,6 +4,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
 
@@ -24,8 +25,8 @@ class Fact(Themed, models.Model):
         null=True,
         blank=True,
         related_name="facts",
-        verbose_name="Q&A pair",
-        help_text="The pair whose answer states it; empty when it is stated in the article's intro.",
+        verbose_name=gettext_lazy("Q&A pair"),
+        help_text=gettext_lazy("The pair whose answer states it; empty when it is stated in the article's intro."),
     )
     in_prompt = models.BooleanField(
         gettext_lazy("quoted from the prompt"),
@@ -35,30 +36,30 @@ class Fact(Themed, models.Model):
             "attributed to the interviewer."
         ),
     )
-    statement = models.CharField(max_length=300, help_text="The fact in one sentence, in your words.")
+    statement = models.CharField(max_length=300, help_text=gettext_lazy("The fact in one sentence, in your words."))
     quote = models.TextField(
-        help_text="The source's exact words that support it, copied from the answer (or the intro)."
+        help_text=gettext_lazy("The source's exact words that support it, copied from the answer (or the intro).")
     )
     value = models.DecimalField(
         max_digits=20,
         decimal_places=4,
         null=True,
         blank=True,
-        help_text="A figure the fact states, e.g. 19800000000 for $19.8 billion.",
+        help_text=gettext_lazy("A figure the fact states, e.g. 19800000000 for $19.8 billion."),
     )
     unit = models.CharField(
         max_length=40,
         blank=True,
         default="",
-        help_text='What the value counts: "USD", "%", or a plural noun such as "jobs".',
+        help_text=gettext_lazy('What the value counts: "USD", "%", or a plural noun such as "jobs".'),
     )
-    date = models.DateField(null=True, blank=True, help_text="A date the fact states.")
+    date = models.DateField(null=True, blank=True, help_text=gettext_lazy("A date the fact states."))
     date_precision = models.CharField(
         max_length=10,
         choices=DatePrecision,
         blank=True,
         default="",
-        help_text='How much of the date the source gives: "2023" is a year, "May 2024" a month.',
+        help_text=gettext_lazy('How much of the date the source gives: "2023" is a year, "May 2024" a month.'),
     )
     person = models.ForeignKey(
         Person,
@@ -66,16 +67,16 @@ class Fact(Themed, models.Model):
         null=True,
         blank=True,
         related_name="facts",
-        verbose_name="attributed to",
+        verbose_name=gettext_lazy("attributed to"),
     )
     is_key_figure = models.BooleanField(
-        "key figure", default=False, help_text="Show it among the key figures on the home page."
+        "key figure", default=False, help_text=gettext_lazy("Show it among the key figures on the home page.")
     )
     themes = TaggableManager(
         through="articles.TaggedFact",
         blank=True,
-        verbose_name="themes",
-        help_text="Comma-separated theme names (one to three).",
+        verbose_name=gettext_lazy("themes"),
+        help_text=gettext_lazy("Comma-separated theme names (one to three)."),
     )
 
     objects = PublishedQuerySet.as_manager()
@@ -89,12 +90,12 @@ class Fact(Themed, models.Model):
             models.CheckConstraint(
                 condition=Q(value__isnull=True, unit="") | Q(value__isnull=False) & ~Q(unit=""),
                 name="fact_value_has_unit",
-                violation_error_message="A value needs a unit, and a unit needs a value.",
+                violation_error_message=gettext_lazy("A value needs a unit, and a unit needs a value."),
             ),
             models.CheckConstraint(
                 condition=Q(date__isnull=True, date_precision="") | Q(date__isnull=False) & ~Q(date_precision=""),
                 name="fact_date_has_precision",
-                violation_error_message="A date needs a precision, and a precision needs a date.",
+                violation_error_message=gettext_lazy("A date needs a precision, and a precision needs a date."),
             ),
         ]
 
@@ -104,6 +105,12 @@ class Fact(Themed, models.Model):
     def get_absolute_url(self):
         anchor = self.pair.anchor if self.pair_id else "intro"
         return f"{self.article.get_absolute_url()}#{anchor}"
+
+    @property
+    def url_in_own_language(self):
+        """Return the words it quotes under the prefix of its article's language."""
+        anchor = self.pair.anchor if self.pair_id else "intro"
+        return f"{self.article.url_in_own_language}#{anchor}"
 
     def get_permalink(self):
         """Return the fact's own page; get_absolute_url() leads to the words it comes from."""
@@ -151,7 +158,11 @@ class Fact(Themed, models.Model):
             errors["date"] = "Give the date this precision belongs to."
         elif self.date:
             self.date = truncate_date(self.date, self.date_precision)
-        if "\n" in self.quote:
+        if self.article_id and self.article.translation_of_id:
+            errors["article"] = gettext(
+                "Facts belong to the original article; give this fact's wording in the translation instead."
+            )
+        elif "\n" in self.quote:
             errors["quote"] = "A quote comes from one paragraph: remove the line breaks."
         # An article being added with its facts has no id yet, but the inline attaches it.
         elif self.quote and (self.article_id or Fact.article.is_cached(self)):
@@ -163,19 +174,33 @@ class Fact(Themed, models.Model):
         # A pair added with its article's other rows has no id yet, but the admin attaches it.
         if self.pair is not None:
             if self.pair.article_id != self.article_id:
-                return {"pair": "This Q&A pair belongs to another article."}
+                return {"pair": gettext("This Q&A pair belongs to another article.")}
             if self.in_prompt and self.quote not in self.pair.prompt:
                 return {"quote": gettext("These words do not appear verbatim in the prompt of the chosen Q&A pair.")}
             if not self.in_prompt and self.quote not in self.pair.answer:
-                return {"quote": "These words do not appear verbatim in the answer of the chosen Q&A pair."}
+                return {"quote": gettext("These words do not appear verbatim in the answer of the chosen Q&A pair.")}
         elif self.in_prompt:
             return {"in_prompt": gettext("Choose the Q&A pair whose prompt holds these words.")}
         elif self.quote not in self.article.intro:
             return {
-                "quote": "These words do not appear verbatim in the article's intro. "
-                "Choose the Q&A pair they come from."
+                "quote": gettext(
+                    "These words do not appear verbatim in the article's intro. Choose the Q&A pair they come from."
+                )
             }
         return {}
+
+    @property
+    def language(self):
+        return self.article.language
+
+    @cached_property
+    def wording(self):
+        """
+        The wording a page shows: the one in the page's language prefetched into
+        `local_wordings` (queries.published_wordings()), else the fact's own. Both have a
+        statement, a quote, a language, an article and an address.
+        """
+        return next(iter(getattr(self, "local_wordings", ())), self)
 
     @property
     def figure_display(self):
@@ -188,3 +213,105 @@ class Fact(Themed, models.Model):
     @property
     def date_iso(self):
         return iso_date(self.date, self.date_precision)
+
+
+@reversion.register()
+class FactWording(models.Model):
+    """
+    A fact's wording in a translation of its article: the statement, and the quote found
+    verbatim in the translation's version of the fact's pair (its answer, or its prompt), or in
+    the translation's intro. The fact's own statement and quote are its wording in its article's
+    language; everything else about it (figure, date, person, themes) is one, whatever the
+    language.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="wordings",
+        verbose_name=gettext_lazy("translation"),
+        help_text=gettext_lazy("The translation this wording belongs to; its language is the wording's."),
+    )
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="wordings")
+    statement = models.CharField(gettext_lazy("statement"), max_length=300)
+    quote = models.TextField(gettext_lazy("quote"))
+
+    class Meta:
+        ordering = ["fact_id", "article_id"]
+        verbose_name = gettext_lazy("fact wording")
+        verbose_name_plural = gettext_lazy("fact wordings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fact", "article"],
+                name="fact_wording_once_per_translation",
+                violation_error_message=gettext_lazy("This fact already has a wording in this translation."),
+            )
+        ]
+
+    def __str__(self):
+        return self.statement
+
+    def get_absolute_url(self):
+        """Return the words it quotes, in its translation."""
+        anchor = self.fact.pair.anchor if self.fact.pair_id else "intro"
+        return f"{self.article.get_absolute_url()}#{anchor}"
+
+    @property
+    def url_in_own_language(self):
+        """Return the words it quotes in its translation, under the prefix of the translation's language."""
+        anchor = self.fact.pair.anchor if self.fact.pair_id else "intro"
+        return f"{self.article.url_in_own_language}#{anchor}"
+
+    @property
+    def language(self):
+        return self.article.language
+
+    @property
+    def in_prompt(self):
+        return self.fact.in_prompt
+
+    @cached_property
+    def shown_pair(self):
+        """The translation's version of the fact's pair that pages show, or None (see quoted_pair())."""
+        return self.quoted_pair()
+
+    @property
+    def quoted_text(self):
+        """Return the text the quote comes from: the translated pair's prompt or answer, or the intro."""
+        if self.shown_pair is None:
+            return self.article.intro
+        return self.shown_pair.prompt if self.fact.in_prompt else self.shown_pair.answer
+
+    @property
+    def quote_paragraph(self):
+        """Return the paragraph of the translation's prompt, answer or intro that holds the quote."""
+        return next((block for block in paragraphs(self.quoted_text) if self.quote in block), self.quote)
+
+    def quoted_pair(self):
+        """Return the translation's version of the fact's pair, or None (for the intro, or when it has none)."""
+        if not self.fact.pair_id:
+            return None
+        return self.article.pairs.filter(original=self.fact.pair_id).first()
+
+    def clean(self):
+        if self.article.translation_of_id != self.fact.article_id:
+            raise ValidationError({"article": gettext("This article is not a translation of the fact's article.")})
+        if "\n" in self.quote:
+            raise ValidationError({"quote": gettext("A quote comes from one paragraph: remove the line breaks.")})
+        if not self.fact.pair_id:
+            if self.quote not in self.article.intro:
+                raise ValidationError(
+                    {"quote": gettext("These words do not appear verbatim in the translation's intro.")}
+                )
+            return
+        pair = self.quoted_pair()
+        if pair is None:
+            raise ValidationError({"quote": gettext("The translation has no version of this fact's Q&A pair yet.")})
+        if self.fact.in_prompt and self.quote not in pair.prompt:
+            raise ValidationError(
+                {"quote": gettext("These words do not appear verbatim in the translated prompt of the Q&A pair.")}
+            )
+        if not self.fact.in_prompt and self.quote not in pair.answer:
+            raise ValidationError(
+                {"quote": gettext("These words do not appear verbatim in the translated answer of the Q&A pair.")}
+            )

@@ -5,16 +5,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
 
 from .article import Article
-from .common import PublishedQuerySet, Themed, orphaned_quotes, paragraphs
+from .common import PublishedQuerySet, Themed, Versioned, orphaned_quotes, paragraphs
 
 
 @reversion.register(follow=["tagged_items"])
-class QAPair(Themed, models.Model):
+class QAPair(Themed, Versioned, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
-    position = models.PositiveSmallIntegerField(help_text="Order within the article, from 1.")
+    position = models.PositiveSmallIntegerField(help_text=gettext_lazy("Order within the article, from 1."))
     anchor = models.SlugField(
         max_length=80,
         blank=True,
@@ -23,13 +24,27 @@ class QAPair(Themed, models.Model):
             "keep it once published, as citations link to it."
         ),
     )
-    prompt = models.TextField(help_text="Usually a question; interviews also use statements that introduce a topic.")
-    answer = models.TextField(help_text="Paragraphs separated by a blank line.")
+    original = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=gettext_lazy("original pair"),
+        help_text=gettext_lazy(
+            "In a translation, the pair of the original this one translates: it keeps that pair's position "
+            "and anchor, so that citations and the language switcher lead to the same question."
+        ),
+    )
+    prompt = models.TextField(
+        help_text=gettext_lazy("Usually a question; interviews also use statements that introduce a topic.")
+    )
+    answer = models.TextField(help_text=gettext_lazy("Paragraphs separated by a blank line."))
     themes = TaggableManager(
         through="articles.TaggedQAPair",
         blank=True,
-        verbose_name="themes",
-        help_text="Comma-separated theme names.",
+        verbose_name=gettext_lazy("themes"),
+        help_text=gettext_lazy("Comma-separated theme names."),
     )
 
     objects = PublishedQuerySet.as_manager()
@@ -42,17 +57,23 @@ class QAPair(Themed, models.Model):
             models.UniqueConstraint(
                 fields=["article", "position"],
                 name="qapair_unique_position",
-                violation_error_message="Another Q&A pair of this article has this position.",
+                violation_error_message=gettext_lazy("Another Q&A pair of this article has this position."),
             ),
             models.UniqueConstraint(
                 fields=["article", "anchor"],
                 name="qapair_unique_anchor",
-                violation_error_message="Another Q&A pair of this article has this anchor.",
+                violation_error_message=gettext_lazy("Another Q&A pair of this article has this anchor."),
             ),
             models.CheckConstraint(
                 condition=Q(position__gte=1),
                 name="qapair_position_from_one",
-                violation_error_message="Positions start at 1.",
+                violation_error_message=gettext_lazy("Positions start at 1."),
+            ),
+            models.UniqueConstraint(
+                fields=["article", "original"],
+                condition=Q(original__isnull=False),
+                name="qapair_translated_once",
+                violation_error_message=gettext_lazy("Another pair of this translation translates that pair."),
             ),
         ]
 
@@ -68,6 +89,8 @@ class QAPair(Themed, models.Model):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
 
     def clean(self):
+        if self.original_id and self.original.article_id != self.article.translation_of_id:
+            raise ValidationError({"original": gettext("This pair is not one of the original article's pairs.")})
         if not self.anchor and self.prompt:
             self.anchor = self.default_anchor()
         if self.pk:
@@ -75,6 +98,10 @@ class QAPair(Themed, models.Model):
                 **orphaned_quotes(self.facts.filter(in_prompt=False), self.answer, "answer"),
                 **orphaned_quotes(self.facts.filter(in_prompt=True), self.prompt, "prompt"),
             }
+            if self.original_id:
+                wordings = self.article.wordings.filter(fact__pair=self.original_id)
+                errors.update(orphaned_quotes(wordings.filter(fact__in_prompt=False), self.answer, "answer"))
+                errors.update(orphaned_quotes(wordings.filter(fact__in_prompt=True), self.prompt, "prompt"))
             if errors:
                 raise ValidationError(errors)
 

@@ -3,9 +3,22 @@
 import reversion
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy
 
 from ..links import validate_web_address
-from .common import Language
+from .common import Language, Localized
+
+# What an empty translated field means, by field.
+FALLBACKS = {
+    "name": gettext_lazy("Leave empty and readers of this language see the English name."),
+    "role": gettext_lazy("Leave empty and readers of this language see the English role."),
+    "country": gettext_lazy("Leave empty and readers of this language see the English country."),
+}
+
+
+def translated(field, verbose_name, max_length):
+    """Return the field holding `field` ("name", "role" or "country") in another language."""
+    return models.CharField(verbose_name, max_length=max_length, blank=True, default="", help_text=FALLBACKS[field])
 
 
 class PersonQuerySet(models.QuerySet):
@@ -34,16 +47,28 @@ class SourceQuerySet(models.QuerySet):
 
 # People and sources have their own history: a change shows at once on every article that names them.
 @reversion.register()
-class Person(models.Model):
+class Person(Localized, models.Model):
+    """
+    Someone interviewed or quoted. The name, role and country are English (or the name as the
+    person writes it); each may be given as Spanish and Korean readers know it (이상민 for Sang
+    Min Lee), and falls back to the English one while it is empty.
+    """
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     role = models.CharField(
         max_length=200,
         blank=True,
         default="",
-        help_text='Position at the time of the interview, e.g. "Minister of the Interior and Security".',
+        help_text=gettext_lazy('Position at the time of the interview, e.g. "Minister of the Interior and Security".'),
     )
     country = models.CharField(max_length=100, blank=True, default="")
+    name_es = translated("name", gettext_lazy("Spanish name"), 200)
+    role_es = translated("role", gettext_lazy("Spanish role"), 200)
+    country_es = translated("country", gettext_lazy("Spanish country"), 100)
+    name_ko = translated("name", gettext_lazy("Korean name"), 200)
+    role_ko = translated("role", gettext_lazy("Korean role"), 200)
+    country_ko = translated("country", gettext_lazy("Korean country"), 100)
 
     objects = PersonQuerySet.as_manager()
 
@@ -55,11 +80,23 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        return self.localized("name")
+
+    @property
+    def local_role(self):
+        return self.localized("role")
+
+    @property
+    def local_country(self):
+        return self.localized("country")
+
 
 @reversion.register()
 class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    url = models.URLField("website", blank=True, default="", validators=[validate_web_address])
+    url = models.URLField(gettext_lazy("website"), blank=True, default="", validators=[validate_web_address])
     language = models.CharField(max_length=10, choices=Language, default="es")
 
     objects = SourceQuerySet.as_manager()

@@ -6,6 +6,7 @@ them that counts and filters share.
 
 import reversion
 from django.db import models
+from django.utils.translation import gettext_lazy
 from taggit.models import ItemBase
 
 from .article import Article
@@ -25,7 +26,7 @@ def theme_field(model_name):
         Theme,
         on_delete=models.CASCADE,
         related_name=f"tagged_{model_name}s",
-        verbose_name="theme",
+        verbose_name=gettext_lazy("theme"),
         db_index=False,
     )
 

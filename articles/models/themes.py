@@ -15,6 +15,7 @@ from django.utils.translation import gettext, gettext_lazy
 from taggit.models import NaturalKeyManager, TagBase
 
 from ..i18n import TRANSLATED_LANGUAGES, active_language, reverse_in_language
+from .common import Localized
 
 # A theme's slugs, English first: a theme answers on each, under any language's prefix.
 SLUG_FIELDS = ["slug", *(f"slug_{code}" for code in TRANSLATED_LANGUAGES)]
@@ -108,7 +109,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(
             Q.create(
                 [
-                    Q(**{f"name_{code}": ""}) | Q(**{f"description_{code}": ""}) & ~Q(description="")
+                    Q(**{f"name_{code}": ""}) | Q(**{f"description_{code}": ""}) & ~Q(description=gettext_lazy(""))
                     for code in languages
                 ],
                 connector=Q.OR,
@@ -183,7 +184,7 @@ def translated_description(verbose_name):
     )
 
 
-class Theme(TagBase):
+class Theme(Localized, TagBase):
     """
     A curated theme; attached to articles, Q&A pairs and facts through typed tables. Its name,
     slug and description are English; each of TRANSLATED_LANGUAGES has its own, which fall back
@@ -193,7 +194,7 @@ class Theme(TagBase):
     description = models.TextField(
         blank=True,
         default="",
-        help_text="One sentence telling readers what this theme covers.",
+        help_text=gettext_lazy("One sentence telling readers what this theme covers."),
     )
     name_es = translated_name(gettext_lazy("Spanish name"))
     # Spanish addresses stay ASCII ("energia"), as Spanish-language sites write them.
@@ -234,7 +235,7 @@ class Theme(TagBase):
             models.UniqueConstraint(
                 Lower("name"),
                 name="theme_name_case_insensitive_unique",
-                violation_error_message="A theme with this name already exists (names ignore case).",
+                violation_error_message=gettext_lazy("A theme with this name already exists (names ignore case)."),
             ),
             *(
                 constraint
@@ -261,23 +262,6 @@ class Theme(TagBase):
     def get_absolute_url(self):
         """Return the theme's page in the active language, at its slug in that language."""
         return reverse_in_language("articles:theme-detail", slug=self.local_slug)
-
-    def localized(self, field, language=None):
-        """
-        Return the theme's `field` ("name", "slug" or "description") in `language`, the active
-        one by default, or the English value where the theme has none in that language.
-        """
-        language = language or active_language()
-        if language in TRANSLATED_LANGUAGES and (value := getattr(self, f"{field}_{language}")):
-            return value
-        return getattr(self, field)
-
-    def falls_back(self, field, language=None):
-        """Return whether readers of `language` (the active one) get the English `field` for lack of theirs."""
-        language = language or active_language()
-        return (
-            language in TRANSLATED_LANGUAGES and not getattr(self, f"{field}_{language}") and bool(getattr(self, field))
-        )
 
     @property
     def local_name(self):
@@ -370,7 +354,7 @@ class ThemeRedirect(models.Model):
         max_length=100,
         unique=True,
         allow_unicode=True,
-        help_text="The slug of an address /themes/<slug>/ that should lead to the theme.",
+        help_text=gettext_lazy("The slug of an address /themes/<slug>/ that should lead to the theme."),
     )
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -385,24 +369,26 @@ class ThemeRedirect(models.Model):
 
     def clean(self):
         if Theme.objects.filter(any_slug_q([self.old_slug])).exists():
-            raise ValidationError({"old_slug": "A theme has this slug: its page would hide the redirect."})
+            raise ValidationError({"old_slug": gettext("A theme has this slug: its page would hide the redirect.")})
 
 
 class ThemeMerge(models.Model):
     """The record of a theme merged into another; the merged theme itself is gone."""
 
-    name = models.CharField("merged theme", max_length=100)
-    slug = models.CharField("merged slug", max_length=100)
+    name = models.CharField(gettext_lazy("merged theme"), max_length=100)
+    slug = models.CharField(gettext_lazy("merged slug"), max_length=100)
     kept = models.ForeignKey(
         Theme,
         on_delete=models.SET_NULL,
         null=True,
         related_name="merges",
-        verbose_name="merged into",
+        verbose_name=gettext_lazy("merged into"),
     )
     item_count = models.PositiveIntegerField(
-        "items moved",
-        help_text="Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted).",
+        gettext_lazy("items moved"),
+        help_text=gettext_lazy(
+            "Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted)."
+        ),
     )
     merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     merged_at = models.DateTimeField(auto_now_add=True)

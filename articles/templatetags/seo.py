@@ -6,12 +6,10 @@ previews.
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 
-from ..formatting import iso_date
 from ..i18n import language_codes, url_in
-from ..jsonld import json_ld_script
-from ..links import web_url
+from ..jsonld import NewsArticleData, json_ld_script
 from ..models import Article
 
 register = template.Library()
@@ -74,124 +72,15 @@ def language_alternates(context, obj=None):
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article):
     """
-    Return a JSON-LD <script> element describing `article` as a schema.org NewsArticle. The
-    article needs its pairs, facts and themes prefetched, as the article page does.
+    Return a JSON-LD <script> element describing `article` as a schema.org NewsArticle, with the
+    sections, intro facts, themes and other versions the article page's context holds.
     """
-    return json_ld_script(NewsArticleData(article, context["request"].build_absolute_uri).build())
-
-
-def compact(data):
-    """Return `data` without its empty values."""
-    return {key: value for key, value in data.items() if value}
-
-
-def person(who):
-    """Return `who` as a schema.org Person, or None."""
-    if who is None:
-        return None
-    country = {"@type": "Country", "name": who.country} if who.country else None
-    return compact({"@type": "Person", "name": who.name, "jobTitle": who.role, "nationality": country})
-
-
-class NewsArticleData:
-    """
-    The schema.org description of an article: its Q&A pairs as Questions with their Answers,
-    and its facts as Claims interpreted from the answer (or the intro) they are quoted from.
-    """
-
-    def __init__(self, article, absolute):
-        self.article = article
-        self.absolute = absolute
-        self.url = absolute(article.get_absolute_url())
-        self.interviewee = person(article.interviewee)
-        self.publisher = {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": absolute(reverse("articles:home")),
-        }
-        self.original = self.original_work()
-
-    def build(self):
-        article = self.article
-        return compact(
-            {
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": article.title,
-                "description": article.standfirst,
-                "url": self.url,
-                "mainEntityOfPage": self.url,
-                "inLanguage": article.language,
-                "datePublished": article.published_at.isoformat() if article.published_at else None,
-                "dateModified": article.updated_at.isoformat(),
-                "publisher": self.publisher,
-                "contributor": self.interviewee,
-                "isBasedOn": self.original,
-                "about": self.themes(article),
-                "hasPart": [self.question(pair) for pair in article.pairs.all()],
-                "interpretedAsClaim": [self.claim(fact, f"{self.url}#intro") for fact in article.intro_facts],
-            }
-        )
-
-    def original_work(self):
-        """Return the source's publication of the article as a CreativeWork, or None."""
-        article, source = self.article, self.article.source
-        url = web_url(article.source_url)
-        if not (source or url):
-            return None
-        publisher = None
-        if source:
-            publisher = compact({"@type": "Organization", "name": source.name, "url": web_url(source.url)})
-        return compact(
-            {
-                "@type": "CreativeWork",
-                "url": url,
-                "publisher": publisher,
-                "inLanguage": source.language if source else None,
-                "datePublished": iso_date(article.original_date, article.original_date_precision),
-            }
-        )
-
-    def themes(self, obj):
-        return [
-            {"@type": "Thing", "name": theme.local_name, "url": self.absolute(theme.get_absolute_url())}
-            for theme in obj.theme_list
-        ]
-
-    def question(self, pair):
-        url = f"{self.url}#{pair.anchor}"
-        answer = {
-            "@type": "Answer",
-            "text": pair.answer,
-            "url": url,
-            "author": self.interviewee,
-            "interpretedAsClaim": [self.claim(fact, url) for fact in pair.facts.all()],
-        }
-        return compact(
-            {
-                "@type": "Question",
-                "text": pair.prompt,
-                "url": url,
-                "position": pair.position,
-                "about": self.themes(pair),
-                "acceptedAnswer": compact(answer),
-            }
-        )
-
-    def claim(self, fact, quoted_at):
-        """Return `fact` as a Claim that Kormex interpreted from the words quoted at `quoted_at`."""
-        speaker = person(fact.person)
-        quotation = {"@type": "Quotation", "text": fact.quote, "url": quoted_at, "spokenByCharacter": speaker}
-        return compact(
-            {
-                "@type": "Claim",
-                "text": fact.statement,
-                "url": self.absolute(fact.get_permalink()),
-                "author": speaker,
-                "claimInterpreter": self.publisher,
-                "appearance": compact(quotation),
-                "firstAppearance": self.original,
-                "temporalCoverage": fact.date_iso,
-                "about": self.themes(fact),
-            }
-        )
+    data = NewsArticleData(
+        article,
+        context["request"].build_absolute_uri,
+        sections=context["sections"],
+        intro_facts=context["intro_facts"],
+        themes=context["themes"],
+        translations=context["translations"],
+    )
+    return json_ld_script(data.build())

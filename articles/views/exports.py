@@ -20,11 +20,15 @@ from ..filters import FACT_FACETS, Facets
 from ..jsonld import json_ld_script
 from ..links import web_url
 from ..models import Fact, Theme
-from .facts import fact_queryset
+from ..queries import fact_cards
 
 # Each column's name, meaning and format, in file order; /data/ documents them from here.
 COLUMNS = {
     "id": (_("The fact's number on Kormex; it does not change."), _("Integer.")),
+    "language": (
+        _("The language of statement and quote: the download's where the fact is worded in it, else the original's."),
+        _("en, es or ko."),
+    ),
     "statement": (_("The fact in one sentence, in the editors' words."), _("Text.")),
     "value": (
         _("The figure the fact states, if any."),
@@ -40,9 +44,12 @@ COLUMNS = {
         _("decade, year, month or day: 2023-01-01 with year means 2023."),
     ),
     "quote": (_("The source's exact words that support the fact."), _("Text, verbatim.")),
-    "article_url": (_("The interview on Kormex."), _("Absolute URL.")),
+    "original_language": (_("The language the interview was first published in."), _("en, es or ko.")),
+    "original_statement": (_("The statement in the original's language."), _("Text.")),
+    "original_quote": (_("The quote in the original's language."), _("Text, verbatim.")),
+    "article_url": (_("The interview on Kormex, in the language of the quote."), _("Absolute URL.")),
     "pair_url": (
-        _("The question and answer whose answer states the fact."),
+        _("The question and answer that states the fact, in the language of the quote."),
         _("Absolute URL with the pair's anchor; empty when the fact is stated in the article's introduction."),
     ),
     "person": (_("Who the fact is attributed to."), _("Name; empty when it is attributed to no one.")),
@@ -58,21 +65,29 @@ MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 
 
 def export_rows(request, facts):
-    """Yield each fact of `facts` as a dict of COLUMNS, absent values as None."""
+    """
+    Yield each fact of `facts` (a claim, once whatever the languages it is worded in) as a dict
+    of COLUMNS, absent values as None: worded in the page's language where it can be, and in
+    the original's.
+    """
     for fact in facts.select_related("article__source").iterator(chunk_size=CHUNK_SIZE):
-        article = fact.article
+        article, wording = fact.article, fact.wording
         yield {
             "id": fact.pk,
-            "statement": fact.statement,
+            "language": wording.language,
+            "statement": wording.statement,
             # A plain decimal, without exponent or thousands separators: "19800000000", "-2.5".
             "value": None if fact.value is None else f"{fact.value.normalize():f}",
             "unit": fact.unit or None,
             "date": fact.date.isoformat() if fact.date else None,
             "date_precision": fact.date_precision or None,
-            "quote": fact.quote,
-            "article_url": request.build_absolute_uri(article.get_absolute_url()),
-            "pair_url": request.build_absolute_uri(fact.get_absolute_url()) if fact.pair_id else None,
-            "person": fact.person.name if fact.person else None,
+            "quote": wording.quote,
+            "original_language": article.language,
+            "original_statement": fact.statement,
+            "original_quote": fact.quote,
+            "article_url": request.build_absolute_uri(wording.article.get_absolute_url()),
+            "pair_url": request.build_absolute_uri(wording.get_absolute_url()) if fact.pair_id else None,
+            "person": fact.person.local_name if fact.person else None,
             "source": article.source.name if article.source else None,
             "source_url": web_url(article.source_url) or None,
             # Sorted here: ordering the prefetched relation would cost a query per row.
@@ -132,7 +147,7 @@ def applied_filters(facets):
 
 def export(request, fmt, fixed_theme=None):
     """Stream the published facts the query string selects as `fmt` ("csv" or "json")."""
-    facets = Facets(request.GET, fact_queryset(), FACT_FACETS, fixed_theme=fixed_theme)
+    facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=fixed_theme)
     rows = export_rows(request, facets.queryset)
     if fmt == "csv":
         content, content_type = csv_lines(rows), "text/csv; charset=utf-8"

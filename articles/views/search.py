@@ -13,9 +13,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from ..filters import MAX_THEMES, no_such_themes, too_many_themes, unknown_parameters
+from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes, unknown_parameters
 from ..models import Article, Fact, QAPair, Theme, prefetch_themes
-from .facts import SLUG_PATTERN
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20

@@ -1,6 +1,5 @@
 """The theme list and each theme's page."""
 
-from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,10 +7,9 @@ from django.views.generic import ListView
 
 from .. import charts
 from ..filters import FACT_FACETS, Facets
-from ..models import Article, QAPair, Theme, prefetch_themes, published_q, tagged_ids
-from .facts import fact_queryset, paginate
+from ..models import Theme
+from ..queries import THEME_PAGE_LIMIT, fact_cards, page_of, theme_content
 
-THEME_PAGE_LIMIT = 20
 THEMES_PER_PAGE = 50
 
 
@@ -42,42 +40,14 @@ def theme_detail(request, slug):
         if query := request.META.get("QUERY_STRING"):
             url = f"{url}?{query}"
         return HttpResponsePermanentRedirect(url)
-    facets = Facets(request.GET, fact_queryset(), FACT_FACETS, fixed_theme=theme)
-    page = paginate(request, facets.queryset, THEME_PAGE_LIMIT)
-    # The lists show titles and prompts: not the answers and the articles' texts.
-    pairs = (
-        QAPair.objects.published()
-        .filter(tagged_items__tag=theme)
-        .select_related("article")
-        .defer("answer", "article__standfirst", "article__intro")
-        .prefetch_related(prefetch_themes())
-        .order_by("-article__published_at", "article_id", "position")
-    )
-    articles = (
-        Article.objects.published()
-        .filter(tagged_items__tag=theme)
-        .select_related("interviewee")
-        .defer("standfirst", "intro")
-    )
-    # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
-    related = (
-        Theme.objects.exclude(pk=theme.pk)
-        .filter(
-            published_q("tagged_facts__content_object__article__"),
-            tagged_facts__content_object__in=tagged_ids("fact", theme),
-        )
-        .annotate(shared=Count("tagged_facts"))
-        .order_by("-shared", "name")[:8]
-    )
+    facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=theme)
+    page = page_of(request, facets.queryset, THEME_PAGE_LIMIT)
     context = {
         "theme": theme,
         "page_obj": page,
         "facts": page.object_list,
         "figures": charts.figure_groups(page.object_list),
-        "pairs": pairs[:THEME_PAGE_LIMIT],
-        "pair_count": pairs.count(),
-        "articles": articles[:THEME_PAGE_LIMIT],
-        "related": related,
+        **theme_content(theme),
         **facets.context(),
     }
     return render(request, "articles/theme_detail.html", context)

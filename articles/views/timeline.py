@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from ..filters import FACT_FACETS, Facets
 from ..models import DatePrecision
-from .facts import fact_queryset, paginate
+from ..queries import fact_cards, page_of
 
 FACTS_PER_PAGE = 100
 # Every fact on the timeline is dated, so the facts list's kinds would not narrow it.
@@ -33,9 +33,9 @@ def timeline(request):
     List published dated facts from the earliest, under their year (or decade), narrowed by
     the facets in the query string (every `?theme=` must apply).
     """
-    facts = fact_queryset().filter(date__isnull=False).order_by("date", PRECISION_RANK, "article__published_at", "pk")
+    facts = fact_cards().filter(date__isnull=False).order_by("date", PRECISION_RANK, "article__published_at", "pk")
     facets = Facets(request.GET, facts, TIMELINE_FACETS)
-    page = paginate(request, facets.queryset, FACTS_PER_PAGE)
+    page = page_of(request, facets.queryset, FACTS_PER_PAGE)
     context = {
         "page_obj": page,
         "periods": [(label, list(group)) for label, group in groupby(page.object_list, key=period)],

@@ -41,7 +41,7 @@ def accept_suggestion(page, words, unit):
 
 
 def test_a_new_fact_offers_the_pairs_of_the_article_chosen_and_keeps_what_was_typed(new_page):
-    seed = Article.objects.get()
+    seed = Article.objects.originals().get()
     other = ArticleFactory(title="Another interview")
     question = QAPairFactory(article=other, position=1, prompt="Is this the other question?")
 
@@ -110,7 +110,7 @@ def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_
 
 
 def test_editor_restores_an_earlier_version_and_readers_see_the_old_answer(new_page):
-    article = Article.objects.get()
+    article = Article.objects.originals().get()
     pair = QAPair.objects.get(article=article, anchor="space")
     seed_version = Version.objects.get_for_object(article).get()
 

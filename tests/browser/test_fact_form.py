@@ -23,7 +23,7 @@ def test_a_fact_added_from_a_pairs_link_stays_on_that_pair_and_saves_its_quote(n
     the page is loaded; js/fact_pairs.js took it for a new article, reloaded the pairs and left
     the last one selected, so a quote from the intended answer was refused.
     """
-    article = Article.objects.get()
+    article = Article.objects.originals().get()
     pair = article.pairs.get(anchor="strategic-relationship")
     quote = pair.answer_paragraphs[0].split(". ")[0]
 
@@ -42,7 +42,7 @@ def test_a_fact_added_from_a_pairs_link_stays_on_that_pair_and_saves_its_quote(n
 
 
 def test_an_existing_fact_keeps_its_pair_when_its_statement_is_edited(new_page):
-    article = Article.objects.get()
+    article = Article.objects.originals().get()
     last = article.pairs.order_by("position").last()
     fact = Fact.objects.filter(article=article, pair__isnull=False).exclude(pair=last).first()
 

@@ -45,7 +45,7 @@ def test_an_editor_restores_a_draft_version_of_a_live_article_and_it_stays_onlin
 
 def test_an_editor_compares_two_versions_and_sees_the_words_of_the_answer_that_changed(new_page):
     """Regression: the compare view named the edited pair by its prompt, with no diff of its answer."""
-    article = Article.objects.get()
+    article = Article.objects.originals().get()
     page = new_page()
     sign_in(page, member("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")

@@ -1,3 +1,4 @@
+import datetime
 import json
 from pathlib import Path
 
@@ -7,8 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Fact, Person, QAPair, Source, Theme
+from articles.services.translations import create_translation
 
-SEED_FILE = Path(__file__).resolve().parents[2] / "seed" / "seed.json"
+SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
+SEED_FILE = SEED_DIR / "seed.json"
+# The seed's Spanish and Korean translations, each a language's title, standfirst, intro, pairs
+# (by position) and fact wordings (by the fact's place in seed.json), with who translated it.
+TRANSLATIONS_FILE = SEED_DIR / "translations.json"
 
 
 class Command(BaseCommand):
@@ -20,12 +26,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", type=Path, default=SEED_FILE, help="The seed JSON file.")
+        parser.add_argument(
+            "--translations", type=Path, default=TRANSLATIONS_FILE, help="The seed translations' JSON file."
+        )
 
     @transaction.atomic
     @reversion.create_revision()
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, translations, **options):
         reversion.set_comment("Loaded from the seed content.")
         data = json.loads(file.read_text(encoding="utf-8"))
+        translated = json.loads(translations.read_text(encoding="utf-8"))
         for item in data["themes"]:
             Theme.objects.get_or_create(slug=item["slug"], defaults=item)
         for item in data["people"]:
@@ -33,6 +43,13 @@ class Command(BaseCommand):
         for item in data["sources"]:
             Source.objects.get_or_create(name=item["name"], defaults=item)
         created = [item["slug"] for item in data["articles"] if self.load_article(item)]
+        # The translations are of the first article, when editors have not deleted it.
+        original = Article.objects.filter(slug=data["articles"][0]["slug"], translation_of=None).first()
+        created += [
+            slug
+            for language, texts in translated["languages"].items()
+            if original and (slug := self.load_translation(original, language, texts, translated["translated_on"]))
+        ]
         if created:
             self.stdout.write(self.style.SUCCESS(f"Loaded {', '.join(created)}."))
         else:
@@ -64,6 +81,29 @@ class Command(BaseCommand):
             )
             saved(fact).themes.set(themes(fact_item["themes"]))
         return True
+
+    def load_translation(self, original, language, texts, translated_on):
+        """
+        Create and publish the translation of `original` into `language` from `texts` unless it has
+        one in that language; return its slug, or None.
+        """
+        if original.translations.filter(language=language).exists():
+            return None
+        anchors = dict(original.pairs.values_list("position", "anchor"))
+        facts = list(original.facts.order_by("pk").values_list("pk", flat=True))
+        translation = create_translation(
+            original,
+            language,
+            texts={
+                **{key: texts[key] for key in ("title", "slug", "standfirst", "intro", "translated_by")},
+                "translated_on": datetime.date.fromisoformat(translated_on),
+                "pairs": [{**pair, "anchor": anchors[pair["position"]]} for pair in texts["pairs"]],
+                "facts": {facts[item["index"]]: item for item in texts["facts"]},
+            },
+        )
+        translation.status, translation.published_at = Article.Status.PUBLISHED, original.published_at
+        translation.save()
+        return translation.slug
 
 
 def saved(obj):
