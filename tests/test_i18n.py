@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
@@ -245,6 +246,20 @@ class TranslatedTextTests(SeedTestCase):
                 self.assertContains(response, f'<html lang="{code}"')
                 self.assertContains(response, username)
         self.assertContains(self.client.get("/admin/login/", headers={"accept-language": "ko"}), "Kormex 관리")
+
+    def test_the_admins_own_actions_filters_and_columns_speak_the_editors_language(self):
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x"))
+        expected = {
+            "es": ["Publicar los artículos seleccionados", "Programado", "Devolver a borrador", "Importar entrevista"],
+            "ko": ["선택한 기사 게시", "예약됨", "초안으로 되돌리기"],
+        }
+        for code, texts in expected.items():
+            with self.subTest(language=code):
+                response = self.client.get("/admin/articles/article/", headers={"accept-language": code})
+                for text in texts:
+                    self.assertContains(response, text)
+                themes = self.client.get("/admin/articles/theme/", headers={"accept-language": code})
+                self.assertContains(themes, {"es": "Fusionar los temas seleccionados", "ko": "선택한 주제 병합"}[code])
 
 
 def gettext_tool(name):

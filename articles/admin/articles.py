@@ -217,18 +217,23 @@ class ArticleAdmin(
                 ", ",
                 '<a href="{}">{}</a> ({}, {})',
                 (
-                    (reverse("admin:articles_article_change", args=[t.pk]), t.title, t.get_language_display(), t.state)
+                    (
+                        reverse("admin:articles_article_change", args=[t.pk]),
+                        t.title,
+                        t.get_language_display(),
+                        t.state_label,
+                    )
                     for t in translations
                 ),
             )
             or None
         )
 
-    @admin.display(description="state")
+    @admin.display(description=gettext_lazy("state"))
     def state(self, obj):
-        return obj.state.capitalize()
+        return obj.state_label
 
-    @admin.display(description="Q&A pairs", ordering="pair_count")
+    @admin.display(description=gettext_lazy("Q&A pairs"), ordering="pair_count")
     def pair_count(self, obj):
         return obj.pair_count
 
@@ -324,22 +329,33 @@ class ArticleAdmin(
             changed.append(article)
         return changed
 
-    @admin.action(description="Publish selected articles (a future time stays scheduled)", permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
+    )
     def publish(self, request, queryset):
-        changed = self.set_status(request, queryset, Article.Status.PUBLISHED, "Published.")
+        changed = self.set_status(request, queryset, Article.Status.PUBLISHED, gettext("Published."))
         scheduled = [article for article in changed if article.state == "scheduled"]
+        counts = {
+            "now": len(changed) - len(scheduled),
+            "scheduled": len(scheduled),
+            "already": queryset.count() - len(changed),
+        }
         self.message_user(
             request,
-            f"Published {len(changed) - len(scheduled)} article(s) now and scheduled {len(scheduled)}; "
-            f"{queryset.count() - len(changed)} were already published or scheduled.",
+            gettext(
+                "Published %(now)d article(s) now and scheduled %(scheduled)d; "
+                "%(already)d were already published or scheduled."
+            )
+            % counts,
         )
 
-    @admin.action(description="Return selected articles to draft", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Return selected articles to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        changed = self.set_status(request, queryset, Article.Status.DRAFT, "Returned to draft.")
+        changed = self.set_status(request, queryset, Article.Status.DRAFT, gettext("Returned to draft."))
         self.message_user(
             request,
-            f"Returned {len(changed)} article(s) to draft; {queryset.count() - len(changed)} were drafts already.",
+            gettext("Returned %(changed)d article(s) to draft; %(already)d were drafts already.")
+            % {"changed": len(changed), "already": queryset.count() - len(changed)},
         )
 
 

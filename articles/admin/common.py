@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from reversion.models import Version
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
@@ -39,7 +39,9 @@ URL_FIELDS_ASSUME_HTTPS = {
 def lookalike_error(name, theme):
     """Return the error that refuses the theme name `name`, a lookalike of the existing `theme`."""
     return ValidationError(
-        "“%(name)s” looks like the existing theme “%(theme)s”: use that name or choose a clearly different one.",
+        gettext_lazy(
+            "“%(name)s” looks like the existing theme “%(theme)s”: use that name or choose a clearly different one."
+        ),
         code="lookalike",
         params={"name": name, "theme": theme.name},
     )
@@ -263,8 +265,11 @@ class VersionHistoryGuard:
             return None
         self.message_user(
             request,
-            f"This version cannot be restored: it links to {lost} theme(s) merged into another theme or "
-            "deleted since it was saved. Edit the current version instead.",
+            gettext(
+                "This version cannot be restored: it links to %(lost)d theme(s) merged into another theme or "
+                "deleted since it was saved. Edit the current version instead."
+            )
+            % {"lost": lost},
             messages.ERROR,
         )
         return redirect(back)

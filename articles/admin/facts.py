@@ -1,7 +1,7 @@
 """Facts, each with the Q&A pair whose words support it."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from ..models import Fact, TaggedFact
 from .common import (
@@ -86,14 +86,14 @@ class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Published
         field.error_messages = {**field.error_messages, "invalid_choice": NOT_OF_THE_ARTICLE}
         return form
 
-    @admin.display(description="figure")
+    @admin.display(description=gettext_lazy("figure"))
     def figure(self, obj):
         return obj.figure_display
 
-    @admin.display(description="date", ordering="date")
+    @admin.display(description=gettext_lazy("date"), ordering="date")
     def when(self, obj):
         return obj.date_display
 
-    @admin.display(description="pair", ordering="pair__position")
+    @admin.display(description=gettext_lazy("pair"), ordering="pair__position")
     def pair_position(self, obj):
-        return obj.pair.position if obj.pair else "intro"
+        return obj.pair.position if obj.pair else gettext("intro")

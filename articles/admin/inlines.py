@@ -281,7 +281,7 @@ class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("facts", "themes")
 
-    @admin.display(description="facts from this answer")
+    @admin.display(description=gettext_lazy("facts from this answer"))
     def fact_links(self, pair):
         if pair.pk is None:
             return gettext("Add its facts under Facts below, choosing this pair by its number.")
@@ -291,7 +291,9 @@ class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
             ((reverse("admin:articles_fact_change", args=[fact.pk]), fact.statement) for fact in pair.facts.all()),
         )
         add = reverse("admin:articles_fact_add") + f"?article={pair.article_id}&pair={pair.pk}"
-        return format_html('{} <a class="addlink" href="{}">Add a fact</a>', links or "None yet.", add)
+        return format_html(
+            '{} <a class="addlink" href="{}">{}</a>', links or gettext("None yet."), add, gettext("Add a fact")
+        )
 
 
 class FactInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):

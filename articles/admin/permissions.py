@@ -5,6 +5,7 @@ from operator import or_
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from ..models import Article
 
@@ -59,11 +60,11 @@ class SharedRecordGuard(PublishedContentGuard):
 
 
 class StateFilter(admin.SimpleListFilter):
-    title = "state"
+    title = gettext_lazy("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return list(Article.STATE_LABELS.items())
 
     def queryset(self, request, queryset):
         if self.value() == "draft":

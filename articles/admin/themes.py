@@ -57,8 +57,10 @@ class ThemeForm(forms.ModelForm):
         # Saving an item would otherwise split the name, or lose its quote, and tag it with other themes.
         if parse_theme_names(name) != [name]:
             raise ValidationError(
-                "Themes are typed as a list separated by commas, so a name cannot contain a comma "
-                "nor begin or end with a double quote.",
+                gettext(
+                    "Themes are typed as a list separated by commas, so a name cannot contain a comma "
+                    "nor begin or end with a double quote."
+                ),
                 code="unlistable",
             )
         refuse_lookalikes([name], Theme.objects.exclude(pk=self.instance.pk))
@@ -70,7 +72,7 @@ class MergeForm(forms.Form):
         queryset=Theme.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        label="Theme to keep",
+        label=gettext_lazy("Theme to keep"),
     )
 
     def __init__(self, *args, themes, **kwargs):
@@ -79,7 +81,7 @@ class MergeForm(forms.Form):
 
 
 class ThemeChoiceForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=Theme.objects.all())
+    theme = forms.ModelChoiceField(queryset=Theme.objects.all(), label=gettext_lazy("Theme"))
 
 
 def action_page(modeladmin, request, queryset, action, template, **context):
@@ -172,32 +174,36 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
         """Name the languages whose readers see this theme (or part of it) in English."""
         return ", ".join(str(language_label(code)) for code in obj.missing_translations()) or None
 
-    @admin.display(description="articles", ordering="article_count")
+    @admin.display(description=gettext_lazy("articles"), ordering="article_count")
     def article_uses(self, obj):
         return obj.article_count
 
-    @admin.display(description="Q&A pairs", ordering="pair_count")
+    @admin.display(description=gettext_lazy("Q&A pairs"), ordering="pair_count")
     def pair_uses(self, obj):
         return obj.pair_count
 
-    @admin.display(description="facts", ordering="fact_count")
+    @admin.display(description=gettext_lazy("facts"), ordering="fact_count")
     def fact_uses(self, obj):
         return obj.fact_count
 
-    @admin.action(description="Merge selected themes…", permissions=["change", "delete"])
+    @admin.action(description=gettext_lazy("Merge selected themes…"), permissions=["change", "delete"])
     def merge(self, request, queryset):
         if queryset.count() < 2:
-            self.message_user(request, "Select at least two themes to merge.", messages.WARNING)
+            self.message_user(request, gettext("Select at least two themes to merge."), messages.WARNING)
             return None
         form = MergeForm(request.POST if "post" in request.POST else None, themes=queryset)
         if not form.is_valid():
             template = "admin/articles/theme/merge_themes.html"
-            return action_page(self, request, queryset, "merge", template, title="Merge themes", form=form)
+            return action_page(self, request, queryset, "merge", template, title=gettext("Merge themes"), form=form)
         keep = form.cleaned_data["keep"]
         merges = merge_themes(keep, queryset.exclude(pk=keep.pk), request.user)
         names = ", ".join(f"“{merge.name}”" for merge in merges)
         moved = sum(merge.item_count for merge in merges)
-        self.message_user(request, f"Merged {names} into “{keep}”; {moved} item(s) gained “{keep}”.")
+        self.message_user(
+            request,
+            gettext("Merged %(names)s into “%(keep)s”; %(moved)d item(s) gained “%(keep)s”.")
+            % {"names": names, "keep": keep, "moved": moved},
+        )
         return None
 
 
@@ -228,6 +234,14 @@ class ThemeRedirectAdmin(ForgedInputGuard, admin.ModelAdmin):
     autocomplete_fields = ["theme"]
 
 
+ADD_TO = gettext_lazy("Add a theme to %(count)d %(items)s")
+REMOVE_FROM = gettext_lazy("Remove a theme from %(count)d %(items)s")
+ADDED = gettext_lazy("Added the theme “%(theme)s”.")
+REMOVED = gettext_lazy("Removed the theme “%(theme)s”.")
+ADDED_TO = gettext_lazy("Added “%(theme)s” to %(count)d %(items)s.")
+REMOVED_FROM = gettext_lazy("Removed “%(theme)s” from %(count)d %(items)s.")
+
+
 def change_theme(modeladmin, request, queryset, add):
     """
     Ask which theme to add to (or remove from) the selected items, then add (or remove) it on
@@ -236,7 +250,7 @@ def change_theme(modeladmin, request, queryset, add):
     form = ThemeChoiceForm(request.POST if "post" in request.POST else None)
     if not form.is_valid():
         count = len(queryset)
-        title = f"{'Add a theme to' if add else 'Remove a theme from'} {count} {model_ngettext(queryset, count)}"
+        title = (ADD_TO if add else REMOVE_FROM) % {"count": count, "items": model_ngettext(queryset, count)}
         action = "add_theme" if add else "remove_theme"
         template = "admin/articles/change_theme.html"
         return action_page(modeladmin, request, queryset, action, template, title=title, form=form)
@@ -258,21 +272,25 @@ def change_theme(modeladmin, request, queryset, add):
         for obj in changed:
             reversion.add_to_revision(obj)
         reversion.set_user(request.user)
-        reversion.set_comment(f"{'Added' if add else 'Removed'} the theme “{theme}”.")
-    count, verb = len(changed), f"Added “{theme}” to" if add else f"Removed “{theme}” from"
-    message = f"{verb} {count} {model_ngettext(queryset, count)}."
+        reversion.set_comment((ADDED if add else REMOVED) % {"theme": theme})
+    count = len(changed)
+    message = (ADDED_TO if add else REMOVED_FROM) % {
+        "theme": theme,
+        "count": count,
+        "items": model_ngettext(queryset, count),
+    }
     if skipped := len(queryset) - len(allowed):
-        message += f" {skipped} you may not change were left alone."
+        message += " " + gettext("%(skipped)d you may not change were left alone.") % {"skipped": skipped}
     modeladmin.message_user(request, message)
     return None
 
 
-@admin.action(description="Add a theme to selected %(verbose_name_plural)s…", permissions=["change"])
+@admin.action(description=gettext_lazy("Add a theme to selected %(verbose_name_plural)s…"), permissions=["change"])
 def add_theme(modeladmin, request, queryset):
     return change_theme(modeladmin, request, queryset, add=True)
 
 
-@admin.action(description="Remove a theme from selected %(verbose_name_plural)s…", permissions=["change"])
+@admin.action(description=gettext_lazy("Remove a theme from selected %(verbose_name_plural)s…"), permissions=["change"])
 def remove_theme(modeladmin, request, queryset):
     return change_theme(modeladmin, request, queryset, add=False)
 

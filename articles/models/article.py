@@ -53,6 +53,12 @@ class Article(Themed, Versioned, models.Model):
         OPINION = "opinion", gettext_lazy("Opinion")
 
     Status = Status
+    # The states of Article.state, named for editors.
+    STATE_LABELS = {
+        "draft": gettext_lazy("Draft"),
+        "scheduled": gettext_lazy("Scheduled"),
+        "published": gettext_lazy("Published"),
+    }
 
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
     title = models.CharField(max_length=300)
@@ -317,6 +323,11 @@ class Article(Themed, Versioned, models.Model):
         if self.status == self.Status.DRAFT:
             return "draft"
         return "scheduled" if self.published_at > timezone.now() else "published"
+
+    @property
+    def state_label(self):
+        """Return the state in the active language's words, for the admin."""
+        return self.STATE_LABELS[self.state]
 
     @property
     def is_public(self):
