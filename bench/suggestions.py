@@ -9,7 +9,7 @@ article once the editor has reviewed it (--parse runs it on the importer's own r
 text instead, and says which texts it reads otherwise), with the original date as reference.
 
 A suggestion matches an expected fact when both come from the same place (the intro, or the
-same pair's prompt or answer), are of the same kind, and have the same value and unit (units
+same pair's prompt or answer), are of the same category, and have the same value and unit (units
 compared through the Spanish aliases the site's formatting knows, "empleos" for "jobs") or,
 for a date, the same date and precision; and when their quotes overlap in the text. Each fact
 and each suggestion matches once at most. Precision is the share of suggestions that match a
@@ -101,9 +101,9 @@ def score(suggestions, expected, intro, pairs):
         place = (suggestion.pair_position, suggestion.in_prompt)
         found = span(place, suggestion.quote)
         for fact in free:
-            if (fact["pair"], fact["in_prompt"]) != place or fact["kind"] != suggestion.kind:
+            if (fact["pair"], fact["in_prompt"]) != place or fact["category"] != suggestion.category:
                 continue
-            if fact["kind"] == "date":
+            if fact["category"] == "date":
                 same = (fact["date"], fact["precision"]) == (str(suggestion.date), suggestion.date_precision)
             else:
                 same = Decimal(fact["value"]) == suggestion.value and unit(fact["unit"]) == unit(suggestion.unit)

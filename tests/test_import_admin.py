@@ -33,7 +33,7 @@ A: About $120 million over five years, and it should create 1,500 jobs.
 
 Source: Space Weekly
 """
-IMPORT_URL = reverse("admin:articles_article_import")
+IMPORT_URL = reverse("admin:articles_article_import_interview")
 
 
 def contributor():

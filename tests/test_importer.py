@@ -453,7 +453,7 @@ def only_suggestion(text, reference_date=REFERENCE_DATE):
 )
 def test_sums_of_money_are_proposed_with_their_currency(text, value, unit):
     suggestion = only_suggestion(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == ("money", value, unit)
+    assert (suggestion.category, suggestion.value, suggestion.unit) == ("money", value, unit)
 
 
 @pytest.mark.parametrize(
@@ -474,7 +474,7 @@ def test_sums_of_money_are_proposed_with_their_currency(text, value, unit):
 )
 def test_counts_are_proposed_with_their_noun_as_unit(text, value, unit):
     suggestion = only_suggestion(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == ("count", value, unit)
+    assert (suggestion.category, suggestion.value, suggestion.unit) == ("count", value, unit)
 
 
 @pytest.mark.parametrize(
@@ -490,7 +490,7 @@ def test_counts_are_proposed_with_their_noun_as_unit(text, value, unit):
 )
 def test_fractions_and_percentages_are_proposed_as_percent(text, value):
     suggestion = only_suggestion(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == ("percent", value, "%")
+    assert (suggestion.category, suggestion.value, suggestion.unit) == ("percent", value, "%")
 
 
 @pytest.mark.parametrize(
@@ -517,7 +517,7 @@ def test_fractions_and_percentages_are_proposed_as_percent(text, value):
 )
 def test_dates_are_proposed_at_their_precision(text, day, precision):
     suggestion = only_suggestion(text)
-    assert (suggestion.kind, suggestion.date, suggestion.date_precision) == ("date", day, precision)
+    assert (suggestion.category, suggestion.date, suggestion.date_precision) == ("date", day, precision)
 
 
 @pytest.mark.parametrize(
@@ -604,9 +604,9 @@ def last_word_by_splitting(text, end):
 
 
 def dates_paired_by_scanning(mentions):
-    figures = [mention for mention in mentions if mention.kind != DATE]
+    figures = [mention for mention in mentions if mention.category != DATE]
     dated, loose = {}, []
-    for when in (mention for mention in mentions if mention.kind == DATE):
+    for when in (mention for mention in mentions if mention.category == DATE):
         free = [index for index, figure in enumerate(figures) if index not in dated]
         if free:
             dated[min(free, key=lambda index: _distance(figures[index], when))] = when

@@ -127,7 +127,7 @@ class SeededTestCase(TestCase):
             reverse("admin:articles_article_changelist"),
             reverse("admin:articles_article_change", args=[self.article.pk]),
             reverse("admin:articles_article_add"),
-            reverse("admin:articles_article_import"),
+            reverse("admin:articles_article_import_interview"),
             reverse("admin:articles_article_suggest_facts", args=[self.article.pk]),
             reverse("admin:articles_article_history", args=[self.article.pk]),
             reverse("admin:articles_qapair_change", args=[pair.pk]),

@@ -99,7 +99,7 @@ def test_a_sentence_does_not_end_inside_a_date():
 def test_a_time_ago_is_a_date_before_the_reference_date_never_a_count(text, words, day, precision):
     """Regression: "ten years ago" was proposed as a count of 10 years."""
     suggestion = only(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == (DATE, None, "")
+    assert (suggestion.category, suggestion.value, suggestion.unit) == (DATE, None, "")
     assert (suggestion.date, suggestion.date_precision, suggestion.relative) == (day, precision, words)
 
 
@@ -148,7 +148,7 @@ def test_an_age_is_not_a_duration(text):
 )
 def test_a_length_of_time_is_a_duration_not_a_count(text, value, unit):
     suggestion = only(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == (DURATION, value, unit)
+    assert (suggestion.category, suggestion.value, suggestion.unit) == (DURATION, value, unit)
 
 
 # Statements
@@ -192,7 +192,7 @@ def test_a_date_or_a_duration_alone_in_a_question_is_not_suggested_but_a_figure_
     assert suggestions("Yes.", prompt="¿Habrá tratado antes de 2026?") == []
     assert suggestions("Yes.", prompt="Where do you see the company in five years?") == []
     (figure,) = suggestions("Yes.", prompt="Why did exports fall 5% in 2023?")
-    assert (figure.kind, figure.value, figure.date) == ("percent", Decimal(5), date(2023, 1, 1))
+    assert (figure.category, figure.value, figure.date) == ("percent", Decimal(5), date(2023, 1, 1))
 
 
 # Counts
@@ -207,7 +207,7 @@ def test_a_date_or_a_duration_alone_in_a_question_is_not_suggested_but_a_figure_
     ],
 )
 def test_a_number_answering_how_many_counts_what_was_asked(prompt, answer, value, unit):
-    counts = [s for s in suggestions(answer, prompt=prompt) if s.kind == "count"]
+    counts = [s for s in suggestions(answer, prompt=prompt) if s.category == "count"]
     assert [(s.value, s.unit) for s in counts] == [(Decimal(value), unit)]
 
 
@@ -267,7 +267,7 @@ def test_a_prompts_suggestions_come_before_its_answers():
 
 
 @pytest.mark.parametrize(
-    "text, kind, value, unit",
+    "text, category, value, unit",
     [
         ("2023년 교역액은 198억 달러에 달했다.", "money", Decimal(19_800_000_000), "USD"),
         ("누적 투자액은 93억 달러다.", "money", Decimal(9_300_000_000), "USD"),
@@ -284,9 +284,9 @@ def test_a_prompts_suggestions_come_before_its_answers():
         ("국민의 약 3분의 1이 이용한다.", "percent", Decimal("33.3"), "%"),
     ],
 )
-def test_korean_figures_are_read_with_their_units(text, kind, value, unit):
+def test_korean_figures_are_read_with_their_units(text, category, value, unit):
     suggestion = only(text)
-    assert (suggestion.kind, suggestion.value, suggestion.unit) == (kind, value, unit)
+    assert (suggestion.category, suggestion.value, suggestion.unit) == (category, value, unit)
 
 
 @pytest.mark.parametrize(

@@ -114,11 +114,11 @@ class SuggestFactsPageTests(TestCase):
         initial = [form.initial for form in response.context["formset"].forms]
         second = QAPair.objects.get(article=self.article, position=2)
         money = next(row for row in initial if row["unit"] == "USD")
-        self.assertEqual((money["value"], money["pair"], money["kind"]), (120_000_000, second.pk, "money"))
+        self.assertEqual((money["value"], money["pair"], money["category"]), (120_000_000, second.pk, "money"))
         june = next(row for row in initial if row["date_precision"] == "month" and row["pair"])
         self.assertEqual(str(june["date"]), "2024-06-01")
 
-    def test_each_suggestion_names_where_it_comes_from_and_its_kind(self):
+    def test_each_suggestion_names_where_it_comes_from_and_its_category(self):
         """A list of every pair on every suggestion made the page grow with pairs × suggestions."""
         response = self.client.get(self.url)
         self.assertContains(response, "From the answer to 2. How much will it cost?", count=3)
@@ -127,14 +127,14 @@ class SuggestFactsPageTests(TestCase):
         )
         self.assertContains(response, "From the intro", count=1)
         self.assertNotContains(response, '<select name="suggestions-0-pair"')
-        headings = [form.kind_label for form in response.context["formset"].forms]
+        headings = [form.category_label for form in response.context["formset"].forms]
         self.assertEqual([str(label) for label in headings], ["Date", "Date", "Date", "Money", "Duration", "Count"])
         self.assertContains(response, "<h2>Suggestion 4: Money</h2>", html=True)
         self.assertContains(response, "<h2>Suggestion 6: Count</h2>", html=True)
 
-    def test_the_kinds_are_shown_in_the_editors_language(self):
+    def test_the_categories_are_shown_in_the_editors_language(self):
         response = self.client.get(self.url, HTTP_ACCEPT_LANGUAGE="es")
-        self.assertEqual(str(response.context["formset"].forms[4].kind_label), "Duración")
+        self.assertEqual(str(response.context["formset"].forms[4].category_label), "Duración")
 
     def test_select_all_and_none_are_offered_to_javascript_only(self):
         response = self.client.get(self.url)
@@ -275,13 +275,13 @@ class SuggestFactsPageTests(TestCase):
         self.assertIn("looks like the existing theme “Aerospace”", str(response.context["formset"].forms[index].errors))
         self.assertEqual((Fact.objects.count(), Theme.objects.count()), (0, 1))
 
-    def test_a_forged_pair_or_kind_is_refused_with_a_message(self):
+    def test_a_forged_pair_or_category_is_refused_with_a_message(self):
         other = QAPairFactory(article=ArticleFactory(), prompt="Other?", answer="About $120 million over five years")
         page = self.client.get(self.url)
         data = rows(page)
         index = index_of(page, "$120 million", unit="USD")
         accept(data, index, pair=str(other.pk))
-        accept(data, index_of(page, "1,500 jobs"), kind="bogus")
+        accept(data, index_of(page, "1,500 jobs"), category="bogus")
         response = self.client.post(self.url, data)
         self.assertEqual(response.status_code, 200)
         errors = str(response.context["formset"].errors)

@@ -34,7 +34,7 @@ def test_every_corpus_text_has_expected_facts_quoting_its_own_words():
                 else reading["pairs"][fact["pair"] - 1][int(not fact["in_prompt"])]
             )
             assert fact["quote"] in part, (name, fact["quote"])
-            assert fact["kind"] in {"money", "count", "percent", "duration", "date"}
-            assert (fact["value"] is None) == (fact["kind"] == "date") and (fact["date"] is None) == (
+            assert fact["category"] in {"money", "count", "percent", "duration", "date"}
+            assert (fact["value"] is None) == (fact["category"] == "date") and (fact["date"] is None) == (
                 not fact["precision"]
             )

@@ -27,7 +27,7 @@ from .common import (
     theme_links,
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
-from .import_page import import_view
+from .import_page import import_interview_view
 from .inlines import FactInline, PairPages, QAPairInline, posted_ids
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .restore import RestoreKeepsStatus
@@ -184,8 +184,13 @@ class ArticleAdmin(
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            # Exempt from the CSRF middleware: the page checks CSRF itself once it has read the body (see import_view).
-            path("import/", wrap(csrf_exempt(partial(import_view, self))), name="articles_article_import"),
+            # Exempt from the CSRF middleware: the page checks CSRF itself once it has read the body
+            # (see import_interview_view).
+            path(
+                "import/",
+                wrap(csrf_exempt(partial(import_interview_view, self))),
+                name="articles_article_import_interview",
+            ),
             path(
                 "<path:object_id>/suggest-facts/",
                 wrap(partial(suggest_facts_view, self)),

@@ -149,7 +149,7 @@ class PairForm(forms.Form):
 PairFormSet = forms.formset_factory(PairForm, extra=0, min_num=1, validate_min=True)
 
 
-def import_view(model_admin, request):
+def import_interview_view(model_admin, request):
     """
     Parse a pasted or uploaded interview, let the editor correct it, then save a draft.
 
@@ -163,13 +163,13 @@ def import_view(model_admin, request):
         request.POST  # noqa: B018 (reads the body, and the files, within Django's limits)
     except (RequestDataTooBig, TooManyFieldsSent):
         return _too_big(model_admin, request)
-    return _import(request, model_admin)
+    return _recognise_or_review(request, model_admin)
 
 
 @csrf_protect
-def _import(request, model_admin):
+def _recognise_or_review(request, model_admin):
     if request.method == "POST" and request.POST.get("stage") == "save":
-        return _review(model_admin, request)
+        return _review_import(model_admin, request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         parsed = form.cleaned_data["parsed"]
@@ -198,7 +198,7 @@ def _initial(text, parsed):
     }
 
 
-def _review(model_admin, request):
+def _review_import(model_admin, request):
     """Apply the editing button pressed to the posted review, or save the draft."""
     form = ReviewForm(request.POST, model_admin=model_admin, request=request)
     pairs = PairFormSet(request.POST, prefix="pairs")

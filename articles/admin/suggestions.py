@@ -29,7 +29,7 @@ from .common import lookalike_error
 
 # About 12 fields a suggestion; DATA_UPLOAD_MAX_NUMBER_FIELDS is 20,000.
 MAX_PER_PAGE = 1000
-KIND_LABELS = {
+CATEGORY_LABELS = {
     MONEY: gettext_lazy("Money"),
     COUNT: gettext_lazy("Count"),
     PERCENT: gettext_lazy("Percentage"),
@@ -55,7 +55,7 @@ class SuggestionForm(forms.Form):
     # page can move it to another pair.
     pair = forms.IntegerField(required=False, widget=fast_widgets.HiddenInput)
     in_prompt = forms.BooleanField(required=False, widget=fast_widgets.HiddenInput)
-    kind = forms.ChoiceField(choices=list(KIND_LABELS.items()), widget=fast_widgets.HiddenInput)
+    category = forms.ChoiceField(choices=list(CATEGORY_LABELS.items()), widget=fast_widgets.HiddenInput)
     value = forms.DecimalField(
         label=gettext_lazy("Value"), max_digits=20, decimal_places=4, required=False, widget=fast_widgets.NumberInput
     )
@@ -102,8 +102,8 @@ class SuggestionForm(forms.Form):
         return data
 
     @property
-    def kind_label(self):
-        return KIND_LABELS.get(self["kind"].value(), "")
+    def category_label(self):
+        return CATEGORY_LABELS.get(self["category"].value(), "")
 
     @property
     def origin(self):
@@ -251,7 +251,7 @@ def _initial(suggestion, by_position):
         "quote": suggestion.quote,
         "pair": pair.pk if pair else None,
         "in_prompt": suggestion.in_prompt,
-        "kind": suggestion.kind,
+        "category": suggestion.category,
         "value": suggestion.value,
         "unit": suggestion.unit,
         "date": suggestion.date,

@@ -67,7 +67,7 @@ class ParsedPair:
 class ParsedInterview:
     """
     An interview as read from text. `formats` names the ways its prompts were recognised,
-    `left_out` the furniture left out of it, as (kind, paragraph) in reading order.
+    `left_out` the furniture left out of it, as (category, paragraph) in reading order.
     """
 
     title: str
@@ -159,9 +159,9 @@ def parse_interview(text):
     # Of "Published … / Updated …", the first publication is the original date.
     parsed.original_date = next((day for day, update in dates if not update), dates[0][0] if dates else None)
     parsed.interviewer_name = next((byline for _, _, _, byline in front_lines if byline), "")
-    parsed.left_out += [(kind, paragraph) for kind, paragraph, _, _ in front_lines]
+    parsed.left_out += [(category, paragraph) for category, paragraph, _, _ in front_lines]
     parsed.left_out = sorted(
-        ((str(kind), paragraph) for kind, paragraph in parsed.left_out), key=lambda item: reading_order[item[1]]
+        ((str(category), paragraph) for category, paragraph in parsed.left_out), key=lambda item: reading_order[item[1]]
     )
     return parsed
 
@@ -188,7 +188,7 @@ def _split_paragraphs(text):
 
 def _read_front_line(paragraph, language, front_lines):
     """
-    Tell whether `paragraph` is a dateline or a byline; if so, add (kind, paragraph, its
+    Tell whether `paragraph` is a dateline or a byline; if so, add (category, paragraph, its
     [(date, is an update)], the name of its byline's journalist) to `front_lines`.
     """
     dateline = read_dateline(paragraph, language)

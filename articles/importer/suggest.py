@@ -57,7 +57,7 @@ class Suggestion:
     unit: str
     date: datetime.date | None
     date_precision: str
-    kind: str
+    category: str
     in_prompt: bool = False
     relative: str = ""
 
@@ -102,7 +102,7 @@ def _paragraph_suggestions(paragraph, position, in_prompt, reference_date, asked
             for figure, date in _pair_dates(group):
                 # A question states its sums, counts and percentages ("Why did exports fall 5%?"),
                 # but a date or a length of time alone is what it asks about ("Before 2026?").
-                if question and (figure is None or figure.kind == DURATION):
+                if question and (figure is None or figure.category == DURATION):
                     continue
                 yield Suggestion(
                     quote=quote,
@@ -112,7 +112,7 @@ def _paragraph_suggestions(paragraph, position, in_prompt, reference_date, asked
                     unit=figure.unit if figure else "",
                     date=date.date if date else None,
                     date_precision=date.precision if date else "",
-                    kind=figure.kind if figure else DATE,
+                    category=figure.category if figure else DATE,
                     in_prompt=in_prompt,
                     relative=paragraph[date.start : date.end] if date and date.relative else "",
                 )
@@ -197,13 +197,13 @@ def _pair_dates(mentions):
     Return (figure, date) pairs: each date goes with the nearest figure that has none yet;
     other dates stand alone, with figure None.
     """
-    figures = [mention for mention in mentions if mention.kind != DATE]
+    figures = [mention for mention in mentions if mention.category != DATE]
     # The figures without a date yet, in reading order. Mentions never overlap, so the nearest
     # is the last one before the date or the first one after it (the one before on a tie).
     free = list(range(len(figures)))
     dated = {}
     loose = []
-    for date in (mention for mention in mentions if mention.kind == DATE):
+    for date in (mention for mention in mentions if mention.category == DATE):
         if free:
             after = bisect_left(free, date.start, key=lambda index: figures[index].start)
             neighbours = range(max(after - 1, 0), min(after + 1, len(free)))

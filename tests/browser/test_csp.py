@@ -163,7 +163,7 @@ def test_the_admin_pages_editors_use_meet_no_violation(watched_page, violations)
     expect(page).to_have_url(re.compile(r"/history/compare/"))
     violations.settle(page)
 
-    page.goto(reverse("admin:articles_article_import"))
+    page.goto(reverse("admin:articles_article_import_interview"))
     page.get_by_label("Paste the interview").fill(INTERVIEW)
     page.get_by_role("button", name="Recognise").click()
     expect(page.get_by_role("button", name="Save draft").first).to_be_visible()

@@ -14,7 +14,7 @@ __all__ = [
     "COUNT",
     "DATE",
     "DURATION",
-    "KINDS",
+    "CATEGORIES",
     "MONEY",
     "PERCENT",
     "Mention",
@@ -23,7 +23,7 @@ __all__ = [
     "read_number",
 ]
 
-KINDS = [MONEY, COUNT, PERCENT, DURATION, DATE]
+CATEGORIES = [MONEY, COUNT, PERCENT, DURATION, DATE]
 
 
 def find_mentions(text, reference_date, asked=None):
@@ -46,7 +46,7 @@ def find_mentions(text, reference_date, asked=None):
         *korean.dates(text, reference_date),
         *dates.dates(text, reference_date),
         *(figures.bare_counts(text, asked) if asked else []),
-        *figures.elliptical_counts(text, [count for count in counts if count.kind == COUNT]),
+        *figures.elliptical_counts(text, [count for count in counts if count.category == COUNT]),
     ]
     # Kept in reading order; as they never overlap, a reading overlaps one of them only if it
     # overlaps its neighbours there.

@@ -1,4 +1,4 @@
-"""What the readers of every language share: the record of a mention, its kinds, and reading digits."""
+"""What the readers of every language share: the record of a mention, its categories, and reading digits."""
 
 import datetime
 import re
@@ -25,7 +25,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str
+    category: str
     value: Decimal | None = None
     unit: str = ""
     date: datetime.date | None = None
