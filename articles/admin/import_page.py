@@ -15,9 +15,11 @@ from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
 from ..importer import MAX_IMPORT_BYTES, ImportRefused, check_size, parse_interview, read_text
-from ..importer.drafts import create_draft, imported_from
+from ..importer.drafts import MISALIGNED, create_draft, imported_from
+from ..importer.language import detect
 from ..importer.review import EditRefused, Review, apply_edit, paragraph_choices
 from ..models import Article, Language, Person, Source
+from .import_alignment import ALIGNED_WITH, aligned_initial, alignment_of, original_chosen, original_pair_field
 
 REVIEW_TEMPLATE = "admin/articles/article/import_review.html"
 IMPORT_TEMPLATE = "admin/articles/article/import.html"
@@ -73,6 +75,12 @@ class ImportForm(forms.Form):
         return {"text": text, "parsed": parsed}
 
 
+TRANSLATION_HELP = gettext_lazy(
+    "Leave empty for an original. For a translation, choose its original, in another language: its pairs are "
+    "aligned with the original's, and the people, source and date left empty are the original's."
+)
+
+
 class ReviewForm(forms.Form):
     """
     The article's fields as read from the text, for the editor to correct; people and source
@@ -99,6 +107,7 @@ class ReviewForm(forms.Form):
         choices=Language.choices,
         help_text=gettext_lazy("Detected from the text; the language the interview is written in."),
     )
+
     new_interviewer = forms.CharField(
         label=gettext_lazy("New interviewer"),
         max_length=200,
@@ -117,13 +126,15 @@ class ReviewForm(forms.Form):
         ),
     )
 
-    field_order = ["title", "standfirst", "intro", "language", "interviewee", "interviewer", "new_interviewer"]
+    field_order = ["title", "standfirst", "intro", "language", "translation_of", "interviewee", "interviewer"]
 
     def __init__(self, *args, model_admin, request, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ["interviewee", "interviewer", "source"]:
-            self.fields[name] = model_admin.formfield_for_dbfield(Article._meta.get_field(name), request)
-        self.fields["interviewee"].required = True
+        for name in ["interviewee", "interviewer", "source", "translation_of"]:
+            field = self.fields[name] = model_admin.formfield_for_dbfield(Article._meta.get_field(name), request)
+            field.required = False
+        self.fields["translation_of"].label = gettext_lazy("Translation of")
+        self.fields["translation_of"].help_text = TRANSLATION_HELP
         if not self["new_interviewer"].value():
             del self.fields["new_interviewer"]
         self.order_fields(self.field_order)
@@ -133,6 +144,17 @@ class ReviewForm(forms.Form):
         if data.get("interviewer") and data.get("new_interviewer"):
             self.add_error(
                 "new_interviewer", gettext("Choose an interviewer or name a new one, not both: empty one of the two.")
+            )
+        original = data.get("translation_of")
+        if original is None and not data.get("interviewee") and "interviewee" not in self.errors:
+            self.add_error("interviewee", self.fields["interviewee"].error_messages["required"])
+        if original is not None and original.language == data.get("language"):
+            self.add_error(
+                "translation_of",
+                gettext(
+                    "“%(original)s” is in %(language)s too: a translation is in another language than its original."
+                )
+                % {"original": original, "language": original.get_language_display()},
             )
         return data
 
@@ -144,6 +166,11 @@ class PairForm(forms.Form):
     answer = ParagraphsField(
         label=gettext_lazy("Answer"), widget=forms.Textarea(attrs={"rows": 6, "class": "vLargeTextField"})
     )
+
+    def __init__(self, *args, original_pairs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if original_pairs is not None:
+            self.fields["original"] = original_pair_field(original_pairs)
 
 
 PairFormSet = forms.formset_factory(PairForm, extra=0, min_num=1, validate_min=True)
@@ -199,9 +226,18 @@ def _initial(text, parsed):
 
 
 def _review_import(model_admin, request):
-    """Apply the editing button pressed to the posted review, or save the draft."""
+    """
+    Apply the editing button pressed to the posted review, or save the draft: an original, or
+    the translation of the original chosen, its pairs aligned with the original's in order when
+    the counts match, else as the editor aligns them.
+    """
     form = ReviewForm(request.POST, model_admin=model_admin, request=request)
-    pairs = PairFormSet(request.POST, prefix="pairs")
+    original = original_chosen(form)
+    original_pairs = list(original.pairs.order_by("position")) if original else None
+    aligning = original is not None and request.POST.get(ALIGNED_WITH) == str(original.pk)
+    pairs = PairFormSet(
+        request.POST, prefix="pairs", form_kwargs={"original_pairs": original_pairs if aligning else None}
+    )
     if operation := request.POST.get("edit"):
         review = Review(
             intro=plain_newlines(form["intro"].value() or ""),
@@ -218,24 +254,53 @@ def _review_import(model_admin, request):
             "text": _posted(form, "text"),
         }
         form = ReviewForm(initial=initial, model_admin=model_admin, request=request)
-        pairs = PairFormSet(initial=[{"prompt": p, "answer": a} for p, a in review.rows], prefix="pairs")
+        pairs = _aligned_pairs(review.rows, original_pairs)
     elif form.is_valid() and pairs.is_valid() and not _refuse_duplicate(form):
         data = form.cleaned_data
+        rows = [(row["prompt"], row["answer"]) for row in pairs.cleaned_data]
+        originals = alignment_of(pairs, original_pairs) if aligning else None
+        if aligning and originals is None:
+            return _render_review(model_admin, request, form, pairs)
+        if original is not None and not aligning and len(rows) != len(original_pairs):
+            form.add_error(None, MISALIGNED % {"pairs": len(rows), "originals": len(original_pairs)})
+            return _render_review(model_admin, request, form, _aligned_pairs(rows, original_pairs))
         try:
-            article = create_draft(
-                **data, pairs=[(row["prompt"], row["answer"]) for row in pairs.cleaned_data], user=request.user
-            )
+            article = create_draft(**data, pairs=rows, originals=originals, user=request.user)
         except ValidationError as error:
             form.add_error(None, ValidationError(error.messages))
         except IntegrityError:
             # Saved twice at once: the second save meets the first's import fingerprint.
             form.add_error(None, duplicate_error(imported_from(data["text"])))
         else:
-            messages.success(
-                request, gettext("Saved “%(title)s” as a draft. Review the suggested facts.") % {"title": article}
-            )
-            return redirect("admin:articles_article_suggest_facts", article.pk)
+            return _saved(request, article)
     return _render_review(model_admin, request, form, pairs)
+
+
+def _aligned_pairs(rows, original_pairs):
+    """Return the pair forms of `rows`, each with the choice of the pair of the original it translates."""
+    return PairFormSet(
+        initial=aligned_initial(rows, original_pairs), prefix="pairs", form_kwargs={"original_pairs": original_pairs}
+    )
+
+
+def _saved(request, article):
+    """Say what was saved, and go on: to the suggested facts of an original, to the translation's page otherwise."""
+    original = article.translation_of
+    if original is None:
+        messages.success(
+            request, gettext("Saved “%(title)s” as a draft. Review the suggested facts.") % {"title": article}
+        )
+        return redirect("admin:articles_article_suggest_facts", article.pk)
+    aligned = article.pairs.exclude(original=None).count()
+    messages.success(
+        request,
+        gettext(
+            "Saved “%(title)s” as a draft translation of “%(original)s”, %(aligned)d of its %(count)d pairs aligned "
+            "with the original's. Its facts are the original's: suggest facts on the original."
+        )
+        % {"title": article, "original": original, "aligned": aligned, "count": article.pairs.count()},
+    )
+    return redirect("admin:articles_article_change", article.pk)
 
 
 def _posted(form, name):
@@ -259,6 +324,11 @@ def _render_review(model_admin, request, form, pairs, parsed=None):
         except ImportRefused:
             parsed = None
     rows = [{"form": row, "paragraphs": paragraph_choices(row["answer"].value() or "")[1:]} for row in pairs.forms]
+    aligning = bool(pairs.forms) and "original" in pairs.forms[0].fields
+    detection = detect(_posted(form, "text"))
+    form.fields["language"].help_text = gettext(
+        "Detected from the text: %(language)s. %(evidence)s Correct it if the interview is written in another language."
+    ) % {"language": Language(detection.language).label, "evidence": detection.evidence}
     context = {
         **_context(model_admin, request),
         "title": gettext("Review the imported interview"),
@@ -268,6 +338,7 @@ def _render_review(model_admin, request, form, pairs, parsed=None):
         "intro_paragraphs": paragraph_choices(form["intro"].value() or ""),
         "parsed": parsed,
         "unknown_source": _unknown_source(parsed),
+        "aligned_with": original_chosen(form).pk if aligning else "",
         "media": model_admin.media + form.media,
     }
     return TemplateResponse(request, REVIEW_TEMPLATE, context)

@@ -184,6 +184,17 @@ def suggest_facts_view(model_admin, request, object_id):
         raise Http404
     if not model_admin.has_change_permission(request, article):
         raise PermissionDenied
+    if article.translation_of_id:
+        # A claim is made once, by the original; a translation gives its wording in another language.
+        messages.warning(
+            request,
+            gettext(
+                "“%(article)s” is a translation: its facts are those of its original, “%(original)s”. Suggest "
+                "facts on the original; the translation gives their wording in its language."
+            )
+            % {"article": article, "original": article.translation_of},
+        )
+        return redirect("admin:articles_article_change", article.pk)
     start = request.GET.get("start", "0")
     if not start.isdigit() or len(start) > 5:
         raise Http404

@@ -3,12 +3,15 @@
 import hashlib
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
 from ..services.slugs import free_slug
+from ..services.translations import align_pairs, original_text
 from ..signals import content_changed
 
 
@@ -36,6 +39,8 @@ def create_draft(
     language="en",
     interviewer=None,
     new_interviewer="",
+    translation_of=None,
+    originals=None,
     user=None,
 ):
     """
@@ -43,7 +48,24 @@ def create_draft(
     order), validated as the admin validates it, in one transaction with one history entry.
     A `new_interviewer` name, when no `interviewer` is given, adds that person and makes them
     the interviewer.
+
+    With `translation_of`, the draft is that original's translation, reviewed against it as it
+    is now; people, source and original date left empty are the original's. `originals` gives,
+    for each pair, the original's pair it translates (or None); omitted, the pairs translate
+    the original's in order, which needs as many pairs as the original has. align_pairs() then
+    gives each aligned pair its original pair's position and anchor, the others following.
     """
+    if translation_of is not None:
+        interviewee = interviewee or translation_of.interviewee
+        interviewer = interviewer or (None if new_interviewer else translation_of.interviewer)
+        source = source or translation_of.source
+        if original_date is None:
+            original_date = translation_of.original_date
+        if originals is None:
+            originals = list(translation_of.pairs.order_by("position"))
+            if len(originals) != len(pairs):
+                raise ValidationError(MISALIGNED, params={"pairs": len(pairs), "originals": len(originals)})
+    originals = originals or [None] * len(pairs)
     with reversion.create_revision():
         if interviewer is None and new_interviewer:
             interviewer = Person(name=new_interviewer, slug=free_slug(new_interviewer, Person, "person"))
@@ -59,22 +81,43 @@ def create_draft(
             interviewer=interviewer,
             source=source,
             original_date=original_date,
-            original_date_precision=DatePrecision.DAY if original_date else "",
+            original_date_precision=_precision(original_date, translation_of),
             language=language,
+            translation_of=translation_of,
             status=Article.Status.DRAFT,
             import_digest=text_digest(text),
             created_by=user,
             updated_by=user,
         )
+        if translation_of is not None:
+            article.reviewed_at = timezone.now()
+            article.reviewed_original = original_text(translation_of)
         article.full_clean()
         article.save()
-        for position, (prompt, answer) in enumerate(pairs, start=1):
-            pair = QAPair(article=article, position=position, prompt=prompt, answer=answer)
+        for position, ((prompt, answer), original) in enumerate(zip(pairs, originals, strict=True), start=1):
+            pair = QAPair(article=article, position=position, prompt=prompt, answer=answer, original=original)
             pair.full_clean()
             pair.save()
+        if translation_of is not None:
+            align_pairs(translation_of)
         reversion.set_user(user)
         reversion.set_comment("Imported from a pasted or uploaded text.")
     return article
+
+
+MISALIGNED = gettext_lazy(
+    "This text has %(pairs)d pairs and the original %(originals)d: say below which of the original's pairs "
+    "each one translates."
+)
+
+
+def _precision(original_date, translation_of):
+    """Return the precision of an imported article's original date: the original's when it is the original's date."""
+    if original_date is None:
+        return ""
+    if translation_of is not None and original_date == translation_of.original_date:
+        return translation_of.original_date_precision
+    return DatePrecision.DAY
 
 
 @transaction.atomic

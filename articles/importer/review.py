@@ -147,3 +147,31 @@ OPERATIONS = {
     "prompt": (lambda *args: _split(*args, as_prompt=True), 2, 1),
     "intro": (_intro_prompt, 1, 1),
 }
+
+
+def alignment_errors(chosen, positions):
+    """
+    Return {index: message} for the imported pairs whose choice in `chosen` (for each pair, the
+    id of the original's pair it translates, or None) is refused: an original pair is
+    translated once at most, and in the original's order. `positions` maps the original's pair
+    ids to their positions.
+    """
+    errors, taken, previous = {}, {}, None
+    for index, pk in enumerate(chosen):
+        if pk is None:
+            continue
+        numbers = {"number": index + 1, "position": positions[pk]}
+        if pk in taken:
+            errors[index] = gettext(
+                "Pairs %(other)s and %(number)s both translate pair %(position)s of the original: "
+                "choose one original pair for each, or none."
+            ) % {**numbers, "other": taken[pk] + 1}
+            continue
+        if previous is not None and positions[pk] < positions[chosen[previous]]:
+            errors[index] = gettext(
+                "Pair %(number)s translates pair %(position)s of the original, which comes before pair "
+                "%(earlier)s of the original that pair %(previous)s translates: keep the original's order."
+            ) % {**numbers, "earlier": positions[chosen[previous]], "previous": previous + 1}
+        taken[pk] = index
+        previous = index
+    return errors
