@@ -40,12 +40,15 @@ def original_pair_field(original_pairs):
 
 
 def aligned_initial(rows, original_pairs):
-    """Return the pair forms' initial values for `rows`, (prompt, answer), aligned in order with `original_pairs`."""
-    originals = [pair.pk for pair in original_pairs or []]
-    return [
-        {"prompt": prompt, "answer": answer, "original": originals[index] if index < len(originals) else None}
-        for index, (prompt, answer) in enumerate(rows)
-    ]
+    """
+    Return the pair forms' initial values for `rows`, (prompt, answer), aligned in order with
+    `original_pairs` when there is an original (`original_pairs` not None).
+    """
+    initial = [{"prompt": prompt, "answer": answer} for prompt, answer in rows]
+    if original_pairs is not None:
+        for row, pair in zip(initial, [*original_pairs, *[None] * len(rows)], strict=False):
+            row["original"] = pair.pk if pair else None
+    return initial
 
 
 def alignment_of(pairs, original_pairs):

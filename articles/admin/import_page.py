@@ -133,6 +133,8 @@ class ReviewForm(forms.Form):
         for name in ["interviewee", "interviewer", "source", "translation_of"]:
             field = self.fields[name] = model_admin.formfield_for_dbfield(Article._meta.get_field(name), request)
             field.required = False
+        # A plain form does not apply the model field's limit_choices_to as a ModelForm does.
+        self.fields["translation_of"].queryset = Article.objects.originals()
         self.fields["translation_of"].label = gettext_lazy("Translation of")
         self.fields["translation_of"].help_text = TRANSLATION_HELP
         if not self["new_interviewer"].value():
