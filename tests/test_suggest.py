@@ -349,3 +349,82 @@ def test_a_relative_date_says_which_words_it_was_read_from(text, words):
 
 def test_an_absolute_date_is_not_relative():
     assert only("The office opened in May 2024.").relative == ""
+
+
+# Amounts and dates as each language writes them (issue 17, item 5)
+
+
+@pytest.mark.parametrize(
+    "text, words, category, value, unit",
+    [
+        ("교역액은 198억 달러에 달했다.", "198억 달러", "money", Decimal(19_800_000_000), "USD"),
+        ("한인 3만 명이 산다.", "한인 3만 명", "count", Decimal(30_000), "people"),
+        ("정부는 1조 2천억 원을 투입했다.", "1조 2천억 원", "money", Decimal(1_200_000_000_000), "KRW"),
+        (
+            "El comercio sumó 19.800 millones de dólares.",
+            "19.800 millones de dólares",
+            "money",
+            Decimal(19_800_000_000),
+            "USD",
+        ),
+        (
+            "El comercio sumó 19,8 mil millones de dólares.",
+            "19,8 mil millones de dólares",
+            "money",
+            Decimal(19_800_000_000),
+            "USD",
+        ),
+        ("Invertirán mil millones de dólares en la planta.", "mil millones de dólares", "money", Decimal(10**9), "USD"),
+        ("La inversión llegará a 3.5 mmdd en la planta.", "3.5 mmdd", "money", Decimal(3_500_000_000), "USD"),
+        ("La planta costó 120 mdd al grupo.", "120 mdd", "money", Decimal(120_000_000), "USD"),
+        ("La feria recibió a un millón de personas.", "un millón de personas", "count", Decimal(10**6), "personas"),
+        ("La planta creará más de mil empleos directos.", "mil empleos", "count", Decimal(1000), "empleos"),
+        ("They will invest a billion dollars in the plant.", "a billion dollars", "money", Decimal(10**9), "USD"),
+        ("The plan could create one million jobs.", "one million jobs", "count", Decimal(10**6), "jobs"),
+    ],
+)
+def test_amounts_are_read_as_their_language_writes_them(text, words, category, value, unit):
+    assert mention(text)[0] == words
+    suggestion = only(text)
+    assert (suggestion.category, suggestion.value, suggestion.unit) == (category, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Millions of people watch Korean dramas.", "Es una de las mil maravillas del país.", "No fue un mil por ciento."],
+)
+def test_a_scale_word_without_an_amount_is_not_a_figure(text):
+    assert [s for s in suggestions(text) if s.category != DATE] == []
+
+
+@pytest.mark.parametrize(
+    "text, words, day, precision, relative",
+    [
+        ("양국은 2024년 10월 5일 협정에 서명했다.", "2024년 10월 5일", date(2024, 10, 5), "day", False),
+        ("양국은 2024년 10월 협정에 서명했다.", "2024년 10월", date(2024, 10, 1), "month", False),
+        ("장관은 오는 12월 멕시코를 방문한다.", "오는 12월", date(2024, 12, 1), "month", True),
+        ("장관은 오는 3월 멕시코를 방문한다.", "오는 3월", date(2025, 3, 1), "month", True),
+        (
+            "El acuerdo se firmó el 30 de agosto de 2024 en Seúl.",
+            "30 de agosto de 2024",
+            date(2024, 8, 30),
+            "day",
+            False,
+        ),
+        (
+            "La ministra viajará el próximo mes de octubre a Seúl.",
+            "el próximo mes de octubre",
+            date(2025, 10, 1),
+            "month",
+            True,
+        ),
+        ("The minister will visit Seoul next June.", "next June", date(2025, 6, 1), "month", True),
+    ],
+)
+def test_dates_are_read_as_their_language_writes_them_and_relative_ones_are_marked(
+    text, words, day, precision, relative
+):
+    assert mention(text)[0] == words
+    suggestion = only(text)
+    assert (suggestion.date, suggestion.date_precision) == (day, precision)
+    assert suggestion.relative == (words if relative else "")

@@ -311,6 +311,15 @@ class SuggestFactsPageTests(TestCase):
         self.assertContains(response, f'<a href="{change}">Set the article’s original publication date</a>')
         self.assertNotContains(self.client.get(self.url), "This article has no original publication date")
 
+    def test_korean_relative_dates_are_named_in_the_warning_too(self):
+        pairs = [("올해 계획은 무엇입니까?", "지난해 교역액은 198억 달러에 달했습니다.")]
+        article = draft(self.person, pairs=pairs, text="한국어 인터뷰", original_date=None, language="ko")
+        response = self.client.get(suggest_url(article))
+        last_year = timezone.localdate(article.created_at).year - 1
+        self.assertContains(response, f"“지난해”, read as {last_year}, in the answer to 1. 올해 계획은 무엇입니까?")
+        money = next(form.initial for form in response.context["formset"].forms if form.initial["unit"] == "USD")
+        self.assertEqual((money["value"], money["unit"], money["date"].year), (19_800_000_000, "USD", last_year))
+
     def test_past_a_page_of_suggestions_pages_hold_whole_pairs(self):
         with mock.patch("articles.admin.suggestions.MAX_PER_PAGE", 3):
             page = self.client.get(self.url)

@@ -78,6 +78,12 @@ def latest_before(month, reference):
     return datetime.date(year, month, 1)
 
 
+def earliest_after(month, reference):
+    """Return the earliest `month` strictly after the reference month ("next June")."""
+    year = reference.year if month > reference.month else reference.year + 1
+    return datetime.date(year, month, 1)
+
+
 def nearest_day(month, day, reference):
     """Return the `day` of `month` nearest the reference date ("on Sept. 16", no year given)."""
     days = [datetime.date(reference.year + offset, month, day) for offset in (-1, 0, 1)]

@@ -1,7 +1,7 @@
 """
 Dates as English and Spanish write them, whole: "Sept. 16, 2016", "16 de septiembre de 2016",
 "May 2024", "the early 2000s", and relative ones resolved against a reference date: "last June",
-"este año", "ten years ago", "hace diez años".
+"next June", "el próximo octubre", "este año", "ten years ago", "hace diez años".
 """
 
 import datetime
@@ -15,6 +15,7 @@ from .common import (
     SPACE,
     YEAR,
     Mention,
+    earliest_after,
     latest_before,
     months_ago,
     nearest_day,
@@ -90,6 +91,10 @@ def _last_month(match, reference):
     return latest_before(_month(match), reference)
 
 
+def _next_month(match, reference):
+    return earliest_after(_month(match), reference)
+
+
 def _day_without_year(match, reference):
     return nearest_day(_month(match), int(match["day"]), reference)
 
@@ -133,6 +138,13 @@ DATE_PATTERNS = [
             RELATIVE,
         ),
         (rf"\b{MONTH}{SPACE}+(?i:pasado)\b", _last_month, "month", RELATIVE),
+        (
+            rf"\b(?i:next|(?:el{SPACE}+)?próximo(?:{SPACE}+mes{SPACE}+de)?){SPACE}+{MONTH}",
+            _next_month,
+            "month",
+            RELATIVE,
+        ),
+        (rf"\b{MONTH}{SPACE}+(?i:próximo)\b", _next_month, "month", RELATIVE),
         (rf"\b{DAY}{SPACE}+(?:de{SPACE}+)?{MONTH}", _day_without_year, "day", RELATIVE),
         (rf"\b(?P<month>{ENGLISH_MONTH})(?!\w){SPACE}+{DAY}(?![\w,.]?\d)", _day_without_year, "day", RELATIVE),
         (r"\b(?P<year>(?:19|20)\d0)s\b", _year, "decade", ABSOLUTE),

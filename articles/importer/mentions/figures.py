@@ -1,7 +1,7 @@
 """
 Sums of money, counts, durations and percentages as English and Spanish write them: "$19.8
 billion", "19,8 mil millones de dólares", "about 150,000 jobs", "for more than 10 years",
-"40 por ciento", "one-third".
+"40 por ciento", "one-third", and with no digits, "mil millones de dólares", "a billion dollars".
 """
 
 import re
@@ -40,13 +40,15 @@ SCALE = rf"mil{SPACE}+millones|billones|billón|millones|millón|mil|thousand|mi
 CURRENCY_SIGNS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "mx$": "MXN", "€": "EUR", "£": "GBP", "₩": "KRW"}
 CURRENCY_WORDS = {
     **dict.fromkeys(["dollars", "us dollars", "dólares"], "USD"),
-    **dict.fromkeys(["pesos", "mdp"], "MXN"),
+    **dict.fromkeys(["pesos", "mdp", "mmdp"], "MXN"),
     **dict.fromkeys(["won", "wones"], "KRW"),
     "euros": "EUR",
-    "mdd": "USD",
+    **dict.fromkeys(["mdd", "mmdd"], "USD"),
 }
-# The Mexican press abbreviates "millones de dólares" and "millones de pesos".
-IMPLIED_MILLIONS = {"mdd", "mdp"}
+# The Mexican press abbreviates "millones de dólares" and "millones de pesos" as "mdd" and "mdp",
+# "miles de millones" as "mmdd" and "mmdp".
+IMPLIED_SCALES = {"mdd": 10**6, "mdp": 10**6, "mmdd": 10**9, "mmdp": 10**9}
+MONEY_WORD = rf"(?:US{SPACE}+)?dollars|dólares|euros|pesos|wones|won|mmdd|mmdp|mdd|mdp"
 CODES = r"USD|EUR|MXN|KRW|GBP"
 MONEY_PATTERNS = [
     re.compile(
@@ -56,10 +58,22 @@ MONEY_PATTERNS = [
     ),
     re.compile(
         rf"{NOT_AFTER}(?P<number>{NUMBER})(?:{SPACE}?(?P<scale>{SCALE}))?{SPACE}+(?:de{SPACE}+)?"
-        rf"(?P<word>(?:US{SPACE}+)?dollars|dólares|euros|pesos|wones|won|mdd|mdp|{CODES})\b",
+        rf"(?P<word>{MONEY_WORD}|{CODES})\b",
         re.IGNORECASE,
     ),
 ]
+# A scale with no digits before it: "a billion dollars", "un millón de personas", "mil millones de
+# dólares", "mil empleos". Without "a", "one" or "un", only the Spanish "mil" and "mil millones"
+# name an amount ("millions of people" names none).
+WORDED_SCALE = (
+    rf"(?<![\d.,]{SPACE})(?<![\w.,$€£₩-])(?:(?P<one>an?|one|una?){SPACE}+(?P<scale>{SCALE})|"
+    rf"(?P<spanish>mil{SPACE}+millones|mil))\b"
+)
+WORDED_MONEY_PATTERN = re.compile(
+    rf"{WORDED_SCALE}{SPACE}+(?:de{SPACE}+)?(?P<word>(?:US{SPACE}+)?dollars|dólares|euros|pesos|wones|won)\b",
+    re.IGNORECASE,
+)
+WORDED_COUNT_PATTERN = re.compile(WORDED_SCALE, re.IGNORECASE)
 PERCENT_PATTERN = re.compile(
     rf"{NOT_AFTER}(?P<number>{NUMBER}){SPACE}?(?:%|(?:por{SPACE}+ciento|percent|per{SPACE}+cent)\b)",
     re.IGNORECASE,
@@ -156,9 +170,20 @@ def money(text):
             word, sign = words(match["word"]), words(match.groupdict().get("sign")).replace(" ", "")
             currency = CURRENCY_WORDS.get(word) or word.upper() or CURRENCY_SIGNS.get(sign) or sign.upper()
             value = amount(match["number"], match["scale"])
-            if word in IMPLIED_MILLIONS and not match["scale"]:
-                value *= 10**6
+            if not match["scale"]:
+                value = whole_if_exact(value * IMPLIED_SCALES.get(word, 1))
             yield Mention(match.start(), match.end(), MONEY, value=value, unit=currency)
+    for match in WORDED_MONEY_PATTERN.finditer(text):
+        value = _worded_amount(match)
+        if value:
+            currency = CURRENCY_WORDS.get(words(match["word"]), "USD")
+            yield Mention(match.start(), match.end(), MONEY, value=value, unit=currency)
+
+
+def _worded_amount(match):
+    """Return the amount a WORDED_SCALE match names ("a billion", "mil millones"), or None for "un mil"."""
+    scale = words(match["spanish"] or match["scale"])
+    return None if match["one"] and scale == "mil" else Decimal(SCALES[scale])
 
 
 def percents(text):
@@ -192,6 +217,13 @@ def counts(text):
         elif not _age_or_ago(text, match.start(), end):
             unit, size = TIME_UNITS[unit]
             yield Mention(match.start(), end, DURATION, value=value * size, unit=unit)
+    for match in WORDED_COUNT_PATTERN.finditer(text):
+        if word_before(text, match.start()).lower() in REFERRING:
+            continue  # "las mil maravillas"
+        value = _worded_amount(match)
+        noun = value and _counted_noun(text, match.end(), after_scale=True)
+        if noun and noun[0] not in TIME_UNITS:
+            yield Mention(match.start(), noun[1], COUNT, value=value, unit=_count_unit(text, match.start(), noun[0]))
 
 
 def _count_unit(text, start, noun):

@@ -2,7 +2,7 @@
 Figures and dates as Korean writes them: numbers grouped by 만, 억 and 조 ("198억 달러",
 "1만6천 명"), a counter after the number and the counted noun before or after it ("일자리 약 15만
 개", "430개 기업"), "30%" or "30퍼센트", "3분의 1"; dates "2016년 9월 16일", "2024년 10월",
-"2000년대", and relative ones resolved against a reference date: "작년", "올해 5월", "지난 6월",
+"2000년대", and relative ones resolved against a reference date: "작년", "올해 5월", "지난 6월", "오는 12월",
 "10년 전".
 """
 
@@ -26,6 +26,7 @@ from .common import (
     YEAR,
     YEARS,
     Mention,
+    earliest_after,
     is_year,
     latest_before,
     months_ago,
@@ -120,6 +121,10 @@ def _last_month(match, reference):
     return latest_before(int(match["month"]), reference)
 
 
+def _next_month(match, reference):
+    return earliest_after(int(match["month"]), reference)
+
+
 def _day_without_year(match, reference):
     return nearest_day(int(match["month"]), int(match["day"]), reference)
 
@@ -143,6 +148,7 @@ DATE_PATTERNS = [
         (rf"(?<!\d)(?P<year>{YEAR}){SPACE}?년(?!{SPACE}?(?:간|동안))", _absolute, "year", False),
         (rf"{YEAR_WORD}{SPACE}?{MONTH}{SPACE}?월", _named_year, "month", True),
         (rf"(?<![가-힣])지난{SPACE}?{MONTH}{SPACE}?월", _last_month, "month", True),
+        (rf"(?<![가-힣])오는{SPACE}?{MONTH}{SPACE}?월", _next_month, "month", True),
         (rf"(?<!\d){MONTH}{SPACE}?월{SPACE}?{DAY}{SPACE}?일", _day_without_year, "day", True),
         (MONTH_WORD, _named_month, "month", True),
         (YEAR_WORD, _named_year, "year", True),
