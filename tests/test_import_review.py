@@ -146,6 +146,19 @@ class ReviewPageTests(TestCase):
         self.assertContains(response, "Photo caption: “Foto: El embajador en su residencia. Cuartoscuro”")
         self.assertContains(response, "prompts introduced by a dash; 2 question/answer pairs")
 
+    def test_the_detected_language_is_shown_with_its_evidence_and_the_editors_correction_is_saved(self):
+        response = self.recognise(SPANISH)
+        self.assertContains(response, "Detected from the text: Spanish.")
+        self.assertContains(response, "common Spanish words or marks against")
+        data = review_data(SPANISH, self.person, [("¿Por qué?", "Porque sí.")], language="en")
+        self.client.post(IMPORT_URL, data)
+        self.assertEqual(Article.objects.get().language, "en")
+        refused = self.client.post(
+            IMPORT_URL, review_data(SPANISH + "\nOtro.", self.person, [("A?", "B.")], language="fr")
+        )
+        self.assertTrue(refused.context["form"].errors["language"])
+        self.assertContains(refused, "Detected from the text: Spanish.")
+
     def test_a_byline_naming_a_known_person_chooses_them_as_interviewer(self):
         known = PersonFactory(name="Mariana López Ortega", slug="mlo")
         initial = self.recognise(SPANISH).context["form"].initial

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from articles.importer import ImportRefused, parse_interview, read_text
 from articles.importer.datelines import is_place, read_dateline
 from articles.importer.furniture import read_byline
-from articles.importer.language import detect_language
+from articles.importer.language import detect, detect_language
 from articles.importer.markup import html_to_text
 
 
@@ -64,6 +64,20 @@ def test_nested_skipped_elements_end_where_they_close():
 )
 def test_the_language_is_detected_from_the_text(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text, language, evidence",
+    [
+        ("양국 관계를 어떻게 평가하나. USMCA와 FTA.", "ko", "% of the letters are Hangul."),
+        ("¿Qué dijo el ministro sobre el tratado con Corea?", "es", "5 common Spanish words or marks against 0"),
+        ("What did the minister say about the trade agreement?", "en", "against 3 common English words"),
+    ],
+)
+def test_the_detection_says_what_it_went_by(text, language, evidence):
+    detection = detect(text)
+    assert detection.language == language
+    assert evidence in detection.evidence
 
 
 def test_the_parsed_interview_carries_its_language():

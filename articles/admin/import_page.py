@@ -328,7 +328,8 @@ def _render_review(model_admin, request, form, pairs, parsed=None):
     rows = [{"form": row, "paragraphs": paragraph_choices(row["answer"].value() or "")[1:]} for row in pairs.forms]
     aligning = bool(pairs.forms) and "original" in pairs.forms[0].fields
     detection = detect(_posted(form, "text"))
-    form.fields["language"].help_text = gettext(
+    # On the bound field: it copies its field's help text when first used, as validating does.
+    form["language"].help_text = gettext(
         "Detected from the text: %(language)s. %(evidence)s Correct it if the interview is written in another language."
     ) % {"language": Language(detection.language).label, "evidence": detection.evidence}
     context = {
