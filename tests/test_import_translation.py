@@ -1,5 +1,8 @@
 """Importing a text in another language as the translation of an original, its pairs aligned with the original's."""
 
+from unittest import mock
+
+from django.db import IntegrityError
 from django.test import TestCase
 from django.urls import reverse
 
@@ -179,3 +182,16 @@ class ImportAsTranslationTests(TestCase):
         self.assertNotContains(response, url)
         self.assertEqual(self.client.post(url, {}).status_code, 302)
         self.assertEqual(Fact.objects.count(), 1)
+
+    def test_editing_the_pairs_of_a_translation_offers_their_alignment_in_order(self):
+        data = review(self.original, ROWS, edit="merge:0")
+        response = self.client.post(IMPORT_URL, data)
+        forms = response.context["pairs"].forms
+        self.assertEqual([form.initial["original"] for form in forms], [self.pairs[0].pk, self.pairs[1].pk])
+        self.assertContains(response, f'name="aligned_with" value="{self.original.pk}"')
+        self.assertContains(response, "Translates")
+
+    def test_a_translation_saved_meanwhile_by_another_editor_is_a_message_not_an_error(self):
+        with mock.patch("articles.admin.import_page.create_draft", side_effect=IntegrityError):
+            response = self.client.post(IMPORT_URL, review(self.original, ROWS))
+        self.assertContains(response, "while you were reviewing; nothing was saved")

@@ -75,6 +75,9 @@ class ImportForm(forms.Form):
         return {"text": text, "parsed": parsed}
 
 
+SAVED_MEANWHILE = gettext_lazy(
+    "The original was given a translation in this language while you were reviewing; nothing was saved."
+)
 TRANSLATION_HELP = gettext_lazy(
     "Leave empty for an original. For a translation, choose its original, in another language: its pairs are "
     "aligned with the original's, and the people, source and date left empty are the original's."
@@ -271,8 +274,10 @@ def _review_import(model_admin, request):
         except ValidationError as error:
             form.add_error(None, ValidationError(error.messages))
         except IntegrityError:
-            # Saved twice at once: the second save meets the first's import fingerprint.
-            form.add_error(None, duplicate_error(imported_from(data["text"])))
+            # Saved twice at once: the second save meets the first's import fingerprint, or the
+            # translation into this language another editor saved meanwhile.
+            existing = imported_from(data["text"])
+            form.add_error(None, duplicate_error(existing) if existing else SAVED_MEANWHILE)
         else:
             return _saved(request, article)
     return _render_review(model_admin, request, form, pairs)
