@@ -282,6 +282,9 @@ def test_a_prompts_suggestions_come_before_its_answers():
         ("수출이 30% 늘었다.", "percent", Decimal(30), "%"),
         ("수출이 30퍼센트 늘었다.", "percent", Decimal(30), "%"),
         ("국민의 약 3분의 1이 이용한다.", "percent", Decimal("33.3"), "%"),
+        ("멕시코에 진출한 한국 기업은 약 430개다.", "count", Decimal(430), "companies"),
+        ("현지 직원은 올해 말까지 800명을 뽑는다.", "count", Decimal(800), "jobs"),
+        ("관광객은 올해 800명이 찾았다.", "count", Decimal(800), "people"),
     ],
 )
 def test_korean_figures_are_read_with_their_units(text, category, value, unit):

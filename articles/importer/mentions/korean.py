@@ -45,7 +45,7 @@ KOREAN_NUMBER = (
 GROUP_PARTS = re.compile(rf"({NUMBER}){SPACE}?({GROUP})?")
 # What may follow a counter or a time unit: a particle or anything but Hangul, so that "개발"
 # (development) or "전략" (strategy) is not read as "개" or "전".
-ENDS = r"(?=$|[^가-힣]|[의이가은는을를에와과도로씩만]|이상|가량|정도)"
+ENDS = r"(?=$|[^가-힣]|[의이가은는을를에와과도로씩만]|이상|가량|정도|다(?![가-힣]))"
 # What may follow a whole phrase: a particle or anything but Hangul.
 PARTICLE_OR_END = r"(?=$|[^가-힣]|[의이가은는을를에와과도로])"
 
@@ -81,6 +81,8 @@ BETWEEN = {"넘는", "이상의", "가량의", "정도의", "가까운"}
 NOT_NOUN_ENDINGS = ("해", "고", "며", "서", "게", "지", "만", "는", "한", "된")
 PARTICLES = "의이가은는을를에도와과로"
 COUNT_PATTERN = re.compile(rf"{NOT_AFTER}(?P<number>{KOREAN_NUMBER}){SPACE}?(?P<counter>{COUNTER})(?!째){ENDS}")
+# The subject or topic of a clause: a word and its particle ("직원은 올해 말까지 800명을 뽑는다").
+SUBJECT = re.compile(rf"(?P<word>[가-힣]+?)[은는이가]{SPACE}")
 WORD_BEFORE = re.compile(rf"(?P<word>[가-힣]+){SPACE}+$")
 WORD_AFTER = re.compile(rf"[{PARTICLES}]?{SPACE}+(?P<word>[가-힣]+)")
 NEXT_WORD = re.compile(rf"{SPACE}+(?P<word>[가-힣]+)")
@@ -206,7 +208,8 @@ def _counted(text, match):
     known noun is looked for before the number ("직원 42명", "일자리 약 15만 개") and after a
     counter that the noun follows ("430개 기업", "430개의 한국 기업", "15만 개가 넘는 일자리");
     else the counter says it ("1033명" are people); else the noun is the word after such a
-    counter ("12개 프로젝트"), or the word before one that takes a particle ("매장 5곳을").
+    counter ("12개 프로젝트"), or the word before one that takes a particle ("매장 5곳을"). A head
+    count whose clause is about a company's staff counts jobs.
     """
     counter = match["counter"]
     before = _word_before(text, match.start())
@@ -217,13 +220,20 @@ def _counted(text, match):
         if _known(word):
             return match.start(), end, _known(word)
     if counter in COUNTER_UNITS:
-        return match.start(), match.end(), COUNTER_UNITS[counter]
+        unit = COUNTER_UNITS[counter]
+        return match.start(), match.end(), "jobs" if unit == "people" and _staff_subject(text, match.start()) else unit
     if after:
         return match.start(), after[0][0], _unit(after[0][1])
     has_particle = match.end() < len(text) and text[match.end()] in PARTICLES
     if has_particle and before and not before[1].endswith(NOT_NOUN_ENDINGS):
         return before[0], match.end(), _unit(before[1])
     return None
+
+
+def _staff_subject(text, position):
+    """Tell whether the clause that a head count at `position` ends is about a company's staff ("직원은 … 800명")."""
+    clause = re.split(r"[.,?!]", text[max(position - 30, 0) : position])[-1]
+    return any(_known(found["word"]) == "jobs" for found in SUBJECT.finditer(clause))
 
 
 def _words_after(text, position):
