@@ -116,7 +116,7 @@ def test_an_editor_adds_the_interviewee_from_the_review_page(new_page):
     with page.expect_popup() as opened:
         page.locator("#add_id_interviewee").click()
     popup = opened.value
-    popup.get_by_label("Name").fill("Park Ji-min")
+    popup.get_by_label("Name:", exact=True).fill("Park Ji-min")
     popup.get_by_label("Slug").fill("park-ji-min")
     popup.get_by_role("button", name="Save", exact=True).click()
     popup.wait_for_event("close")
