@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, pre_save
+from django.utils.translation import gettext_lazy
 
 from .control_characters import clean_before_saving
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = "Interviews and facts"
+    verbose_name = gettext_lazy("Interviews and facts")
 
     def ready(self):
         from .models import Fact, QAPair

@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy
 
 from articles import signals
 
@@ -8,7 +9,7 @@ class PageCacheConfig(AppConfig):
     """The page cache: it subscribes to content changes; the content never calls it."""
 
     name = "pagecache"
-    verbose_name = "Page cache"
+    verbose_name = gettext_lazy("Page cache")
 
     def ready(self):
         from .versions import code_deployed, content_changed, content_saved

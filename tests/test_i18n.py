@@ -250,8 +250,13 @@ class TranslatedTextTests(SeedTestCase):
     def test_the_admins_own_actions_filters_and_columns_speak_the_editors_language(self):
         self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x"))
         expected = {
-            "es": ["Publicar los artículos seleccionados", "Programado", "Devolver a borrador", "Importar entrevista"],
-            "ko": ["선택한 기사 게시", "예약됨", "초안으로 되돌리기"],
+            "es": [
+                "Seleccione artículo a modificar",
+                "Publicar los artículos seleccionados",
+                "Programado",
+                "Importar entrevista",
+            ],
+            "ko": ["변경할 기사 선택", "선택한 기사 게시", "예약됨", "초안으로 되돌리기"],
         }
         for code, texts in expected.items():
             with self.subTest(language=code):

@@ -178,8 +178,8 @@ class Article(Themed, Versioned, models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        verbose_name = "article"
-        verbose_name_plural = "articles"
+        verbose_name = gettext_lazy("article")
+        verbose_name_plural = gettext_lazy("articles")
         permissions = [("publish_article", "Can publish, schedule, unpublish and delete published articles")]
         indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [

@@ -83,8 +83,8 @@ class Fact(Themed, models.Model):
 
     class Meta:
         ordering = ["article_id", "pk"]
-        verbose_name = "fact"
-        verbose_name_plural = "facts"
+        verbose_name = gettext_lazy("fact")
+        verbose_name_plural = gettext_lazy("facts")
         indexes = [models.Index(fields=["date"])]
         constraints = [
             models.CheckConstraint(

@@ -19,7 +19,7 @@ class QAPair(Themed, Versioned, models.Model):
     anchor = models.SlugField(
         max_length=80,
         blank=True,
-        help_text=(
+        help_text=gettext_lazy(
             "Stable link target on the article page (#anchor). Filled from the prompt when empty; "
             "keep it once published, as citations link to it."
         ),
@@ -51,8 +51,8 @@ class QAPair(Themed, Versioned, models.Model):
 
     class Meta:
         ordering = ["article_id", "position"]
-        verbose_name = "Q&A pair"
-        verbose_name_plural = "Q&A pairs"
+        verbose_name = gettext_lazy("Q&A pair")
+        verbose_name_plural = gettext_lazy("Q&A pairs")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "position"],

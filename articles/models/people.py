@@ -74,8 +74,8 @@ class Person(Localized, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = gettext_lazy("person")
+        verbose_name_plural = gettext_lazy("people")
 
     def __str__(self):
         return self.name
@@ -103,8 +103,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "source"
-        verbose_name_plural = "sources"
+        verbose_name = gettext_lazy("source")
+        verbose_name_plural = gettext_lazy("sources")
 
     def __str__(self):
         return self.name

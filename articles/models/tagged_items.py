@@ -56,8 +56,8 @@ class TaggedArticle(TaggedThemeBase):
     tag = theme_field("article")
 
     class Meta:
-        verbose_name = "article theme"
-        verbose_name_plural = "article themes"
+        verbose_name = gettext_lazy("article theme")
+        verbose_name_plural = gettext_lazy("article themes")
         constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_article_unique")]
 
 
@@ -68,8 +68,8 @@ class TaggedQAPair(TaggedThemeBase):
     tag = theme_field("pair")
 
     class Meta:
-        verbose_name = "Q&A pair theme"
-        verbose_name_plural = "Q&A pair themes"
+        verbose_name = gettext_lazy("Q&A pair theme")
+        verbose_name_plural = gettext_lazy("Q&A pair themes")
         constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_pair_unique")]
 
 
@@ -80,8 +80,8 @@ class TaggedFact(TaggedThemeBase):
     tag = theme_field("fact")
 
     class Meta:
-        verbose_name = "fact theme"
-        verbose_name_plural = "fact themes"
+        verbose_name = gettext_lazy("fact theme")
+        verbose_name_plural = gettext_lazy("fact themes")
         constraints = [models.UniqueConstraint(fields=["tag", "content_object"], name="tagged_fact_unique")]
 
 

@@ -229,8 +229,8 @@ class Theme(Localized, TagBase):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "theme"
-        verbose_name_plural = "themes"
+        verbose_name = gettext_lazy("theme")
+        verbose_name_plural = gettext_lazy("themes")
         constraints = [
             models.UniqueConstraint(
                 Lower("name"),
@@ -361,8 +361,8 @@ class ThemeRedirect(models.Model):
 
     class Meta:
         ordering = ["old_slug"]
-        verbose_name = "theme redirect"
-        verbose_name_plural = "theme redirects"
+        verbose_name = gettext_lazy("theme redirect")
+        verbose_name_plural = gettext_lazy("theme redirects")
 
     def __str__(self):
         return f"{self.old_slug} → {self.theme}"
@@ -395,8 +395,8 @@ class ThemeMerge(models.Model):
 
     class Meta:
         ordering = ["-merged_at", "-pk"]
-        verbose_name = "theme merge"
-        verbose_name_plural = "theme merges"
+        verbose_name = gettext_lazy("theme merge")
+        verbose_name_plural = gettext_lazy("theme merges")
 
     def __str__(self):
         return f"{self.name} → {self.kept or 'a deleted theme'}"
