@@ -10,15 +10,18 @@ from django.core.management import call_command
 from django.test import TransactionTestCase
 from reversion.models import Revision, Version
 
-from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme
+from articles.models import Article, Fact, FactWording, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme
 
 
 def snapshot():
     """Everything a backup must keep, in comparable form."""
     return {
-        "articles": list(Article.objects.values_list("slug", "title", "status", "intro")),
+        "articles": list(
+            Article.objects.values_list("slug", "language", "title", "status", "intro", "translation_of__slug")
+        ),
         "pairs": list(QAPair.objects.values_list("article__slug", "position", "anchor", "answer")),
         "facts": list(Fact.objects.values_list("pair__anchor", "quote", "value", "unit", "date", "date_precision")),
+        "wordings": list(FactWording.objects.values_list("article__slug", "fact__quote", "statement", "quote")),
         "themes": list(Theme.objects.values_list("slug", "name", "description")),
         "tags": [
             sorted(model.objects.values_list("tag__slug", "content_object__pk"))
@@ -40,14 +43,14 @@ class BackupRestoreTests(TransactionTestCase):
         editor = User.objects.create_user("editor", password="a long passphrase", is_staff=True)
         editor.groups.add(Group.objects.get(name="Editor"))
         self.client.force_login(editor)
-        pair = QAPair.objects.get(anchor="space")
+        pair = QAPair.objects.get(anchor="space", article__language="en")
         response = self.client.post(
             f"/admin/articles/theme/{Theme.objects.get(slug='energy').pk}/change/",
             {"name": "Energy", "slug": "energy", "description": "Energy, renewable or not."},
         )
         self.assertEqual(response.status_code, 302)
         before = snapshot()
-        self.assertTrue(before["versions"] and pair.pk)
+        self.assertTrue(before["versions"] and before["wordings"] and pair.pk)
 
         with tempfile.TemporaryDirectory() as directory:
             backup = Path(directory) / "kormex.json.gz"

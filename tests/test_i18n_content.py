@@ -501,7 +501,7 @@ class ArticleTranslationTests(TestCase):
         self.assertNotIn(self.korean.pk, offered)
         response = self.client.get(admin_url("article", "change", self.original.pk))
         self.assertContains(response, 'name="translation_of"')
-        self.assertContains(response, "Corea quiere un TLC</a> (Spanish, published)")
+        self.assertContains(response, "Corea quiere un TLC</a> (Spanish, Published)")
 
     def test_article_page_links_its_published_translations_in_their_own_language(self):
         response = self.client.get("/articles/korea-fta/")

@@ -57,10 +57,12 @@ def article_state(pk):
     """
     Return the loaded-state token of article `pk`: one digest of its own row, another of its
     pairs, its facts and the theme names of all three, so that a refusal can say whether the
-    article itself was saved.
+    article itself was saved. The row's digest leaves out text_changed_at, which a save of one
+    of its pairs or facts moves: that is a change of its parts, not a save of the article.
     """
+    own_fields = [field.attname for field in Article._meta.concrete_fields if field.name != "text_changed_at"]
     return state_token(
-        [Article.objects.filter(pk=pk).values_list()],
+        [Article.objects.filter(pk=pk).values_list(*own_fields)],
         [
             QAPair.objects.filter(article=pk).order_by("pk").values_list(),
             Fact.objects.filter(article=pk).order_by("pk").values_list(),
@@ -141,7 +143,7 @@ class ArticleAdmin(
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "intro", "themes"]}),
         (
-            "Source",
+            gettext_lazy("Source"),
             {
                 "fields": [
                     "interviewee",
@@ -152,11 +154,12 @@ class ArticleAdmin(
                     "language",
                     "translation_of",
                     "translation_links",
+                    ("translated_by", "translated_on"),
                 ]
             },
         ),
-        ("Publishing", {"fields": ["status", "published_at"]}),
-        ("Record", {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]}),
+        (gettext_lazy("Publishing"), {"fields": ["status", "published_at"]}),
+        (gettext_lazy("Record"), {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]}),
     ]
     inlines = [QAPairInline, FactInline]
     actions = ["publish", "unpublish"]
