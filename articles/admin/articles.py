@@ -159,7 +159,10 @@ class ArticleAdmin(
             },
         ),
         (gettext_lazy("Publishing"), {"fields": ["status", "published_at"]}),
-        (gettext_lazy("Record"), {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]}),
+        (
+            gettext_lazy("Record"),
+            {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]},
+        ),
     ]
     inlines = [QAPairInline, FactInline]
     actions = ["publish", "unpublish"]
