@@ -15,20 +15,28 @@ django.jQuery(function ($) {
     }
     const url = new URL(window.location.href.replace(/[^/]+\/change\/(\?.*)?$/, "add/"));
     url.search = article ? new URLSearchParams({ article: article }).toString() : "";
-    const response = await fetch(url, { credentials: "same-origin" });
-    const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    const offered = page.getElementById("id_pair");
-    // Another article may have been chosen while this one's pairs were on their way.
-    if (!response.ok || !offered || this.value !== article) {
-      return;
+    // Busy until the list is replaced or left alone: assistive technology (and the tests) wait for it.
+    pairs.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const offered = page.getElementById("id_pair");
+      // Another article may have been chosen while this one's pairs were on their way.
+      if (!response.ok || !offered || this.value !== article) {
+        return;
+      }
+      const chosen = pairs.value;
+      pairs.replaceChildren(...Array.from(offered.options, (option) => new Option(option.text, option.value)));
+      // Keep the pair chosen if the new list offers it, else choose none: never one the editor did not choose.
+      pairs.value = chosen;
+      if (pairs.selectedIndex < 0) {
+        pairs.value = "";
+      }
+      pairs.dataset.article = article;
+    } finally {
+      if (this.value === article) {
+        pairs.removeAttribute("aria-busy");
+      }
     }
-    const chosen = pairs.value;
-    pairs.replaceChildren(...Array.from(offered.options, (option) => new Option(option.text, option.value)));
-    // Keep the pair chosen if the new list offers it, else choose none: never one the editor did not choose.
-    pairs.value = chosen;
-    if (pairs.selectedIndex < 0) {
-      pairs.value = "";
-    }
-    pairs.dataset.article = article;
   });
 });

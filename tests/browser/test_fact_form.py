@@ -12,9 +12,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
 
 def settle(page):
-    """Wait until the page has loaded everything it asks for, and a second more, as an editor would read it."""
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1000)
+    """
+    Wait until the page's ready handlers have run (Django's related-object script has then fired
+    its change events) and js/fact_pairs.js has finished any list of pairs they made it load.
+    """
+    page.evaluate("() => new Promise((resolve) => django.jQuery(resolve))")
+    expect(page.locator("#id_pair:not([aria-busy])")).to_be_attached()
 
 
 def test_a_fact_added_from_a_pairs_link_stays_on_that_pair_and_saves_its_quote(new_page):
@@ -31,6 +34,7 @@ def test_a_fact_added_from_a_pairs_link_stays_on_that_pair_and_saves_its_quote(n
     sign_in(page, member("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.locator(f".field-fact_links a.addlink[href$='&pair={pair.pk}']").click()
+    page.wait_for_url(f"**/articles/fact/add/?*pair={pair.pk}")
     settle(page)
     expect(page.locator("#id_pair")).to_have_value(str(pair.pk))
 
