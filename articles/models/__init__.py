@@ -13,7 +13,8 @@ from .fact import Fact, FactWording
 from .pair import QAPair
 from .people import Person, Source
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
-from .themes import Theme, ThemeMerge, ThemeRedirect, theme_key
+from .theme_merges import ThemeMerge
+from .themes import Theme, ThemeRedirect, theme_key
 
 __all__ = [
     "Article",

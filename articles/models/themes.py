@@ -1,11 +1,10 @@
 """
 Themes: a curated taggit tag model with its names, slugs and descriptions in each language, the
-redirects that keep old theme addresses working and the record of merges.
+redirects that keep old theme addresses working (the record of merges is in theme_merges.py).
 """
 
 import unicodedata
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
@@ -370,33 +369,3 @@ class ThemeRedirect(models.Model):
     def clean(self):
         if Theme.objects.filter(any_slug_q([self.old_slug])).exists():
             raise ValidationError({"old_slug": gettext("A theme has this slug: its page would hide the redirect.")})
-
-
-class ThemeMerge(models.Model):
-    """The record of a theme merged into another; the merged theme itself is gone."""
-
-    name = models.CharField(gettext_lazy("merged theme"), max_length=100)
-    slug = models.CharField(gettext_lazy("merged slug"), max_length=100)
-    kept = models.ForeignKey(
-        Theme,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="merges",
-        verbose_name=gettext_lazy("merged into"),
-    )
-    item_count = models.PositiveIntegerField(
-        gettext_lazy("items moved"),
-        help_text=gettext_lazy(
-            "Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted)."
-        ),
-    )
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    merged_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-merged_at", "-pk"]
-        verbose_name = gettext_lazy("theme merge")
-        verbose_name_plural = gettext_lazy("theme merges")
-
-    def __str__(self):
-        return f"{self.name} → {self.kept or 'a deleted theme'}"
