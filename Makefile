@@ -42,9 +42,11 @@ serve: install $(VENV)/secret_key
 	$(SERVE_ENV) $(PY) manage.py load_seed
 	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py
 
+# ruff, then the import contracts in pyproject.toml (the direction of every import, no circle).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .
