@@ -3,10 +3,9 @@
 from functools import partial
 from urllib.parse import urlencode
 
-import reversion
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Count, Max, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -27,30 +26,16 @@ from .common import (
     theme_links,
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
+from .followed import FOLLOWED
 from .import_page import import_interview_view
 from .inlines import FactInline, PairPages, QAPairInline, posted_ids
+from .original_changes import OriginalChangesAdmin, OutOfDateFilter
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+from .publishing import PublishingAdmin
 from .restore import RestoreKeepsStatus
 from .suggestions import suggest_facts_view
-
-# What an article's version follows (its registration in models/article.py), read in five
-# queries: followed one object at a time, each pair and fact cost a query, and each of their
-# theme links two (its __str__ names its object and theme).
-FOLLOWED = [
-    Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
-    Prefetch(
-        "pairs",
-        queryset=QAPair.objects.prefetch_related(
-            Prefetch("tagged_items", queryset=TaggedQAPair.objects.select_related("tag"))
-        ),
-    ),
-    Prefetch(
-        "facts",
-        queryset=Fact.objects.prefetch_related(
-            Prefetch("tagged_items", queryset=TaggedFact.objects.select_related("tag"))
-        ),
-    ),
-]
+from .translating import TranslatingAdmin, translate_view
+from .translation_page import translation_view
 
 
 def article_state(pk):
@@ -115,6 +100,9 @@ class QAPairForm(StaleEditForm):
 
 @admin.register(Article)
 class ArticleAdmin(
+    PublishingAdmin,
+    TranslatingAdmin,
+    OriginalChangesAdmin,
     ForgedInputGuard,
     VersionHistoryGuard,
     RestoreKeepsStatus,
@@ -123,9 +111,20 @@ class ArticleAdmin(
     ArticleVersionedAdmin,
 ):
     form = ArticleForm
-    list_display = ["title", "kind", "state", "published_at", "interviewee", "source", "pair_count", "updated_at"]
+    list_display = [
+        "title",
+        "language",
+        "kind",
+        "state",
+        "published_at",
+        "interviewee",
+        "source",
+        "pair_count",
+        "updated_at",
+    ]
     list_filter = [
         StateFilter,
+        OutOfDateFilter,
         "kind",
         "language",
         ("themes", admin.RelatedOnlyFieldListFilter),
@@ -165,7 +164,7 @@ class ArticleAdmin(
         ),
     ]
     inlines = [QAPairInline, FactInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "translate", "mark_reviewed"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS | THEME_FIELDS_WIDE
 
     class Media:
@@ -201,6 +200,16 @@ class ArticleAdmin(
                 "<path:object_id>/suggest-facts/",
                 wrap(partial(suggest_facts_view, self)),
                 name="articles_article_suggest_facts",
+            ),
+            path(
+                "<path:object_id>/translate/",
+                wrap(partial(translate_view, self)),
+                name="articles_article_translate",
+            ),
+            path(
+                "<path:object_id>/translation/",
+                wrap(partial(translation_view, self)),
+                name="articles_article_translation",
             ),
             *super().get_urls(),
         ]
@@ -324,50 +333,6 @@ class ArticleAdmin(
         parked = max(parked, *(form.cleaned_data.get("position") or 0 for form in formset.forms))
         for offset, pk in enumerate(moved, start=1):
             QAPair.objects.filter(pk=pk).update(position=parked + offset)
-
-    def set_status(self, request, queryset, status, comment):
-        """Give each selected article `status`, one saved version each; return the titles changed."""
-        changed = []
-        for article in queryset.exclude(status=status):
-            with reversion.create_revision():
-                article.status = status
-                if status == Article.Status.PUBLISHED and article.published_at is None:
-                    article.published_at = timezone.now()
-                article.updated_by = request.user
-                article.save()
-                reversion.set_user(request.user)
-                reversion.set_comment(comment)
-            changed.append(article)
-        return changed
-
-    @admin.action(
-        description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
-    )
-    def publish(self, request, queryset):
-        changed = self.set_status(request, queryset, Article.Status.PUBLISHED, gettext("Published."))
-        scheduled = [article for article in changed if article.state == "scheduled"]
-        counts = {
-            "now": len(changed) - len(scheduled),
-            "scheduled": len(scheduled),
-            "already": queryset.count() - len(changed),
-        }
-        self.message_user(
-            request,
-            gettext(
-                "Published %(now)d article(s) now and scheduled %(scheduled)d; "
-                "%(already)d were already published or scheduled."
-            )
-            % counts,
-        )
-
-    @admin.action(description=gettext_lazy("Return selected articles to draft"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        changed = self.set_status(request, queryset, Article.Status.DRAFT, gettext("Returned to draft."))
-        self.message_user(
-            request,
-            gettext("Returned %(changed)d article(s) to draft; %(already)d were drafts already.")
-            % {"changed": len(changed), "already": queryset.count() - len(changed)},
-        )
 
 
 @admin.register(QAPair)

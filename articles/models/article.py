@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
@@ -236,6 +236,7 @@ class Article(Themed, Versioned, models.Model):
             errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
             errors.update(orphaned_quotes(self.wordings.filter(fact__pair=None), self.intro, "intro"))
         errors.update(self.translation_errors())
+        errors.update(self.publication_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -275,6 +276,30 @@ class Article(Themed, Versioned, models.Model):
             return {
                 "language": gettext("A translation is written in another language than its original (%(language)s).")
                 % {"language": original.get_language_display()}
+            }
+        return {}
+
+    def publication_errors(self):
+        """
+        Return why this article cannot be published (or scheduled) as it stands, if it cannot: a
+        translation is published never before its original, so its original must be published or
+        scheduled, no later than it.
+        """
+        original = self.translation_of
+        if self.status != self.Status.PUBLISHED or original is None or self.published_at is None:
+            return {}
+        if original.status != self.Status.PUBLISHED:
+            return {
+                "status": gettext("Publish the original, “%(original)s”, first: a translation never appears before it.")
+                % {"original": original}
+            }
+        if original.published_at > self.published_at:
+            when = formats.date_format(timezone.localtime(original.published_at), "DATETIME_FORMAT")
+            return {
+                "published_at": gettext(
+                    "The original, “%(original)s”, is published at %(time)s: a translation cannot appear before it."
+                )
+                % {"original": original, "time": when}
             }
         return {}
 

@@ -1,0 +1,472 @@
+"""
+The translation workflow in the admin: Translate into…, the side-by-side page, translations out of
+date (filter, diff, review) and publishing a translation never before its original.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Revision, Version
+
+from articles.admin.articles import article_state
+from articles.admin.translation_page import translation_state
+from articles.models import Article, FactWording
+from articles.services.translations import create_translation, mark_reviewed
+
+from .factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
+
+
+def member(group):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def interview(pairs=2, **fields):
+    """Return an English original of `pairs` pairs, each with one fact quoting its answer."""
+    original = ArticleFactory(**fields)
+    for position in range(1, pairs + 1):
+        pair = QAPairFactory(
+            article=original,
+            position=position,
+            prompt=f"What about sector {position}?",
+            answer=f"Sector {position} creates 5,000 jobs.",
+        )
+        FactFactory(pair=pair, statement=f"Sector {position} creates jobs.", quote="creates 5,000 jobs")
+    return original
+
+
+def spanish(original):
+    """Return the Spanish translation of `original`, written in Spanish and reviewed."""
+    texts = {
+        "title": "Entrevista",
+        "pairs": [
+            {"anchor": pair.anchor, "prompt": f"¿Y el sector {pair.position}?", "answer": "Crea 5.000 empleos."}
+            for pair in original.pairs.all()
+        ],
+        "facts": {
+            fact.pk: {"statement": "El sector crea empleos.", "quote": "Crea 5.000 empleos"}
+            for fact in original.facts.all()
+        },
+    }
+    return create_translation(original, "es", texts=texts)
+
+
+def page_data(response):
+    """Return the side-by-side form's fields as the page gives them, ready to post back."""
+    form = response.context["form"]
+    return {name: form[name].value() or "" for name in form.fields}
+
+
+def translation_url(article):
+    return reverse("admin:articles_article_translation", args=[article.pk])
+
+
+@override_settings(PAGE_CACHE=False)
+class TranslateIntoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=3)
+        cls.editor = member("Editor")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_an_originals_page_has_the_button_and_a_translations_page_leads_side_by_side(self):
+        response = self.client.get(reverse("admin:articles_article_change", args=[self.original.pk]))
+        self.assertContains(response, reverse("admin:articles_article_translate", args=[self.original.pk]))
+        translation = spanish(self.original)
+        response = self.client.get(reverse("admin:articles_article_change", args=[translation.pk]))
+        self.assertNotContains(response, reverse("admin:articles_article_translate", args=[translation.pk]))
+        self.assertContains(response, translation_url(translation))
+
+    def test_the_form_offers_the_languages_the_article_has_no_version_in(self):
+        spanish(self.original)
+        response = self.client.get(reverse("admin:articles_article_translate", args=[self.original.pk]))
+        self.assertEqual([code for code, _ in response.context["form"].fields["language"].choices], ["ko"])
+
+    def test_translating_creates_a_draft_with_the_originals_structure_and_opens_it_side_by_side(self):
+        response = self.client.post(
+            reverse("admin:articles_article_translate", args=[self.original.pk]), {"language": "ko"}
+        )
+        korean = Article.objects.get(translation_of=self.original, language="ko")
+        self.assertRedirects(response, translation_url(korean))
+        self.assertEqual(korean.status, Article.Status.DRAFT)
+        originals = list(self.original.pairs.order_by("position"))
+        copies = list(korean.pairs.order_by("position"))
+        self.assertEqual([pair.original for pair in copies], originals)
+        self.assertEqual([pair.anchor for pair in copies], [pair.anchor for pair in originals])
+        self.assertEqual([pair.answer for pair in copies], [pair.answer for pair in originals])
+        wordings = {wording.fact: wording for wording in korean.wordings.all()}
+        self.assertEqual(set(wordings), set(self.original.facts.all()))
+        self.assertTrue(all(wording.quote == fact.quote for fact, wording in wordings.items()))
+
+    def test_a_language_taken_meanwhile_is_refused_in_the_form(self):
+        url = reverse("admin:articles_article_translate", args=[self.original.pk])
+        self.client.get(url)
+        spanish(self.original)
+        response = self.client.post(url, {"language": "es"})
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.context["form"].errors["language"])
+        self.assertEqual(Article.objects.filter(translation_of=self.original).count(), 1)
+
+    def test_a_translation_is_not_translated_again(self):
+        translation = spanish(self.original)
+        response = self.client.post(
+            reverse("admin:articles_article_translate", args=[translation.pk]), {"language": "ko"}
+        )
+        self.assertRedirects(response, reverse("admin:articles_article_change", args=[translation.pk]))
+        self.assertFalse(Article.objects.filter(language="ko").exists())
+
+    def test_the_list_action_opens_the_form_of_the_one_original_selected(self):
+        changelist = reverse("admin:articles_article_changelist")
+        response = self.client.post(changelist, {"action": "translate", "_selected_action": [self.original.pk]})
+        self.assertRedirects(response, reverse("admin:articles_article_translate", args=[self.original.pk]))
+        other = ArticleFactory()
+        response = self.client.post(
+            changelist, {"action": "translate", "_selected_action": [self.original.pk, other.pk]}, follow=True
+        )
+        self.assertContains(response, "Select one original article to translate.")
+
+    def test_the_list_shows_each_articles_language(self):
+        spanish(self.original)
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        self.assertContains(response, '<td class="field-language">Spanish</td>', html=True)
+        self.assertContains(response, '<td class="field-language">English</td>', html=True)
+
+
+@override_settings(PAGE_CACHE=False)
+class SideBySideTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=2)
+        cls.translation = spanish(cls.original)
+        cls.editor = member("Editor")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def post(self, article=None, **changes):
+        article = article or self.translation
+        data = {**page_data(self.client.get(translation_url(article))), **changes}
+        return self.client.post(translation_url(article), data)
+
+    def names(self):
+        pairs = list(self.original.pairs.order_by("position"))
+        facts = {fact.pair_id: fact for fact in self.original.facts.all()}
+        return pairs, facts
+
+    def test_the_page_shows_the_original_read_only_beside_the_translations_fields(self):
+        response = self.client.get(translation_url(self.translation))
+        pair = self.original.pairs.first()
+        self.assertContains(response, '<div class="original-text" lang="en">', count=3 + 2 * 2 + 2)
+        self.assertContains(response, f'name="pair-{pair.pk}-answer"')
+        self.assertContains(response, "¿Y el sector 1?")
+        self.assertContains(response, "What about sector 1?")
+        self.assertContains(response, 'name="_mark_reviewed"')
+
+    def test_an_original_has_no_side_by_side_page(self):
+        response = self.client.get(translation_url(self.original))
+        self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.original.pk]))
+
+    def test_a_save_changes_texts_pairs_and_wordings_at_once_in_one_version(self):
+        pairs, facts = self.names()
+        fact = facts[pairs[0].pk]
+        revisions = Revision.objects.count()
+        response = self.post(
+            title="Una entrevista",
+            **{
+                f"pair-{pairs[0].pk}-answer": "El sector 1 crea 5.000 empleos nuevos.",
+                f"fact-{fact.pk}-statement": "El sector 1 crea empleos.",
+                f"fact-{fact.pk}-quote": "crea 5.000 empleos nuevos",
+            },
+        )
+        self.assertRedirects(response, translation_url(self.translation))
+        self.translation.refresh_from_db()
+        self.assertEqual(self.translation.title, "Una entrevista")
+        self.assertEqual(self.translation.updated_by, self.editor)
+        self.assertEqual(self.translation.pairs.get(original=pairs[0]).answer, "El sector 1 crea 5.000 empleos nuevos.")
+        wording = FactWording.objects.get(article=self.translation, fact=fact)
+        self.assertEqual((wording.statement, wording.quote), ("El sector 1 crea empleos.", "crea 5.000 empleos nuevos"))
+        self.assertEqual(Revision.objects.count(), revisions + 1)
+        versions = Version.objects.filter(revision=Revision.objects.latest("pk"))
+        self.assertEqual(versions.get_for_object(self.translation).count(), 1)
+        self.assertEqual(versions.count(), 1 + 2 + 2)
+
+    def test_a_quote_not_in_the_translated_answer_is_refused_on_its_field_keeping_what_was_typed(self):
+        pairs, facts = self.names()
+        fact = facts[pairs[1].pk]
+        response = self.post(
+            title="Título tecleado",
+            **{
+                f"pair-{pairs[1].pk}-answer": "Crea muchos empleos.",
+                f"fact-{fact.pk}-quote": "Crea 5.000 empleos",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["form"].errors[f"fact-{fact.pk}-quote"],
+            ["These words do not appear verbatim in the translated answer of the Q&A pair."],
+        )
+        self.assertContains(response, "Título tecleado")
+        self.assertContains(response, "Crea muchos empleos.")
+        self.translation.refresh_from_db()
+        self.assertEqual(self.translation.title, "Entrevista")
+
+    def test_a_save_after_someone_saved_the_translation_is_refused_keeping_what_was_typed(self):
+        data = page_data(self.client.get(translation_url(self.translation)))
+        pair = self.translation.pairs.first()
+        pair.prompt = "¿Cambiado por otra persona?"
+        pair.save()
+        response = self.client.post(translation_url(self.translation), {**data, "title": "Mi título"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Someone else saved this translation after you opened this page.")
+        self.assertContains(response, "Nothing was saved.")
+        self.assertContains(response, "Mi título")
+        self.translation.refresh_from_db()
+        self.assertEqual(self.translation.title, "Entrevista")
+
+    def test_a_save_after_the_original_changed_is_refused_saying_so(self):
+        data = page_data(self.client.get(translation_url(self.translation)))
+        pair = self.original.pairs.first()
+        pair.answer += " And more."
+        pair.save()
+        response = self.client.post(translation_url(self.translation), {**data, "title": "Mi título"})
+        self.assertContains(response, "Someone else changed the words of the original after you opened this page.")
+        self.translation.refresh_from_db()
+        self.assertEqual(self.translation.title, "Entrevista")
+
+    def test_a_save_without_its_loaded_state_is_refused(self):
+        data = page_data(self.client.get(translation_url(self.translation)))
+        response = self.client.post(translation_url(self.translation), {**data, "loaded_state": "forged"})
+        self.assertContains(response, "This form does not say which version it was opened on")
+
+    def test_the_state_covers_the_wordings(self):
+        before = translation_state(self.translation.pk, self.original.pk)
+        FactWording.objects.filter(article=self.translation).update(statement="Otra frase.")
+        self.assertNotEqual(translation_state(self.translation.pk, self.original.pk), before)
+
+    def test_pairs_and_facts_the_original_gained_are_optional_rows_to_fill(self):
+        added = QAPairFactory(
+            article=self.original, position=3, prompt="And trade?", answer="Trade reached $2 billion."
+        )
+        fact = FactFactory(pair=added, statement="Trade reached $2 billion.", quote="$2 billion", value=2, unit="USD")
+        response = self.client.get(translation_url(self.translation))
+        self.assertContains(response, "new in the original: translate it, or leave it empty")
+        self.assertRedirects(self.post(), translation_url(self.translation))
+        self.assertFalse(self.translation.pairs.filter(original=added).exists())
+
+        response = self.post(**{f"fact-{fact.pk}-statement": "El comercio llegó a 2.000 millones."})
+        self.assertEqual(
+            response.context["form"].errors[f"fact-{fact.pk}-quote"], ["Fill in both or leave both empty."]
+        )
+        response = self.post(
+            **{f"fact-{fact.pk}-statement": "El comercio llegó a 2.000 millones.", f"fact-{fact.pk}-quote": "2.000"}
+        )
+        self.assertEqual(
+            response.context["form"].errors[f"fact-{fact.pk}-quote"],
+            ["Translate this fact's Q&A pair first: the quote is found in it."],
+        )
+        response = self.post(
+            **{
+                f"pair-{added.pk}-prompt": "¿Y el comercio?",
+                f"pair-{added.pk}-answer": "El comercio llegó a 2.000 millones de dólares.",
+                f"fact-{fact.pk}-statement": "El comercio llegó a 2.000 millones.",
+                f"fact-{fact.pk}-quote": "2.000 millones de dólares",
+            }
+        )
+        self.assertRedirects(response, translation_url(self.translation))
+        copy = self.translation.pairs.get(original=added)
+        self.assertEqual((copy.position, copy.anchor), (added.position, added.anchor))
+        self.assertEqual(
+            FactWording.objects.get(article=self.translation, fact=fact).quote, "2.000 millones de dólares"
+        )
+
+    def test_queries_do_not_grow_with_the_pairs(self):
+        counts = []
+        for pairs in (2, 8):
+            original = interview(pairs=pairs)
+            translation = spanish(original)
+            with CaptureQueriesContext(connection) as shown:
+                response = self.client.get(translation_url(translation))
+            data = page_data(response)
+            data.update({name: f"{value} ¡editado!" for name, value in data.items() if name.endswith("-prompt")})
+            with CaptureQueriesContext(connection) as saved:
+                response = self.client.post(translation_url(translation), data)
+            self.assertEqual(response.status_code, 302)
+            counts.append((len(shown), len(saved)))
+        self.assertEqual(counts[0], counts[1])
+
+
+@override_settings(PAGE_CACHE=False)
+class RolesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=1)
+        cls.translation = spanish(cls.original)
+        cls.contributor = member("Contributor")
+
+    def setUp(self):
+        self.client.force_login(self.contributor)
+
+    def test_a_contributor_translates_a_draft_but_may_not_mark_it_reviewed(self):
+        response = self.client.get(translation_url(self.translation))
+        self.assertNotContains(response, 'name="_mark_reviewed"')
+        data = page_data(response)
+        response = self.client.post(translation_url(self.translation), {**data, "title": "Título"})
+        self.assertEqual(response.status_code, 302)
+        response = self.client.post(translation_url(self.translation), {**data, "_mark_reviewed": "1"})
+        self.assertEqual(response.status_code, 403)
+
+    def test_a_published_translation_is_read_only_to_a_contributor(self):
+        Article.objects.filter(pk=self.translation.pk).update(
+            status=Article.Status.PUBLISHED, published_at=timezone.now()
+        )
+        response = self.client.get(translation_url(self.translation))
+        self.assertContains(response, "You may read this translation but not change it.")
+        self.assertNotContains(response, 'name="_save"')
+        self.assertContains(response, "disabled", count=len(response.context["form"].fields))
+        response = self.client.post(translation_url(self.translation), {**page_data(response), "title": "Título"})
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(Article.objects.get(pk=self.translation.pk).title, "Entrevista")
+
+    def test_a_contributor_has_no_review_action(self):
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        self.assertNotContains(response, 'value="mark_reviewed"')
+        self.assertContains(response, 'value="translate"')
+
+
+@override_settings(PAGE_CACHE=False)
+class OutOfDateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=2)
+        cls.translation = spanish(cls.original)
+        cls.editor = member("Editor")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+        self.pair = self.original.pairs.order_by("position").first()
+        self.pair.answer = "Sector 1 creates 5,000 jobs <b>and</b> exports."
+        self.pair.save()
+
+    def test_the_list_filter_counts_the_translations_out_of_date_and_shows_them(self):
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        self.assertContains(response, "Out of date (1)")
+        response = self.client.get(reverse("admin:articles_article_changelist"), {"out_of_date": "yes"})
+        self.assertEqual(list(response.context["cl"].result_list), [self.translation])
+
+    def test_both_pages_show_an_escaped_word_diff_of_the_originals_change(self):
+        for url in (
+            translation_url(self.translation),
+            reverse("admin:articles_article_change", args=[self.translation.pk]),
+        ):
+            response = self.client.get(url)
+            self.assertContains(response, "Out of date: the original changed since this translation was last reviewed")
+            self.assertContains(response, f"Answer of Q&amp;A pair #{self.pair.anchor}")
+            body = response.content.decode()
+            self.assertIn("<ins> &lt;b&gt;and&lt;/b&gt; exports</ins>", body)
+            self.assertNotIn("<b>and</b>", body)
+
+    def test_an_up_to_date_translation_shows_no_diff(self):
+        mark_reviewed(self.translation)
+        response = self.client.get(translation_url(self.translation))
+        self.assertNotContains(response, "Out of date")
+
+    def test_save_and_mark_reviewed(self):
+        data = page_data(self.client.get(translation_url(self.translation)))
+        response = self.client.post(translation_url(self.translation), {**data, "_mark_reviewed": "1"})
+        self.assertRedirects(response, translation_url(self.translation))
+        self.translation.refresh_from_db()
+        self.assertFalse(self.translation.is_out_of_date)
+        self.assertEqual(self.translation.reviewed_original["pairs"][0]["answer"], self.pair.answer)
+
+    def test_the_list_action_marks_translations_reviewed(self):
+        response = self.client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "mark_reviewed", "_selected_action": [self.translation.pk, self.original.pk]},
+            follow=True,
+        )
+        self.assertContains(response, "Marked 1 translation reviewed against its original as it is now.")
+        self.assertContains(response, "1 original was left as it is")
+        self.assertFalse(Article.objects.out_of_date().exists())
+
+
+@override_settings(PAGE_CACHE=False)
+class PublishingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=1, draft=True)
+        cls.translation = spanish(cls.original)
+        cls.editor = member("Editor")
+
+    def publish(self, *articles):
+        self.client.force_login(self.editor)
+        return self.client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish", "_selected_action": [article.pk for article in articles]},
+            follow=True,
+        )
+
+    def test_the_model_refuses_a_translation_published_before_its_original(self):
+        self.translation.status = Article.Status.PUBLISHED
+        with self.assertRaises(ValidationError) as refused:
+            self.translation.full_clean()
+        self.assertIn("status", refused.exception.message_dict)
+        Article.objects.filter(pk=self.original.pk).update(
+            status=Article.Status.PUBLISHED, published_at=timezone.now() + timedelta(days=2)
+        )
+        self.translation.refresh_from_db()
+        self.translation.status = Article.Status.PUBLISHED
+        self.translation.published_at = timezone.now() + timedelta(days=1)
+        with self.assertRaises(ValidationError) as refused:
+            self.translation.full_clean()
+        self.assertIn("published_at", refused.exception.message_dict)
+        self.translation.published_at = timezone.now() + timedelta(days=3)
+        self.translation.full_clean()
+
+    def test_the_action_refuses_a_translation_whose_original_is_a_draft(self):
+        response = self.publish(self.translation)
+        self.assertContains(response, "was not published. Publish the original")
+        self.assertEqual(Article.objects.get(pk=self.translation.pk).status, Article.Status.DRAFT)
+
+    def test_the_action_publishes_the_original_before_its_translation(self):
+        self.publish(self.translation, self.original)
+        original, translation = Article.objects.get(pk=self.original.pk), Article.objects.get(pk=self.translation.pk)
+        self.assertEqual((original.status, translation.status), (Article.Status.PUBLISHED, Article.Status.PUBLISHED))
+        self.assertLessEqual(original.published_at, translation.published_at)
+        self.assertIn(translation, Article.objects.published())
+
+    def test_the_change_form_refuses_publishing_a_translation_before_its_original(self):
+        self.client.force_login(self.editor)
+        now = timezone.localtime()
+        data = {
+            "kind": "interview",
+            "title": self.translation.title,
+            "slug": self.translation.slug,
+            "interviewee": self.translation.interviewee_id,
+            "source": self.translation.source_id,
+            "language": "es",
+            "translation_of": self.original.pk,
+            "status": "published",
+            "published_at_0": now.date().isoformat(),
+            "published_at_1": now.strftime("%H:%M:%S"),
+            "loaded_state": article_state(self.translation.pk),
+        }
+        for prefix in ("pairs", "facts"):
+            data.update(
+                {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+            )
+        response = self.client.post(reverse("admin:articles_article_change", args=[self.translation.pk]), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            f"Publish the original, “{self.original.title}”, first: a translation never appears before it.",
+            response.context["adminform"].form.errors["status"],
+        )
+        self.assertEqual(Article.objects.get(pk=self.translation.pk).status, Article.Status.DRAFT)
