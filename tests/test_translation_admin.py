@@ -5,7 +5,7 @@ date (filter, diff, review) and publishing a translation never before its origin
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -335,6 +335,17 @@ class RolesTests(TestCase):
         response = self.client.post(translation_url(self.translation), {**page_data(response), "title": "Título"})
         self.assertEqual(response.status_code, 403)
         self.assertEqual(Article.objects.get(pk=self.translation.pk).title, "Entrevista")
+
+    def test_a_user_who_may_only_view_articles_may_not_translate_nor_save(self):
+        viewer = UserFactory(is_staff=True)
+        viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+        self.client.force_login(viewer)
+        url = reverse("admin:articles_article_translate", args=[self.original.pk])
+        self.assertEqual(self.client.get(url).status_code, 403)
+        self.assertEqual(self.client.post(url, {"language": "ko"}).status_code, 403)
+        response = self.client.get(translation_url(self.translation))
+        self.assertContains(response, "You may read this translation but not change it.")
+        self.assertEqual(self.client.post(translation_url(self.translation), page_data(response)).status_code, 403)
 
     def test_a_contributor_has_no_review_action(self):
         response = self.client.get(reverse("admin:articles_article_changelist"))
