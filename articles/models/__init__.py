@@ -12,6 +12,7 @@ from .common import (
 from .fact import Fact, FactWording
 from .pair import QAPair
 from .people import Person, Source
+from .search import SearchEntry
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
 from .themes import Theme, ThemeMerge, ThemeRedirect, theme_key
 
@@ -24,6 +25,7 @@ __all__ = [
     "Person",
     "PublishedQuerySet",
     "QAPair",
+    "SearchEntry",
     "Source",
     "Status",
     "TaggedArticle",
