@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from .models import Article, FactWording, SearchEntry
 from .search_text import terms
+from .signals import content_changed
 
 # Article fields whose change alters its entries: their words, or how they are read and themed.
 INDEXED_ARTICLE_FIELDS = {"title", "standfirst", "intro", "language", "translation_of", "translation_of_id"}
@@ -91,6 +92,8 @@ def rebuild():
     """Index every article anew; return the number of entries."""
     drop("1 = 1", [])
     index_articles(Article.objects.all())
+    # Cached search pages show the old index: make the page cache drop them.
+    content_changed.send(sender=SearchEntry)
     return SearchEntry.objects.count()
 
 
