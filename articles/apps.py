@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy
 
 from .control_characters import clean_before_saving
@@ -10,7 +10,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = gettext_lazy("Interviews and facts")
 
     def ready(self):
-        from .models import Fact, QAPair
+        from . import search_index
+        from .models import Article, Fact, FactWording, QAPair
         from .models.text_changes import TEXT_FIELDS, note_removal, note_text_change
 
         # Every save of the app's models, raw ones (loaddata, version restores) included, stores clean text.
@@ -21,3 +22,9 @@ class ArticlesConfig(AppConfig):
             pre_save.connect(note_text_change, sender=model)
         for model in (QAPair, Fact):
             post_delete.connect(note_removal, sender=model)
+        # The reader search's index follows every save (search_index.py).
+        post_save.connect(search_index.article_saved, sender=Article)
+        post_save.connect(search_index.pair_saved, sender=QAPair)
+        for model in (Fact, FactWording):
+            post_save.connect(search_index.fact_saved, sender=model)
+        post_delete.connect(search_index.wording_deleted, sender=FactWording)

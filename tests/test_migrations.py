@@ -17,6 +17,7 @@ SEARCH_INDEXES = [name for _, name, _, _ in importlib.import_module("articles.mi
 SEED_TRANSLATIONS = importlib.import_module("articles.migrations.0008_seed_theme_translations").SEED_THEME_TRANSLATIONS
 STORED_SEARCH = "0010_search_documents"
 SEARCH_DOCUMENTS = importlib.import_module(f"articles.migrations.{STORED_SEARCH}")
+SEARCH_ENTRIES = "0017_search_entries"
 TRANSLATED_FIELDS = [f"{field}_{code}" for code in ["es", "ko"] for field in ["name", "slug", "description"]]
 
 
@@ -62,14 +63,17 @@ def snapshot():
 def expected_tables(apps):
     """
     Return each table the app's models of `apps` need, with its columns, and on PostgreSQL the
-    stored search vectors once 0010 has applied: they are columns of the database, not fields.
+    stored search vectors once 0010 has applied, until 0017 stores them in the search index's
+    `document` instead: they are columns of the database, not fields.
     """
     tables = {}
     for model in apps.get_app_config(APP).get_models(include_auto_created=True):
         if model._meta.managed and not model._meta.proxy:
             tables[model._meta.db_table] = [field.column for field in model._meta.local_concrete_fields]
     applied = MigrationRecorder(connection).applied_migrations()
-    if connection.vendor == "postgresql" and (APP, STORED_SEARCH) in applied:
+    if connection.vendor == "postgresql" and (APP, SEARCH_ENTRIES) in applied:
+        tables["articles_searchentry"].append("document")
+    elif connection.vendor == "postgresql" and (APP, STORED_SEARCH) in applied:
         for model_name, *_ in SEARCH_DOCUMENTS.DOCUMENTS:
             tables[apps.get_model(APP, model_name)._meta.db_table].append(SEARCH_DOCUMENTS.COLUMN)
     return {table: sorted(columns) for table, columns in tables.items()}
@@ -161,7 +165,8 @@ class MigrationTests(TransactionTestCase):
         Group = apps.get_model("auth", "Group")
         self.assertEqual(set(Group.objects.values_list("name", flat=True)), {"Contributor", "Editor"})
         editor = Group.objects.get(name="Editor")
-        for model in apps.get_app_config(APP).get_models():
+        # The search index (SearchEntry) is made from the content, never edited: it has no permissions.
+        for model in (model for model in apps.get_app_config(APP).get_models() if model._meta.default_permissions):
             with self.subTest(model._meta.model_name):
                 codename = f"change_{model._meta.model_name}"
                 self.assertTrue(editor.permissions.filter(codename=codename).exists(), codename)
@@ -222,3 +227,59 @@ class TranslationsShareClaimsMigrationTests(TransactionTestCase):
         tags = apps.get_model(APP, "TaggedFact").objects.filter(content_object=restored.pk)
         self.assertEqual(list(tags.values_list("tag__name", flat=True)), ["Trade"])
         self.assertEqual(Fact.objects.filter(article=original.pk).count(), 1)
+
+
+class SearchEntriesMigrationTests(TransactionTestCase):
+    """0017 indexes every language version of the existing content for the search, and takes it back."""
+
+    BEFORE, AFTER = "0016_person_translations", SEARCH_ENTRIES
+
+    def columns(self, table):
+        with connection.cursor() as cursor:
+            return [column.name for column in connection.introspection.get_table_description(cursor, table)]
+
+    def test_existing_content_is_indexed_in_its_language_and_the_english_vectors_go_and_come_back(self):
+        names = app_migrations()
+        self.addCleanup(migrate, names[-1])
+        apps = migrate(self.BEFORE)
+        Article, QAPair, Fact, FactWording = (
+            apps.get_model(APP, name) for name in ("Article", "QAPair", "Fact", "FactWording")
+        )
+        original = Article.objects.create(title="Cooperation", slug="cooperation", language="en")
+        pair = QAPair.objects.create(
+            article=original, position=1, anchor="ties", prompt="Ties?", answer="Investments grew."
+        )
+        claim = Fact.objects.create(article=original, pair=pair, statement="Investments grew.", quote="Investments")
+        korean = Article.objects.create(title="경제협력", slug="hyeomnyeok", language="ko", translation_of=original)
+        translated = QAPair.objects.create(
+            article=korean, original=pair, position=1, anchor="ties", prompt="관계는?", answer="투자가 늘었다."
+        )
+        FactWording.objects.create(article=korean, fact=claim, statement="투자가 늘었다.", quote="투자가")
+
+        apps = migrate(self.AFTER)
+        SearchEntry = apps.get_model(APP, "SearchEntry")
+        entries = {(entry.kind, entry.language): entry for entry in SearchEntry.objects.all()}
+        self.assertEqual(len(entries), 6)
+        self.assertEqual(entries["article", "en"].heading_terms, " cooper ")
+        self.assertEqual(entries["article", "ko"].heading_terms, " 경제 제협 협력 력 ")
+        self.assertEqual(entries["article", "ko"].original_article_id, original.pk)
+        self.assertEqual((entries["pair", "en"].body_terms, entries["pair", "en"].pair_id), (" invest grew ", pair.pk))
+        self.assertEqual(
+            (entries["pair", "ko"].pair_id, entries["pair", "ko"].original_pair_id), (translated.pk, pair.pk)
+        )
+        self.assertEqual((entries["fact", "ko"].article_id, entries["fact", "ko"].fact_id), (korean.pk, claim.pk))
+        self.assertEqual(entries["fact", "ko"].heading, "투자가 늘었다.")
+        if connection.vendor == "postgresql":
+            self.assertIn("document", self.columns("articles_searchentry"))
+            self.assertNotIn(SEARCH_DOCUMENTS.COLUMN, self.columns("articles_article"))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT heading FROM articles_searchentry WHERE document @@ to_tsquery('simple', 'cooper')"
+                )
+                self.assertEqual(cursor.fetchall(), [("Cooperation",)])
+
+        migrate(self.BEFORE)
+        with connection.cursor() as cursor:
+            self.assertNotIn("articles_searchentry", connection.introspection.table_names(cursor))
+        if connection.vendor == "postgresql":
+            self.assertIn(SEARCH_DOCUMENTS.COLUMN, self.columns("articles_article"))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
+from ..search_index import index_articles
 from ..services.slugs import free_slug
 from ..services.translations import align_pairs, original_text
 from ..signals import content_changed
@@ -147,8 +148,9 @@ def create_facts(article, accepted, user=None):
         for theme in {themes[name.casefold()] for name in fact_names}
     )
     Article.objects.filter(pk=article.pk).update(updated_at=timezone.now(), updated_by=user or article.updated_by)
-    # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
+    # Bulk inserts send no signals: tell the page cache, and index the facts, as the signal receivers would.
     content_changed.send(sender=Fact)
+    index_articles(Article.objects.filter(pk=article.pk))
     with reversion.create_revision():
         # The article's version holds its pairs, facts and theme links: read them in a few queries.
         reversion.add_to_revision(

@@ -12,6 +12,7 @@ from .common import (
 from .fact import Fact, FactWording
 from .pair import QAPair
 from .people import Person, Source
+from .search import SearchEntry
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
 from .theme_merges import ThemeMerge
 from .themes import Theme, ThemeRedirect, theme_key
@@ -25,6 +26,7 @@ __all__ = [
     "Person",
     "PublishedQuerySet",
     "QAPair",
+    "SearchEntry",
     "Source",
     "Status",
     "TaggedArticle",

@@ -1,104 +1,130 @@
-"""The reader search: published articles, Q&A pairs and facts matching words, ranked."""
+"""
+The reader search: published articles, Q&A pairs and fact wordings matching words, in every
+language, ranked, those in the page's language first (docs/search.md).
+"""
 
+import operator
 import re
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes, unknown_parameters
-from ..models import Article, Fact, QAPair, Theme, prefetch_themes
+from ..i18n import active_language, language_codes
+from ..models import SearchEntry, Theme, prefetch_themes
+from ..search_text import PREFIX, highlight_spans, query_terms, words
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
 EXCERPT_LENGTH = 200
-# The content is written in English: the English configuration stems words, so that
-# "investments" finds "investment", and drops words too common to search for ("the", "of").
-# On PostgreSQL, migration 0010_search_documents stores each row's vector, built with this
-# configuration from the heading and body fields below, in the indexed column DOCUMENT_COLUMN;
-# change them together (tests/test_search.py compares the stored vectors with these fields).
-SEARCH_CONFIG = "english"
-DOCUMENT_COLUMN = "search_document"
+# The text-search vector of each entry on PostgreSQL (migration 0017_search_entries).
+DOCUMENT_COLUMN = "document"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# What a result written in another language than the page's says it is written in.
+WRITTEN_IN = {
+    "en": pgettext_lazy("search result written in", "In English"),
+    "es": pgettext_lazy("search result written in", "In Spanish"),
+    "ko": pgettext_lazy("search result written in", "In Korean"),
+}
 
 
 @dataclass(frozen=True)
 class ResultType:
-    """
-    One type of searchable content: words in its `heading` field rank above words in its `body`
-    fields; `order` breaks ties.
-    """
+    """One type of searchable content: its entries' kind, and the object whose themes they carry."""
 
     label: str
-    model: type
-    heading: str
-    body: tuple
-    related: tuple
-    order: tuple
-    # Texts of the related objects that a result does not show.
-    unshown: tuple = ()
-
-    def document(self):
-        """
-        Return the searched document, heading words weighted A and body words B, as PostgreSQL
-        stores it for each row.
-        """
-        column = f"{connection.ops.quote_name(self.model._meta.db_table)}.{DOCUMENT_COLUMN}"
-        return RawSQL(column, [], output_field=SearchVectorField())
-
-    def search(self, query, words, themes):
-        """
-        Return the published objects matching `query` and carrying every one of `themes`, best
-        first: on PostgreSQL by full-text rank, elsewhere those containing every one of
-        `words`, by how many of them the heading contains.
-        """
-        found = self.model.objects.published()
-        if connection.vendor == "postgresql":
-            document = self.document()
-            search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-            found = found.alias(document=document).filter(document=search_query)
-            rank = SearchRank(document, search_query)
-        else:
-            rank = Value(0)
-            for word in words:
-                in_heading = Q(**{f"{self.heading}__icontains": word})
-                in_body = Q.create([(f"{field}__icontains", word) for field in self.body], connector=Q.OR)
-                found = found.filter(in_heading | in_body)
-                rank += Case(When(in_heading, then=1), default=0)
-        for theme in themes:
-            found = found.filter(tagged_items__tag=theme)
-        return found.annotate(rank=rank).order_by("-rank", *self.order)
+    kind: str
+    themed: str
 
 
 RESULT_TYPES = [
-    ResultType(_("Articles"), Article, "title", ("standfirst", "intro"), (), ("-published_at", "-pk")),
-    ResultType(
-        _("Q&A pairs"),
-        QAPair,
-        "prompt",
-        ("answer",),
-        ("article",),
-        ("-article__published_at", "article_id", "position"),
-        ("article__standfirst", "article__intro"),
-    ),
-    ResultType(
-        _("Facts"),
-        Fact,
-        "statement",
-        ("quote",),
-        ("article", "pair"),
-        ("-article__published_at", "article_id", "pk"),
-        ("article__standfirst", "article__intro", "pair__prompt", "pair__answer"),
-    ),
+    ResultType(_("Articles"), SearchEntry.Kind.ARTICLE, "original_article"),
+    ResultType(_("Q&A pairs"), SearchEntry.Kind.PAIR, "original_pair"),
+    ResultType(_("Facts"), SearchEntry.Kind.FACT, "fact"),
 ]
+# Texts the results page does not show of what it reads with each entry.
+UNSHOWN = [
+    "heading_terms",
+    "body_terms",
+    "article__standfirst",
+    "article__intro",
+    "original_article__standfirst",
+    "original_article__intro",
+    "pair__prompt",
+    "pair__answer",
+    "original_pair__prompt",
+    "original_pair__answer",
+    "fact__quote",
+    "fact__pair__prompt",
+    "fact__pair__answer",
+]
+
+
+def tsquery(terms):
+    """Return the text-search query every one of `terms` (query_terms()) must match, prefix terms as prefixes."""
+    operands = (f"'{term[:-1]}':*" if term.endswith(PREFIX) else f"'{term}'" for term in terms)
+    return SearchQuery(" & ".join(operands), config="simple", search_type="raw")
+
+
+def contains_term(term):
+    """Return where LIKE finds `term` (one of query_terms()), and its rank: 2 in the heading, 1 in the body."""
+    text = f" {term[:-1]}" if term.endswith(PREFIX) else f" {term} "
+    in_heading, in_body = Q(heading_terms__contains=text), Q(body_terms__contains=text)
+    rank = Case(When(in_heading, then=2), default=0) + Case(When(in_body, then=1), default=0)
+    return in_heading | in_body, rank
+
+
+def matching(result_type, query, themes):
+    """
+    Return the published entries of `result_type` that contain every word of `query` as their
+    own language reads it and carry every one of `themes`, annotated with their rank: on
+    PostgreSQL by full-text rank over the indexed vector, elsewhere by where LIKE finds each term.
+    """
+    found = SearchEntry.objects.published().filter(kind=result_type.kind)
+    per_language = {language: terms for language in language_codes() if (terms := query_terms(query, language))}
+    conditions, ranks = Q(pk__in=[]), []
+    if connection.vendor == "postgresql":
+        column = f"{connection.ops.quote_name(SearchEntry._meta.db_table)}.{DOCUMENT_COLUMN}"
+        document = RawSQL(column, [], output_field=SearchVectorField())
+        found, queries = found.alias(document=document), []
+        for language, terms in per_language.items():
+            queries.append(tsquery(terms))
+            conditions |= Q(language=language, document=queries[-1])
+            ranks.append(When(language=language, then=SearchRank(document, queries[-1])))
+        if queries:
+            # Any language's query, which the GIN index answers; then each entry's own language's.
+            found = found.filter(document=reduce(operator.or_, queries))
+        rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
+    else:
+        for language, terms in per_language.items():
+            condition, rank = Q(language=language), Value(0)
+            for term in terms:
+                term_condition, term_rank = contains_term(term)
+                condition &= term_condition
+                rank += term_rank
+            conditions |= condition
+            ranks.append(When(language=language, then=rank))
+        rank = Case(*ranks, default=Value(0), output_field=IntegerField())
+    found = found.filter(conditions)
+    for theme in themes:
+        found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
+    return found.annotate(rank=rank)
+
+
+def ranked(found, language):
+    """Return `found` with the entries in `language` (the page's) first, then best first, newest first."""
+    elsewhere = Case(When(language=language, then=0), default=1)
+    return found.order_by(elsewhere, "-rank", "-article__published_at", "article_id", "pk")
 
 
 @dataclass
@@ -106,53 +132,60 @@ class Result:
     url: str
     heading: str
     excerpt: str
-    article: Article | None
+    article: object
     themes: list
-    # The language the result's text is written in: its article's.
+    # The language the result's text is written in, and what the page says of it when it is not the page's.
     language: str
+    written_in: str
 
 
-def word_pattern(words):
-    """Return a pattern matching each whole word that begins with one of `words`, in any case."""
-    alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
-
-
-def highlight(text, pattern):
-    """Return `text` escaped, with each match of `pattern` wrapped in <mark>."""
+def highlight(text, spans):
+    """Return `text` escaped, with each of `spans` (start, end) wrapped in <mark>."""
     pieces, end = [], 0
-    for match in pattern.finditer(text):
-        pieces.append((text[end : match.start()], match.group()))
-        end = match.end()
+    for start, stop in spans:
+        if start >= end:
+            pieces.append((text[end:start], text[start:stop]))
+            end = stop
     return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[end:])
 
 
-def excerpt(text, pattern):
+def excerpt(text, spans):
     """
     Return about EXCERPT_LENGTH characters of `text` on one line, starting a little before the
-    first match of `pattern`, cut at spaces where it can be and with … where text is left out.
+    first of `spans` (start, end), cut at spaces where it can be and with … where text is left out.
     """
-    text = " ".join(text.split())
-    match = pattern.search(text)
-    start = max(0, min(match.start() - EXCERPT_LENGTH // 4, len(text) - EXCERPT_LENGTH)) if match else 0
+    first = spans[0][0] if spans else None
+    start = max(0, min(first - EXCERPT_LENGTH // 4, len(text) - EXCERPT_LENGTH)) if first is not None else 0
     end = start + EXCERPT_LENGTH
-    if start and (space := text.find(" ", start, match.start())) >= 0:
+    if start and (space := text.find(" ", start, first)) >= 0:
         start = space + 1
     if end < len(text) and (space := text.rfind(" ", start, end)) > start:
         end = space
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def result(obj, result_type, pattern):
-    """Return what the page shows of `obj`: its heading and an excerpt of its body, highlighted."""
-    body = " ".join(getattr(obj, field) for field in result_type.body)
+def address(entry):
+    """Return where `entry` leads: its article, or the place of its pair or of its fact's quote there."""
+    url = entry.article.get_absolute_url()
+    if entry.kind == SearchEntry.Kind.PAIR:
+        return f"{url}#{entry.pair.anchor}"
+    if entry.kind == SearchEntry.Kind.FACT:
+        return f"{url}#{entry.fact.pair.anchor if entry.fact.pair_id else 'intro'}"
+    return url
+
+
+def result(entry, result_type, query, language):
+    """Return what the page shows of `entry`: its heading and an excerpt of its body, highlighted."""
+    body = " ".join(entry.body.split())
+    shown = excerpt(body, highlight_spans(body, entry.language, query))
     return Result(
-        url=obj.get_absolute_url(),
-        heading=highlight(getattr(obj, result_type.heading), pattern),
-        excerpt=highlight(excerpt(body, pattern), pattern),
-        article=getattr(obj, "article", None),
-        themes=obj.theme_list,
-        language=obj.language if isinstance(obj, Article) else obj.article.language,
+        url=address(entry),
+        heading=highlight(entry.heading, highlight_spans(entry.heading, entry.language, query)),
+        excerpt=highlight(shown, highlight_spans(shown, entry.language, query)),
+        article=entry.article if entry.kind != SearchEntry.Kind.ARTICLE else None,
+        themes=getattr(entry, result_type.themed).theme_list if getattr(entry, f"{result_type.themed}_id") else [],
+        language=entry.language,
+        written_in=WRITTEN_IN.get(entry.language, "") if entry.language != language else "",
     )
 
 
@@ -200,8 +233,8 @@ def search(request):
     if unknown:
         notices.append(unknown_parameters(unknown))
     query = clean_query(request.GET.get("q", ""), notices)
-    words = list(dict.fromkeys(re.findall(r"\w+", query)))
-    if query and not words:
+    searched = bool(words(query))
+    if query and not searched:
         notices.append(gettext("Searches need letters or digits: punctuation alone matches nothing."))
     selected = selected_themes(request.GET.getlist("theme"), notices)
     selected_slugs = [theme.local_slug for theme in selected]
@@ -209,25 +242,26 @@ def search(request):
         theme.query = [slug for slug in selected_slugs if slug != theme.local_slug]
 
     groups = []
-    if words:
-        pattern = word_pattern(words)
+    language = active_language()
+    if searched:
         for result_type in RESULT_TYPES:
-            found = result_type.search(query, words, selected)
+            found = matching(result_type, query, selected)
             shown = (
-                found.select_related(*result_type.related)
-                .defer(*result_type.unshown)
-                .prefetch_related(prefetch_themes())[:RESULTS_PER_TYPE]
+                ranked(found, language)
+                .select_related("article", "pair", "fact__pair", result_type.themed)
+                .defer(*UNSHOWN)
+                .prefetch_related(prefetch_themes(f"{result_type.themed}__themes"))[:RESULTS_PER_TYPE]
             )
             groups.append(
                 {
                     "label": result_type.label,
                     "count": found.count(),
-                    "results": [result(obj, result_type, pattern) for obj in shown],
+                    "results": [result(entry, result_type, query, language) for entry in shown],
                 }
             )
     context = {
         "query": query,
-        "searched": bool(words),
+        "searched": searched,
         "groups": groups,
         "total": sum(group["count"] for group in groups),
         "selected": selected,

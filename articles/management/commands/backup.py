@@ -1,8 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# Content types and permissions are rebuilt by `migrate`; sessions are not worth keeping.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions"]
+# Content types and permissions are rebuilt by `migrate`; sessions are not worth keeping; the
+# search index is made from the content again by `restore`.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "articles.SearchEntry"]
 
 
 class Command(BaseCommand):

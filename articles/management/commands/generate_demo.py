@@ -46,6 +46,7 @@ from articles.models import (
     Theme,
     truncate_date,
 )
+from articles.search_index import index_articles
 from articles.signals import content_changed
 
 from .load_seed import SEED_FILE
@@ -141,8 +142,9 @@ class Demo:
                 for obj, slugs in getattr(interview, attribute)
                 for slug in slugs
             )
-        # Bulk inserts send no signals: tell the page cache, as the signal receivers would.
+        # Bulk inserts send no signals: tell the page cache, and index the articles, as the signal receivers would.
         content_changed.send(sender=Article)
+        index_articles(Article.objects.filter(pk__in=[interview.article.pk for interview in interviews]))
         # Fresh planner statistics, or the first pages after a bulk load run on plans made for empty tables.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

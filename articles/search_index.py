@@ -1,0 +1,131 @@
+"""
+The reader search's index (SearchEntry): what it holds of each article, and keeping it up to
+date. Saves of articles, pairs, facts and wordings update it through the signals connected in
+apps.py; writes that bypass save() (bulk_create in the importer and generate_demo) index their
+articles with index_articles(); `manage.py rebuild_search_index` rebuilds it all.
+"""
+
+from django.db import connection, transaction
+
+from .models import Article, FactWording, SearchEntry
+from .search_text import terms
+from .signals import content_changed
+
+# Article fields whose change alters its entries: their words, or how they are read and themed.
+INDEXED_ARTICLE_FIELDS = {"title", "standfirst", "intro", "language", "translation_of", "translation_of_id"}
+BATCH = 500
+
+
+def entry(kind, article, heading, body, **related):
+    """Return the unsaved entry of `heading` and `body`, words of `article` (a version), of `kind`."""
+    return SearchEntry(
+        kind=kind,
+        language=article.language,
+        article_id=article.pk,
+        original_article_id=article.translation_of_id or article.pk,
+        heading=heading,
+        body=body,
+        heading_terms=f" {terms(heading, article.language)} ",
+        body_terms=f" {terms(body, article.language)} ",
+        **related,
+    )
+
+
+def article_entry(article):
+    body = "\n\n".join(text for text in [article.standfirst, article.intro] if text)
+    return entry(SearchEntry.Kind.ARTICLE, article, article.title, body)
+
+
+def pair_entry(pair, article):
+    return entry(
+        SearchEntry.Kind.PAIR,
+        article,
+        pair.prompt,
+        pair.answer,
+        pair_id=pair.pk,
+        original_pair_id=pair.original_id or pair.pk,
+    )
+
+
+def fact_entry(wording, article):
+    """Return the entry of a fact's own wording (a Fact) or of its wording in a translation (a FactWording)."""
+    fact_id = wording.fact_id if isinstance(wording, FactWording) else wording.pk
+    return entry(SearchEntry.Kind.FACT, article, wording.statement, wording.quote, fact_id=fact_id)
+
+
+def entries_of(article):
+    """Return the unsaved entries of `article`: its own, its pairs' and its facts' (or, in a translation, wordings')."""
+    found = [article_entry(article)] + [pair_entry(pair, article) for pair in article.pairs.all()]
+    wordings = article.wordings.all() if article.translation_of_id else article.facts.all()
+    return found + [fact_entry(wording, article) for wording in wordings]
+
+
+def drop(condition, params):
+    """
+    Delete the entries meeting the SQL `condition`, in one statement: a queryset's delete() would
+    read them first to send post_delete for each, and the page cache would drop its version as
+    many times, though the index only follows content whose change already dropped it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchEntry._meta.db_table)} WHERE {condition}", params)
+
+
+@transaction.atomic
+def index_articles(articles):
+    """Index `articles` (a queryset) anew: drop their entries, then make them from what they hold now."""
+    articles = articles.order_by("pk").prefetch_related("pairs", "facts", "wordings")
+    ids = list(articles.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        drop(f"article_id IN ({', '.join(['%s'] * len(batch))})", batch)
+    entries = []
+    for article in articles.iterator(chunk_size=BATCH):
+        entries.extend(entries_of(article))
+        if len(entries) >= BATCH:
+            SearchEntry.objects.bulk_create(entries)
+            entries = []
+    SearchEntry.objects.bulk_create(entries)
+
+
+@transaction.atomic
+def rebuild():
+    """Index every article anew; return the number of entries."""
+    drop("1 = 1", [])
+    index_articles(Article.objects.all())
+    # Cached search pages show the old index: make the page cache drop them.
+    content_changed.send(sender=SearchEntry)
+    return SearchEntry.objects.count()
+
+
+def replace(new, condition, params):
+    """Put entry `new` in place of the one meeting `condition` (created without signals, as drop() deletes)."""
+    drop(f"kind = %s AND {condition}", [new.kind, *params])
+    SearchEntry.objects.bulk_create([new])
+
+
+def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """
+    Receive post_save of articles. Raw saves (loaddata, version restores) are left out: rows may
+    arrive before the ones they refer to; `restore` rebuilds the index, and a version restore
+    ends in the change form's own save.
+    """
+    if raw or (update_fields is not None and not INDEXED_ARTICLE_FIELDS & set(update_fields)):
+        return
+    index_articles(Article.objects.filter(pk=instance.pk))
+
+
+def pair_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        replace(pair_entry(instance, instance.article), "pair_id = %s", [instance.pk])
+
+
+def fact_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        new = fact_entry(instance, instance.article)
+        replace(new, "article_id = %s AND fact_id = %s", [new.article_id, new.fact_id])
+
+
+def wording_deleted(sender, instance, **kwargs):
+    """Receive post_delete of fact wordings: their entry refers to the fact and the article, which stay."""
+    params = [SearchEntry.Kind.FACT, instance.article_id, instance.fact_id]
+    drop("kind = %s AND article_id = %s AND fact_id = %s", params)

@@ -1,0 +1,101 @@
+"""
+Text as the reader search indexes and queries it, per language: English and Spanish words
+stemmed (so that "investments" finds "investment", "cooperaciones" finds "cooperación") with
+accents folded; Korean words cut into overlapping syllable pairs (so that 협력 is found inside
+협력을 and 경제협력), as PostgreSQL has no Korean dictionary. A text and a query normalised in
+the same language share terms where they share words; see docs/search.md.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Letters and digits, without the underscore, which PostgreSQL's parser splits words on; a run of
+# Hangul is a word of its own, so that 2024년 is 2024 and 년.
+WORD = re.compile(r"[\uac00-\ud7a3]+|[^\W_\uac00-\ud7a3]+")
+HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+STEMMERS = {"en": "english", "es": "spanish"}
+# The marker of a query term that matches every term it begins (a syllable of Korean alone).
+PREFIX = "*"
+
+
+@lru_cache(maxsize=8)
+def stemmer(language):
+    algorithm = STEMMERS.get(language)
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def fold(word):
+    """Return `word` in lower case without accents; Hangul syllables stay whole."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def words(text):
+    """Return the words of `text`, in order."""
+    return WORD.findall(text)
+
+
+def syllable_pairs(word):
+    """
+    Return the terms of a Korean word: its overlapping syllable pairs and its last syllable
+    alone, so that a query of one syllable (a prefix term) finds it wherever it stands.
+    """
+    return [word[index : index + 2] for index in range(len(word) - 1)] + [word[-1]]
+
+
+@lru_cache(maxsize=65536)
+def word_terms(word, language):
+    """Return the index terms of one word in `language`."""
+    if HANGUL.fullmatch(word):
+        return tuple(syllable_pairs(word))
+    lowered = word.casefold()
+    language_stemmer = stemmer(language)
+    return (fold(language_stemmer.stemWord(lowered) if language_stemmer else lowered),)
+
+
+def terms(text, language):
+    """Return the index terms of `text` written in `language`, space-separated, as the index stores them."""
+    return " ".join(term for word in words(text) for term in word_terms(word, language))
+
+
+def query_terms(query, language):
+    """
+    Return the terms every match of `query` must contain when read in `language`, without
+    repeats: a Korean word of two syllables or more needs its syllable pairs (not its last
+    syllable alone, which would find it only at the end of a word), a syllable alone is a prefix
+    term, ending in PREFIX.
+    """
+    found = []
+    for word in words(query):
+        if not HANGUL.fullmatch(word):
+            found.extend(word_terms(word, language))
+        elif len(word) == 1:
+            found.append(word + PREFIX)
+        else:
+            found.extend(syllable_pairs(word)[:-1])
+    return list(dict.fromkeys(found))
+
+
+def matches(word, language, wanted):
+    """Return whether `word` of a text in `language` is one the terms `wanted` (query_terms()) find."""
+    if HANGUL.fullmatch(word):
+        return False
+    return any(term in wanted for term in word_terms(word, language))
+
+
+def highlight_spans(text, language, query):
+    """
+    Return the (start, end) spans of `text` (written in `language`) that `query` matched: the
+    whole words sharing a stem with one of its words, and inside Korean words the query's
+    Korean words themselves.
+    """
+    wanted = set(query_terms(query, language))
+    korean = sorted({word for word in words(query) if HANGUL.fullmatch(word)}, key=len, reverse=True)
+    spans = [match.span() for match in WORD.finditer(text) if matches(match.group(), language, wanted)]
+    if korean:
+        pattern = re.compile("|".join(map(re.escape, korean)))
+        spans.extend(match.span() for match in pattern.finditer(text))
+    return sorted(spans)
