@@ -372,6 +372,8 @@ class OutOfDateTests(TestCase):
         self.assertContains(response, "Out of date (1)")
         response = self.client.get(reverse("admin:articles_article_changelist"), {"out_of_date": "yes"})
         self.assertEqual(list(response.context["cl"].result_list), [self.translation])
+        response = self.client.get(reverse("admin:articles_article_changelist"), {"_facets": "True"})
+        self.assertContains(response, "Out of date (1)")
 
     def test_both_pages_show_an_escaped_word_diff_of_the_originals_change(self):
         for url in (

@@ -84,9 +84,11 @@ class TranslationForm(forms.Form):
         self.fields["standfirst"] = text_field(False, translation.standfirst, 3, multiline=True)
         self.fields["intro"] = text_field(False, translation.intro, 6, multiline=True)
         for original, translated in pairs:
-            for part in ("prompt", "answer"):
+            for part, rows in (("prompt", 3), ("answer", 10)):
                 value = getattr(translated, part, "")
-                self.fields[f"pair-{original.pk}-{part}"] = text_field(translated is not None, value, 3, multiline=True)
+                self.fields[f"pair-{original.pk}-{part}"] = text_field(
+                    translated is not None, value, rows, multiline=True
+                )
         for fact, wording in facts:
             statement, quote = getattr(wording, "statement", ""), getattr(wording, "quote", "")
             self.fields[f"fact-{fact.pk}-statement"] = text_field(wording is not None, statement, 2, max_length=300)
