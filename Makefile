@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin loadtest
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-search loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,13 @@ bench-suggestions: install
 # --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_admin
 bench-admin: install
 	$(PY) -m bench.admin $(BENCH_ADMIN_OPTIONS)
+
+# The reader search over 1,000 interviews with 1,000 Spanish and 1,000 Korean translations, in a scratch SQLite
+# file: index rebuild, page times per language, Korean words by syllable pairs and by ILIKE (docs/search.md);
+# BENCH_SEARCH_OPTIONS passes options, e.g. --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_search
+# (dropped and created again; pg_trgm is compared there when the extension is available).
+bench-search: install
+	$(PY) -m bench.search $(BENCH_SEARCH_OPTIONS)
 
 loadtest: install bench-tools
 	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)
