@@ -22,8 +22,8 @@ from pagecache.middleware import LOCAL_PAGES, LocalPages, StoredPage, page_key
 from pagecache.rediscache import RedisCache
 from pagecache.versions import VERSION_KEY
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
-from .test_import_admin import INTERVIEW
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.importing import INTERVIEW
 
 LANGUAGE_PREFIXES = ["", "/es", "/ko"]
 

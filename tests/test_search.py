@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article, Fact, QAPair
 from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, SEARCH_CONFIG
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 SEARCH = reverse("articles:search")
 
