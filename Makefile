@@ -95,7 +95,7 @@ LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 # The interview importer on texts as large as an import may be, one row a text (docs/performance.md); then the
 # Suggest facts page of a 150-pair interview (900 suggestions) rendered and accepted in full, in a scratch SQLite file.
 bench-importer: install
-	$(DEV_ENV) $(PY) -m bench.importer
+	$(DEV_ENV) $(PY) -m bench.import_texts
 	$(DEV_ENV) $(PY) -m bench.suggest_page
 
 # Precision and recall of the fact suggester on the importer corpus (tests/importer_corpus), per text, per
