@@ -173,7 +173,7 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         # A subquery, not a join: the join grouped every article by all its columns, texts included,
-        # in the list, its filters and its dates alike (0.5 s at 2,000 articles on SQLite).
+        # in the list, its filters and its dates alike (the cost is in docs/performance.md).
         pairs = QAPair.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk"))
         return (
             super()

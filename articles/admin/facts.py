@@ -45,8 +45,8 @@ class FactChangeForm(StaleEditForm, FactForm):
 class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
-    # No filter by article: it listed every article in the sidebar (2,000 links at 2,000 articles);
-    # the search finds an article's facts by its title.
+    # No filter by article: it listed every article in the sidebar, a link an article; the search
+    # finds an article's facts by its title.
     list_filter = [
         ("themes", admin.RelatedOnlyFieldListFilter),
         "date_precision",
