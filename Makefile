@@ -65,7 +65,7 @@ check: install
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist runs the suite in one process a core, each with its own test database (pytest-django
-# names them per worker) and, on Redis, its own cache database (tests/conftest.py). --dist loadscope
+# names them per worker) and, on Redis, its own cache key prefix (tests/conftest.py). --dist loadscope
 # keeps each test class on one worker, so its setUpTestData runs once; --no-loadscope-reorder keeps
 # pytest-django's order on each worker (TestCase classes before the transactional tests, whose flush
 # empties the groups and other rows the data migrations made).
