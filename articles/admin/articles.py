@@ -24,7 +24,7 @@ from .common import (
     StaleEditForm,
     VersionHistoryGuard,
     state_token,
-    theme_links,
+    tagged_theme_names,
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .import_page import import_interview_view
@@ -66,9 +66,9 @@ def article_state(pk):
         [
             QAPair.objects.filter(article=pk).order_by("pk").values_list(),
             Fact.objects.filter(article=pk).order_by("pk").values_list(),
-            theme_links(TaggedArticle.objects.filter(content_object=pk)),
-            theme_links(TaggedQAPair.objects.filter(content_object__article=pk)),
-            theme_links(TaggedFact.objects.filter(content_object__article=pk)),
+            tagged_theme_names(TaggedArticle.objects.filter(content_object=pk)),
+            tagged_theme_names(TaggedQAPair.objects.filter(content_object__article=pk)),
+            tagged_theme_names(TaggedFact.objects.filter(content_object__article=pk)),
         ],
     )
 
@@ -76,7 +76,7 @@ def article_state(pk):
 def pair_state(pk):
     """Return the loaded-state token of Q&A pair `pk`: a digest of its row and its theme names."""
     return state_token(
-        [QAPair.objects.filter(pk=pk).values_list(), theme_links(TaggedQAPair.objects.filter(content_object=pk))]
+        [QAPair.objects.filter(pk=pk).values_list(), tagged_theme_names(TaggedQAPair.objects.filter(content_object=pk))]
     )
 
 

@@ -14,7 +14,7 @@ from .common import (
     VersionHistoryGuard,
     is_id,
     state_token,
-    theme_links,
+    tagged_theme_names,
 )
 from .compare import VersionedAdmin
 from .permissions import PublishedContentGuard
@@ -30,7 +30,7 @@ NOT_OF_THE_ARTICLE = gettext_lazy("This Q&A pair is not one of the chosen articl
 def fact_state(pk):
     """Return the loaded-state token of fact `pk`: a digest of its row and its theme names."""
     return state_token(
-        [Fact.objects.filter(pk=pk).values_list(), theme_links(TaggedFact.objects.filter(content_object=pk))]
+        [Fact.objects.filter(pk=pk).values_list(), tagged_theme_names(TaggedFact.objects.filter(content_object=pk))]
     )
 
 
