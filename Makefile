@@ -65,7 +65,7 @@ check: install
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
 # pytest-xdist runs the suite in one process a core, each with its own test database (pytest-django
-# names them per worker) and, on Redis, its own cache database (tests/conftest.py). --dist loadscope
+# names them per worker) and, on Redis, its own cache key prefix (tests/conftest.py). --dist loadscope
 # keeps each test class on one worker, so its setUpTestData runs once; --no-loadscope-reorder keeps
 # pytest-django's order on each worker (TestCase classes before the transactional tests, whose flush
 # empties the groups and other rows the data migrations made).
@@ -95,7 +95,7 @@ LOADTEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 # The interview importer on texts as large as an import may be, one row a text (docs/performance.md); then the
 # Suggest facts page of a 150-pair interview (900 suggestions) rendered and accepted in full, in a scratch SQLite file.
 bench-importer: install
-	$(DEV_ENV) $(PY) -m bench.importer
+	$(DEV_ENV) $(PY) -m bench.import_texts
 	$(DEV_ENV) $(PY) -m bench.suggest_page
 
 # Precision and recall of the fact suggester on the importer corpus (tests/importer_corpus), per text, per

@@ -59,10 +59,10 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
     print(table(results, args))
     errors = [
-        f"{label} {kind} {name}"
+        f"{label} {cache} {name}"
         for label, result in results.items()
-        for kind in ["cached", "cold"]
-        for name, run in result[kind].items()
+        for cache in ["cached", "cold"]
+        for name, run in result[cache].items()
         if run_errors(run)
     ]
     if errors:

@@ -7,8 +7,8 @@ from django.core.cache.backends import filebased
 
 class FileBasedCache(filebased.FileBasedCache):
     """
-    Django's backend makes, validates and hashes the key again on every call: about half of the
-    20 µs a get() of the content version takes here, which the page cache reads on every request.
+    Django's backend makes, validates and hashes the key again on every call: about half of what a
+    get() of the content version costs (docs/performance.md), read by the page cache on every request.
     A key's file name never changes, so the names of the most recently used keys are kept.
     """
 

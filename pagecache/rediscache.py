@@ -5,8 +5,8 @@ from django.core.cache.backends import redis
 
 class RedisCacheClient(redis.RedisCacheClient):
     """
-    Django's client builds a new redis.Redis for every cache call, which here costs about 80 µs
-    against 110 µs for the GET itself, and the page cache makes a call on every request. A
+    Django's client builds a new redis.Redis for every cache call, which costs most of what the
+    GET itself does, and the page cache makes a call on every request (docs/performance.md). A
     redis.Redis may be shared between threads, and its pool opens new connections after a fork.
     """
 

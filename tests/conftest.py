@@ -1,35 +1,36 @@
-from urllib.parse import urlsplit, urlunsplit
+import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
+from .support.cache import empty_cache
+
 
 @pytest.fixture(scope="session", autouse=True)
-def private_cache(tmp_path_factory, worker_id):
+def private_cache(tmp_path_factory):
     """
     Give the suite a cache of its own: files apart from those of a server running from this
-    checkout; on Redis, one database per pytest-xdist worker (the URL's database, then the ones
-    below it), as each test empties the cache it uses.
+    checkout; on Redis, keys under a prefix of this process's own (kormex-test-<pid>), so that
+    pytest-xdist workers, and other runs on the same Redis database, never read or empty one
+    another's keys.
     """
     default = settings.CACHES["default"]
     if default["BACKEND"].endswith("FileBasedCache"):
-        location = str(tmp_path_factory.mktemp("cache"))
+        private = {"LOCATION": str(tmp_path_factory.mktemp("cache"))}
     else:
-        url = urlsplit(default["LOCATION"])
-        database = int(url.path.strip("/") or 0) - (0 if worker_id == "master" else int(worker_id.removeprefix("gw")))
-        location = urlunsplit(url._replace(path=f"/{database}"))
-    with override_settings(CACHES={"default": {**default, "LOCATION": location}}):
+        private = {"KEY_PREFIX": f"kormex-test-{os.getpid()}"}
+    with override_settings(CACHES={"default": {**default, **private}}):
         yield
+        empty_cache()
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache_first():
     """Start each test with an empty cache: the database is rolled back, so cached pages are stale."""
-    cache.clear()
+    empty_cache()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,16 +2,26 @@ from datetime import timedelta
 
 from django.contrib.messages import get_messages
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin.articles import ArticleAdmin, article_state, pair_state
-from articles.admin.facts import fact_state
+from articles.admin.articles import ArticleAdmin
 from articles.models import Article, Fact, QAPair, Theme, ThemeRedirect
 
-from .factories import (
+from .support.admin import (
+    AdminTestCase,
+    admin_url,
+    article_data,
+    fact_data,
+    form_data,
+    formset_data,
+    management_form,
+    pair_data,
+    pair_row,
+    save,
+)
+from .support.factories import (
     ArticleFactory,
     FactFactory,
     PersonFactory,
@@ -20,146 +30,8 @@ from .factories import (
     ThemeFactory,
     UserFactory,
 )
-from .test_hostile import form_data, save
 
 MODELS = ["article", "qapair", "fact", "theme", "person", "source"]
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:articles_{model}_{view}", args=args)
-
-
-def management_form(prefix, total, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def formset_data(prefix, rows, initial=0):
-    """POST data for an inline formset: its management form, then each row's fields."""
-    data = management_form(prefix, len(rows), initial)
-    for index, row in enumerate(rows):
-        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
-    return data
-
-
-def blank(value):
-    return "" if value is None else str(value)
-
-
-def article_data(article=None, **values):
-    """The article change form's fields as the admin posts them, from `article` (or a new draft)."""
-    if article is None:
-        data = {
-            "kind": "interview",
-            "title": "Ambassador on trade",
-            "slug": "ambassador-on-trade",
-            "standfirst": "",
-            "intro": "The ambassador spoke in Seoul.",
-            "themes": "",
-            "interviewee": "",
-            "source": "",
-            "source_url": "",
-            "original_date": "",
-            "original_date_precision": "",
-            "language": "en",
-            "status": "draft",
-            "published_at_0": "",
-            "published_at_1": "",
-        }
-    else:
-        published = timezone.localtime(article.published_at) if article.published_at else None
-        data = {
-            "kind": article.kind,
-            "title": article.title,
-            "slug": article.slug,
-            "standfirst": article.standfirst,
-            "intro": article.intro,
-            "themes": ", ".join(theme.name for theme in article.themes.all()),
-            "interviewee": blank(article.interviewee_id),
-            "source": blank(article.source_id),
-            "source_url": article.source_url,
-            "original_date": article.original_date.isoformat() if article.original_date else "",
-            "original_date_precision": article.original_date_precision,
-            "language": article.language,
-            "status": article.status,
-            "published_at_0": published.date().isoformat() if published else "",
-            "published_at_1": published.strftime("%H:%M:%S") if published else "",
-            "loaded_state": article_state(article.pk),
-        }
-    return {**data, **values}
-
-
-def pair_row(pair=None, **values):
-    """One QAPairInline row: an existing pair's current values, or a new pair's."""
-    row = {"id": "", "position": "", "prompt": "", "answer": "", "anchor": "", "themes": ""}
-    if pair is not None:
-        row.update(
-            id=str(pair.pk),
-            article=str(pair.article_id),
-            position=str(pair.position),
-            prompt=pair.prompt,
-            answer=pair.answer,
-            anchor=pair.anchor,
-            themes=", ".join(theme.name for theme in pair.themes.all()),
-        )
-    return {**row, **values}
-
-
-def fact_data(fact, **values):
-    """The FactAdmin change form's fields for `fact`, with `values` changed."""
-    data = {
-        "article": str(fact.article_id),
-        "pair": blank(fact.pair_id),
-        "statement": fact.statement,
-        "quote": fact.quote,
-        "value": blank(fact.value),
-        "unit": fact.unit,
-        "date": fact.date.isoformat() if fact.date else "",
-        "date_precision": fact.date_precision,
-        "person": blank(fact.person_id),
-        "themes": ", ".join(theme.name for theme in fact.themes.all()),
-        "loaded_state": fact_state(fact.pk),
-    }
-    if fact.is_key_figure:
-        data["is_key_figure"] = "on"
-    return {**data, **values}
-
-
-def pair_data(pair, **values):
-    """The QAPairAdmin change form's fields for `pair`, with `values` changed."""
-    row = pair_row(pair)
-    del row["id"]
-    return {**row, "loaded_state": pair_state(pair.pk), **values}
-
-
-def form_errors(response):
-    """Every form and inline error on an admin page, to explain an unexpected refusal."""
-    if response.context is None or "adminform" not in response.context:
-        return f"status {response.status_code}"
-    errors = {"form": response.context["adminform"].form.errors}
-    for inline in response.context.get("inline_admin_formsets", []):
-        errors[inline.formset.prefix] = [inline.formset.non_form_errors(), *inline.formset.errors]
-    return repr(errors)
-
-
-class AdminTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.editor = UserFactory(editor=True)
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
-    def assertSaved(self, response):
-        self.assertEqual(response.status_code, 302, form_errors(response))
-
-    def assertRefused(self, response):
-        self.assertEqual(response.status_code, 200, "the admin accepted the form")
-        return response.context["adminform"].form.errors
 
 
 class AdminPagesTests(AdminTestCase):

@@ -98,3 +98,16 @@ class ModuleSizeTests(SimpleTestCase):
     def test_no_module_is_longer_than_the_limit(self):
         long = {name: lines for name, path in modules() if (lines := len(path.read_text().splitlines())) > MAX_LINES}
         self.assertEqual(long, {})
+
+
+class TestSupportTests(SimpleTestCase):
+    def test_test_modules_share_helpers_through_the_support_package_only(self):
+        tests = Path(__file__).parent
+        offenders = []
+        for path in sorted(tests.rglob("*.py")):
+            name = ".".join(path.relative_to(tests.parent).with_suffix("").parts)
+            package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+            for module in imports(package, path.read_text()):
+                if module.startswith("tests.") and module.rpartition(".")[2].startswith("test_"):
+                    offenders.append(f"{name} imports {module}")
+        self.assertEqual(offenders, [])

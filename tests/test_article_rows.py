@@ -6,10 +6,18 @@ saved.
 
 from articles.models import Article, Fact, QAPair
 
-from .factories import ArticleFactory, PersonFactory, QAPairFactory, ThemeFactory
-from .test_admin import AdminTestCase, admin_url, article_data, formset_data, management_form, pair_row
-from .test_long_interviews import formset, interview
-from .test_workflow import resubmit
+from .support.admin import (
+    AdminTestCase,
+    admin_url,
+    article_data,
+    formset,
+    formset_data,
+    management_form,
+    pair_row,
+    resubmit,
+)
+from .support.content import interview
+from .support.factories import ArticleFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 FIRST = {"prompt": "Is trade growing?", "answer": "Trade grew by 10% last year."}
 SECOND = {"prompt": "What about Asia in 2025?", "answer": "Exports to Asia doubled to $4 billion."}

@@ -4,6 +4,7 @@ from io import StringIO
 from pathlib import Path
 from unittest import mock
 
+from django.conf import settings
 from django.contrib.admin import helpers
 from django.core.cache import cache
 from django.core.cache.backends import filebased
@@ -13,6 +14,7 @@ from django.test import Client, RequestFactory, SimpleTestCase, TestCase, overri
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from reversion.models import Version
 
 from articles.models import Article, Fact, Theme
@@ -22,8 +24,9 @@ from pagecache.middleware import LOCAL_PAGES, LocalPages, StoredPage, page_key
 from pagecache.rediscache import RedisCache
 from pagecache.versions import VERSION_KEY
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
-from .test_import_admin import INTERVIEW
+from .support.cache import empty_cache
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.importing import INTERVIEW
 
 LANGUAGE_PREFIXES = ["", "/es", "/ko"]
 
@@ -424,3 +427,23 @@ class FileCacheTests(SimpleTestCase):
             for _ in range(3):
                 self.ours.get("content-version")
         self.assertEqual(make.call_count, 1)
+
+
+class PrivateTestCacheTests(SimpleTestCase):
+    """Test processes share a Redis database (pytest-xdist workers, other runs): none empties another's keys."""
+
+    def test_emptying_the_cache_between_tests_leaves_other_processes_keys(self):
+        config = settings.CACHES["default"]
+        other_location = config["LOCATION"]
+        if config["BACKEND"].endswith("FileBasedCache"):
+            other_location = self.enterContext(tempfile.TemporaryDirectory())
+        other = import_string(config["BACKEND"])(other_location, {"KEY_PREFIX": "kormex-test-another-process"})
+        self.addCleanup(other.delete, "page")
+        other.set("page", "theirs")
+        cache.set("page", "ours")
+
+        empty_cache()
+
+        self.assertIsNone(cache.get("page"))
+        self.assertEqual(other.get("page"), "theirs")
+        self.assertNotEqual(cache.make_key("page"), other.make_key("page"))

@@ -7,7 +7,7 @@ from django.test import SimpleTestCase, TestCase
 from articles.charts import MAX_BARS, WIDTH, figure_groups
 from articles.models import Fact
 
-from .factories import FactFactory
+from .support.factories import FactFactory
 
 HOSTILE = '<script>alert("x")</script>'
 

@@ -11,9 +11,8 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, QAPair
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
-from .test_admin import admin_url
-from .test_workflow import member_of
+from .support.admin import admin_url, member_of
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 ANSWER = "Trade between the two countries grew fast in 2023.\n\nIt will grow again next year, we expect."
 

@@ -20,9 +20,8 @@ from articles.admin.articles import ArticleAdmin
 from articles.models import Article, Fact, QAPair, Theme
 from articles.services.themes import merge_themes
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
-from .test_admin import admin_url, form_errors
-from .test_workflow import resubmit
+from .support.admin import admin_url, form_errors, resubmit
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
 
 RELOAD = "Nothing was saved. Copy what you need from the form below, then reload the page"
 PARTS_CHANGED = "Someone else changed this article, its Q&A pairs, facts or themes after you opened this page."

@@ -24,9 +24,9 @@ from reversion.models import Version
 from articles.control_characters import clean_text
 from articles.models import Article, Fact, Person, QAPair, Source, Theme, ThemeMerge, ThemeRedirect
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
-from .test_hostile import LANGUAGES, PageMarkup, add_rows, admin_url, body, create_editor, form_data, form_errors, save
-from .test_seo import sitemap_pages
+from .support.admin import add_rows, admin_url, create_editor, error_codes, form_data, save
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.pages import LANGUAGES, PageMarkup, body, sitemap_pages
 
 CONTROLS = [chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]] + ["\u2028", "\u2029"]
 # What a word processor pastes for a manual line break, and the other line and paragraph breaks.
@@ -321,7 +321,7 @@ class AdminInputTests(WellFormedOutputMixin, TestCase):
         data.update(article=[str(self.article.pk)], pair=[str(pair.pk)], statement=["Grew."], quote=["x\x0bExports"])
         response = self.client.post(admin_url(Fact, "add"), data)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("quote", form_errors(response))
+        self.assertIn("quote", error_codes(response))
         self.assertContains(response, "A quote comes from one paragraph: remove the line breaks.")
 
     def test_feeds_sitemap_exports_and_pages_are_well_formed(self):

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from .factories import UserFactory
+from .support.factories import UserFactory
 
 PASSWORD = "correct horse battery staple"
 

@@ -19,9 +19,8 @@ from django.utils.translation import override
 
 from articles.models import Article, Person, Source, Theme
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
-from .test_hostile import LANGUAGES, body
-from .test_seo import sitemap_pages
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.pages import LANGUAGES, body, sitemap_pages
 
 LISTS = ["home", "article-list", "theme-list", "fact-list", "timeline", "data", "feed-rss", "feed-atom"]
 EXPORTS = ["facts-csv", "facts-json"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import Fact
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
 FACTS = reverse("articles:fact-list")
 CSV = reverse("articles:facts-csv")

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.feeds import FEED_LENGTH
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
 FACTS = reverse("articles:fact-list")
 ARTICLES = reverse("articles:article-list")

@@ -12,7 +12,7 @@ from articles.charts import figure_groups
 from articles.formatting import format_date, format_figure, format_number, unit_name
 from articles.models import Fact
 
-from .factories import FactFactory
+from .support.factories import FactFactory
 
 
 def figure(value, unit):

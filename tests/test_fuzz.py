@@ -23,7 +23,7 @@ from articles.models import Article, Fact, Person, QAPair, Source, Theme, ThemeR
 from articles.sitemaps import SITEMAPS
 from kormex import urls as project_urls
 
-from .factories import UserFactory
+from .support.factories import UserFactory
 
 PREFIXES = ["", "/es", "/ko"]
 # What each path converter of the public routes names (str: a sitemap section).

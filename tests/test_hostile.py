@@ -9,10 +9,8 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ElementTree
-from html.parser import HTMLParser
 from urllib.parse import urlencode
 
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.test import Client, TestCase
@@ -22,10 +20,10 @@ from django.utils.translation import override
 
 from articles.models import Article, Fact, Person, QAPair, Source, Theme
 
-from .factories import FactFactory
-from .test_seo import sitemap_pages
+from .support.admin import add_rows, admin_url, create_editor, error_codes, form_data, save
+from .support.factories import FactFactory
+from .support.pages import LANGUAGES, PageMarkup, body, sitemap_pages
 
-LANGUAGES = ["en", "es", "ko"]
 SCRIPT = '<script>alert("kormex")</script>'
 IMG = '"><img src=x onerror=alert(1)>'
 HOVER = "' onmouseover='alert(1)"
@@ -105,108 +103,6 @@ FACTS = {
 }
 
 
-class AdminForm(HTMLParser):
-    """
-    Read the values a browser would post from an admin add or change page's form: inputs,
-    checked boxes, textareas and selected options, without the inlines' empty templates.
-    """
-
-    def __init__(self, html, form_id):
-        super().__init__()
-        self.form_id, self.inside, self.data = form_id, False, {}
-        self.textarea = self.select = None
-        self.first_option = None
-        self.feed(html)
-
-    def add(self, name, value):
-        if "__prefix__" not in name:
-            self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "name" not in attrs and tag != "option":
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.add(attrs["name"], attrs.get("value", "on"))
-            elif kind not in ("submit", "button", "reset", "image", "file"):
-                self.add(attrs["name"], attrs.get("value") or "")
-        elif tag == "textarea":
-            self.textarea = [attrs["name"], ""]
-        elif tag == "select":
-            self.select = [attrs["name"], "multiple" in attrs, False]
-            self.first_option = None
-        elif tag == "option" and self.select:
-            if self.first_option is None:
-                self.first_option = attrs.get("value", "")
-            if "selected" in attrs:
-                self.add(self.select[0], attrs.get("value", ""))
-                self.select[2] = True
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea" and self.textarea:
-            name, text = self.textarea
-            # Browsers drop the newline that Django writes right after <textarea>.
-            self.add(name, text.removeprefix("\n"))
-            self.textarea = None
-        elif tag == "select" and self.select:
-            name, multiple, chosen = self.select
-            if not chosen and not multiple and self.first_option is not None:
-                self.add(name, self.first_option)
-            self.select = None
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:articles_{model._meta.model_name}_{view}", args=args)
-
-
-def form_data(client, model, view="add", *args):
-    """Return what the admin's `view` page of `model` posts when nothing is changed."""
-    response = client.get(admin_url(model, view, *args))
-    assert response.status_code == 200, response.status_code
-    return AdminForm(response.content.decode(), f"{model._meta.model_name}_form").data
-
-
-def add_rows(data, prefix, rows):
-    """Append `rows` to the inline formset `prefix` of posted `data`."""
-    total = int(data[f"{prefix}-TOTAL_FORMS"][0])
-    for offset, row in enumerate(rows):
-        data.update({f"{prefix}-{total + offset}-{name}": [value] for name, value in row.items()})
-    data[f"{prefix}-TOTAL_FORMS"] = [str(total + len(rows))]
-    return data
-
-
-def form_errors(response):
-    """Return the errors of an admin form page and its inlines as {field: [codes]}."""
-    if response.context is None or "adminform" not in response.context:
-        return {}
-    errors = {
-        field: [e.code for e in errs] for field, errs in response.context["adminform"].form.errors.as_data().items()
-    }
-    for inline in response.context["inline_admin_formsets"]:
-        for index, form in enumerate(inline.formset.forms):
-            for field, errs in form.errors.as_data().items():
-                errors[f"{inline.formset.prefix}-{index}-{field}"] = [e.code for e in errs]
-    return errors
-
-
-def save(client, model, data, view="add", *args):
-    """Post `data` to the admin page of `model`; fail with the form's errors unless it saved."""
-    response = client.post(admin_url(model, view, *args), data)
-    assert response.status_code == 302, form_errors(response)
-    return response
-
-
 def add_through_admin(client, model, **values):
     """Save a new `model` with `values` through its admin add page and return it."""
     data = form_data(client, model)
@@ -215,67 +111,9 @@ def add_through_admin(client, model, **values):
     return model.objects.get(**{name: value for name, value in values.items() if name in ("slug", "name")})
 
 
-def create_editor():
-    """Return a staff user of the Editor group, who may publish."""
-    editor = User.objects.create_user("editor", password="x", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editor"))
-    return editor
-
-
-ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction"}
-# Script elements that hold data, never run: JSON-LD on pages, the admin's JSON settings.
-DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
-
-
-class PageMarkup(HTMLParser):
-    """
-    Collect what a page would run or load: elements with event handler attributes,
-    javascript: addresses, script elements that are not JSON-LD or a file, and injected
-    elements; and the page's text, as a reader sees it, without scripts.
-    """
-
-    def __init__(self, html):
-        super().__init__()
-        self.unsafe, self.json_ld, self.text = [], [], []
-        self.script = None
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name, value in attrs.items():
-            if name.startswith("on"):
-                self.unsafe.append(f"<{tag} {name}>")
-            if name in ADDRESS_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:"):
-                self.unsafe.append(f"<{tag} {name}={value}>")
-        if tag in ("iframe", "svg") and "class" not in attrs or tag == "img" and attrs.get("src") == "x":
-            self.unsafe.append(f"<{tag}>")
-        if tag == "script":
-            self.script = attrs
-            if attrs.get("type") not in DATA_SCRIPT_TYPES and "src" not in attrs:
-                self.unsafe.append("<script>")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self.script = None
-
-    def handle_data(self, data):
-        if self.script is None:
-            self.text.append(data)
-        elif self.script.get("type") == "application/ld+json":
-            self.json_ld.append(data)
-
-    @property
-    def visible(self):
-        return " ".join("".join(self.text).split())
-
-
 def words(text):
     """Return `text` with its whitespace collapsed, as the page's text is compared."""
     return " ".join(text.split())
-
-
-def body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 class HostileContentTests(TestCase):
@@ -668,7 +506,7 @@ class HostileInputRefusedTests(TestCase):
         count = model.objects.count()
         response = self.client.post(admin_url(model, "add"), data)
         self.assertEqual(response.status_code, 200)
-        self.assertIn(code, form_errors(response).get(field, []), form_errors(response))
+        self.assertIn(code, error_codes(response).get(field, []), error_codes(response))
         self.assertEqual(model.objects.count(), count)
 
     def test_valid_forms_save(self):

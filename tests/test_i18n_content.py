@@ -23,9 +23,9 @@ from django.utils.translation import override
 from articles.models import Article, Theme, ThemeRedirect
 from articles.services.themes import merge_themes
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
-from .test_admin import AdminTestCase, admin_url
-from .test_seo import sitemap_pages
+from .support.admin import AdminTestCase, admin_url
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.pages import sitemap_pages
 
 SEED_FILE = Path(__file__).resolve().parents[1] / "articles" / "seed" / "seed.json"
 SEED_MIGRATION = importlib.import_module("articles.migrations.0008_seed_theme_translations")

@@ -2,7 +2,6 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -13,57 +12,9 @@ from reversion.models import Version
 from articles.importer.drafts import create_draft
 from articles.models import Article, QAPair
 
-from .factories import PersonFactory, SourceFactory, UserFactory
-
-INTERVIEW = """Korea and Mexico look to the stars
-
-The two space agencies signed an agreement.
-
-The director of the agency spoke to the press in Mexico City.
-
-Q: What did the agencies sign?
-
-A: A memorandum on a launch base, signed last June by both agencies.
-
-It covers a feasibility study.
-
-Q: How much will it cost?
-
-A: About $120 million over five years, and it should create 1,500 jobs.
-
-Source: Space Weekly
-"""
-IMPORT_URL = reverse("admin:articles_article_import_interview")
-
-
-def contributor():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Contributor"))
-    return user
-
-
-def review_data(text, person, pairs, **values):
-    """The review stage's POST data: the article fields and one row per (prompt, answer)."""
-    data = {
-        "stage": "save",
-        "text": text,
-        "title": "Korea and Mexico look to the stars",
-        "standfirst": "The two space agencies signed an agreement.",
-        "intro": "The director of the agency spoke to the press in Mexico City.",
-        "interviewee": str(person.pk),
-        "source": "",
-        "original_date": "2024-10-01",
-        "language": "en",
-        "pairs-TOTAL_FORMS": str(len(pairs)),
-        "pairs-INITIAL_FORMS": str(len(pairs)),
-        "pairs-MIN_NUM_FORMS": "1",
-        "pairs-MAX_NUM_FORMS": "1000",
-    }
-    for index, (prompt, answer) in enumerate(pairs):
-        data[f"pairs-{index}-prompt"] = prompt
-        data[f"pairs-{index}-answer"] = answer
-    return {**data, **values}
-
+from .support.admin import member_of
+from .support.factories import PersonFactory, SourceFactory
+from .support.importing import IMPORT_URL, INTERVIEW, review_data
 
 PAIRS = [
     (
@@ -77,7 +28,7 @@ PAIRS = [
 class ImportPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = contributor()
+        cls.user = member_of("Contributor")
         cls.person = PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
         cls.source = SourceFactory(name="Space Weekly")
 
@@ -199,5 +150,5 @@ class ImportCommandTests(TestCase):
             with self.assertRaises(CommandError):
                 self.import_file(content)
         with self.assertRaisesMessage(CommandError, "No person has the slug"):
-            call_command("import_article", __file__, "--interviewee", "nobody")
+            self.import_file(INTERVIEW.encode(), "--interviewee", "nobody")
         self.assertEqual(Article.objects.count(), 0)

@@ -13,8 +13,9 @@ from articles.importer.drafts import create_draft
 from articles.importer.review import EditRefused, Review, apply_edit, paragraph_check
 from articles.models import Article, Person, QAPair
 
-from .factories import PersonFactory, SourceFactory
-from .test_import_admin import IMPORT_URL, contributor, review_data
+from .support.admin import member_of
+from .support.factories import PersonFactory, SourceFactory
+from .support.importing import IMPORT_URL, review_data
 
 SPANISH = """«México es la puerta de Corea a Norteamérica»
 
@@ -113,7 +114,7 @@ class EditOperationTests(TestCase):
 class ReviewPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = contributor()
+        cls.user = member_of("Contributor")
         cls.person = PersonFactory(name="Kim Sang-woo", slug="kim-sang-woo")
 
     def setUp(self):
@@ -287,7 +288,7 @@ class ReviewPageTests(TestCase):
 class OversizedRequestTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = contributor()
+        cls.user = member_of("Contributor")
 
     def test_a_paste_larger_than_a_request_may_be_gets_the_import_page_with_the_limit(self):
         """Regression: a 5 MB paste was answered with a bare 400 and no page."""
@@ -316,7 +317,7 @@ class OversizedRequestTests(TestCase):
         self.assertIn("pairs", response.context)
 
     def test_the_import_page_needs_the_add_permission(self):
-        self.client.force_login(contributor())
+        self.client.force_login(member_of("Contributor"))
         self.assertEqual(self.client.get(IMPORT_URL).status_code, 200)
         self.client.logout()
         response = self.client.post(IMPORT_URL, {"stage": "parse", "text": "x" * 3_000_000})

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from articles.models import Article, Fact, Person, QAPair
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory
-from .test_import_admin import IMPORT_URL, contributor
+from .support.admin import member_of
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory
+from .support.importing import IMPORT_URL
 
 SPANISH = """El comercio crece
 
@@ -71,7 +72,7 @@ def aligned(data, original, choices):
 class ImportAsTranslationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = contributor()
+        cls.user = member_of("Contributor")
         cls.minister = PersonFactory(name="Sang Min Lee", slug="sang-min-lee")
         cls.original = ArticleFactory(title="Trade grows", interviewee=cls.minister, language="en")
         cls.pairs = [

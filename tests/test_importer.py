@@ -15,7 +15,7 @@ from articles.importer.suggest import _distance, _pair_dates
 from articles.importer.text import word_before
 
 SEED = Path(__file__).resolve().parents[1] / "articles" / "seed"
-SEED_TEXT = (SEED / "000_b9c608a94fe32021.txt").read_text(encoding="utf-8")
+SEED_TEXT = (SEED / "el-economista-2024-10.txt").read_text(encoding="utf-8")
 SEED_ARTICLE = json.loads((SEED / "seed.json").read_text(encoding="utf-8"))["articles"][0]
 STATEMENT_PROMPTS = [
     "The Government of Claudia Sheinbaum desires progress in digitalization. "

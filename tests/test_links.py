@@ -18,8 +18,9 @@ from django.utils.translation import override
 from articles.links import web_url
 from articles.models import Article, Source
 
-from .factories import ArticleFactory, FactFactory, SourceFactory
-from .test_hostile import LANGUAGES, PageMarkup, admin_url, body, create_editor
+from .support.admin import admin_url, create_editor
+from .support.factories import ArticleFactory, FactFactory, SourceFactory
+from .support.pages import LANGUAGES, PageMarkup, body
 
 # Script and data addresses as they may be stored: any case, spaces and control characters
 # around or inside the scheme (browsers drop a tab or a newline), entities, and the schemes

@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.formatting import format_date, format_figure
 from articles.models import Article, Fact, QAPair, Theme
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
 
 class FactValidationTests(TestCase):

@@ -6,9 +6,8 @@ from reversion.models import Version
 
 from articles.models import Person, Source
 
-from .factories import ArticleFactory, FactFactory, PersonFactory
-from .test_admin import admin_url
-from .test_workflow import member_of, resubmit
+from .support.admin import admin_url, member_of, resubmit
+from .support.factories import ArticleFactory, FactFactory, PersonFactory
 
 
 def person_data(person, **values):

@@ -9,7 +9,7 @@ from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, Ta
 from articles.queries import HOME_THEMES
 from articles.views.themes import THEMES_PER_PAGE
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
 
 def selected_columns(url, client):

@@ -10,8 +10,7 @@ from reversion.models import Version
 
 from articles.models import Article, QAPair
 
-from .test_admin import admin_url
-from .test_workflow import article_form, member_of, post_news_article, resubmit
+from .support.admin import admin_url, article_form, member_of, post_news_article, resubmit
 
 
 def message(response):

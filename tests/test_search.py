@@ -11,7 +11,7 @@ from articles.models import Article, Fact, QAPair, SearchEntry
 from articles.search_index import index_articles
 from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, matching
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 SEARCH = reverse("articles:search")
 

@@ -16,7 +16,7 @@ from django.utils import translation
 from articles.models import Article, FactWording, QAPair, SearchEntry
 from articles.search_text import highlight_spans, query_terms, terms
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
 ENGLISH = {
     "title": "Economic cooperation with Sheinbaum",

@@ -25,7 +25,7 @@ from django.utils import timezone
 from articles.admin.signin import client_ip_address
 from articles.models import Article, Fact, Theme
 
-from .factories import UserFactory
+from .support.factories import UserFactory
 
 BASE_DIR = settings.BASE_DIR
 PASSWORD = "correct horse battery staple"
@@ -256,7 +256,7 @@ def sign_in(client, username, password=PASSWORD, **meta):
     )
 
 
-def member(group):
+def member_of(group):
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user
@@ -350,8 +350,8 @@ class LockoutAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.user = UserFactory(is_staff=True)
-        cls.editor = member("Editor")
-        cls.contributor = member("Contributor")
+        cls.editor = member_of("Editor")
+        cls.contributor = member_of("Contributor")
 
     def setUp(self):
         for _ in range(settings.AXES_FAILURE_LIMIT):

@@ -1,14 +1,17 @@
+import hashlib
 from datetime import date
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from articles.models import Article, Fact, Person, QAPair, Source, TaggedFact, Theme
 
-SEED_TEXT = Path(__file__).resolve().parents[1] / "articles" / "seed" / "000_b9c608a94fe32021.txt"
+SEED_TEXT = Path(__file__).resolve().parents[1] / "articles" / "seed" / "el-economista-2024-10.txt"
+# The SHA-256 of the interview's text exactly as El Economista's October 2024 text was delivered.
+SEED_TEXT_SHA256 = "b28cce04caf92ddf0f0d81a5caabad34102daed3878fe3935d85669b0fa82033"
 PROMPTS = [
     "What message did he bring to President Claudia Sheinbaum from the President of Korea, Yoon Suk Yeol?",
     "How do you evaluate the strategic relationship?",
@@ -30,6 +33,11 @@ def load_seed():
 def source_paragraphs():
     text = SEED_TEXT.read_text(encoding="utf-8")
     return [block.strip() for block in text.split("\n\n") if block.strip()]
+
+
+class SeedTextTests(SimpleTestCase):
+    def test_the_seed_text_is_the_delivered_text_byte_for_byte(self):
+        self.assertEqual(hashlib.sha256(SEED_TEXT.read_bytes()).hexdigest(), SEED_TEXT_SHA256)
 
 
 class SeedContentTests(TestCase):

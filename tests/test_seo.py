@@ -1,6 +1,5 @@
 import json
 import re
-import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
 from unittest import mock
@@ -14,20 +13,11 @@ from django.utils import timezone, translation
 from articles.models import Article, Fact
 from articles.sitemaps import FactSitemap
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.pages import SITEMAP, sitemap_pages
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 FACT_PAGE = re.compile(r"/facts/\d+/$")
 HOSTILE = "</script><script>alert(1)</script><!--"
-
-
-def sitemap_pages(client):
-    """Return the pages the sitemap index at /sitemap.xml names, each parsed, in its order."""
-    index = client.get(reverse("sitemap"))
-    assert index.status_code == 200, index.status_code
-    pages = [client.get(location.text) for location in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
-    assert all(page.status_code == 200 for page in pages)
-    return [ET.fromstring(page.content) for page in pages]
 
 
 def sitemap_entries(client):

@@ -2,7 +2,6 @@
 
 from unittest import mock
 
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +13,8 @@ from articles.formatting import format_date
 from articles.importer.drafts import create_draft
 from articles.models import Article, Fact, QAPair, TaggedFact, Theme
 
-from .factories import ArticleFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.admin import member_of
+from .support.factories import ArticleFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 INTERVIEW = """Korea and Mexico look to the stars
 
@@ -40,12 +40,6 @@ PAIRS = [
     ),
     ("How much will it cost?", "About $120 million over five years, and it should create 1,500 jobs."),
 ]
-
-
-def contributor():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Contributor"))
-    return user
 
 
 def draft(person, pairs=PAIRS, text=INTERVIEW, original_date="2024-10-01", **fields):
@@ -99,7 +93,7 @@ def accept(data, index, **values):
 class SuggestFactsPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = contributor()
+        cls.user = member_of("Contributor")
         cls.person = PersonFactory(name="Sang Min Lee", slug="sang-min-lee")
         cls.interviewer = PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
         cls.theme = ThemeFactory(name="Aerospace", slug="aerospace")

@@ -7,8 +7,8 @@ from reversion.models import Version
 from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, theme_key
 from articles.models.themes import parse_theme_names
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
-from .test_admin import AdminTestCase, admin_url, fact_data
+from .support.admin import AdminTestCase, admin_url, fact_data
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
 
 LOOKALIKE = "“%s” looks like the existing theme “%s”: use that name or choose a clearly different one."
 UNLISTABLE = (

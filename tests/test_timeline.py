@@ -7,7 +7,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
 URL = reverse("articles:timeline")
 

@@ -5,7 +5,7 @@ date (filter, diff, review) and publishing a translation never before its origin
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -19,13 +19,8 @@ from articles.admin.translation_page import translation_state
 from articles.models import Article, FactWording
 from articles.services.translations import create_translation, mark_reviewed
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
-
-
-def member(group):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+from .support.admin import member_of
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
 
 
 def interview(pairs=2, **fields):
@@ -73,7 +68,7 @@ class TranslateIntoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.original = interview(pairs=3)
-        cls.editor = member("Editor")
+        cls.editor = member_of("Editor")
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -147,7 +142,7 @@ class SideBySideTests(TestCase):
     def setUpTestData(cls):
         cls.original = interview(pairs=2)
         cls.translation = spanish(cls.original)
-        cls.editor = member("Editor")
+        cls.editor = member_of("Editor")
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -310,7 +305,7 @@ class RolesTests(TestCase):
     def setUpTestData(cls):
         cls.original = interview(pairs=1)
         cls.translation = spanish(cls.original)
-        cls.contributor = member("Contributor")
+        cls.contributor = member_of("Contributor")
 
     def setUp(self):
         self.client.force_login(self.contributor)
@@ -359,7 +354,7 @@ class OutOfDateTests(TestCase):
     def setUpTestData(cls):
         cls.original = interview(pairs=2)
         cls.translation = spanish(cls.original)
-        cls.editor = member("Editor")
+        cls.editor = member_of("Editor")
 
     def setUp(self):
         self.client.force_login(self.editor)
@@ -417,7 +412,7 @@ class PublishingTests(TestCase):
     def setUpTestData(cls):
         cls.original = interview(pairs=1, draft=True)
         cls.translation = spanish(cls.original)
-        cls.editor = member("Editor")
+        cls.editor = member_of("Editor")
 
     def publish(self, *articles):
         self.client.force_login(self.editor)

@@ -18,7 +18,7 @@ from django.utils import translation
 from articles.models import Article, Fact, FactWording, QAPair
 from articles.services.translations import align_pairs, create_translation, mark_reviewed
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
 
 LANGUAGES = ["en", "es", "ko"]
 

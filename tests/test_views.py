@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Fact
 
-from .factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 ARTICLE = "articles:article-detail"
 THEME = "articles:theme-detail"

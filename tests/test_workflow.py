@@ -3,7 +3,6 @@ from io import StringIO
 from unittest import mock
 
 import reversion
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -13,45 +12,18 @@ from reversion.models import Version
 from articles.models import Article, Fact, QAPair, Theme
 from articles.services.themes import merge_themes
 
-from .factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
-from .test_admin import admin_url, article_data, fact_data, formset_data, pair_data, pair_row
-
-
-def member_of(group_name):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def resubmit(response):
-    """The POST data of the admin form on `response`, as a browser would send it unchanged."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for bound in form:
-            widget, value = bound.field.widget, bound.value()
-            if hasattr(widget, "widgets"):
-                parts = value if isinstance(value, list) else widget.decompress(value)
-                for index, (part_widget, part) in enumerate(zip(widget.widgets, parts, strict=True)):
-                    data[f"{bound.html_name}_{index}"] = part_widget.format_value(part) or ""
-            elif isinstance(value, bool):
-                if value:
-                    data[bound.html_name] = "on"
-            elif value is not None:
-                data[bound.html_name] = widget.format_value(value) or ""
-    return data
-
-
-def article_form(article, **values):
-    """The article change form with its pairs unchanged and no facts."""
-    pairs = list(article.pairs.all())
-    return {
-        **article_data(article, **values),
-        **formset_data("pairs", [pair_row(pair) for pair in pairs], initial=len(pairs)),
-        **formset_data("facts", []),
-    }
+from .support.admin import (
+    admin_url,
+    article_data,
+    article_form,
+    fact_data,
+    formset_data,
+    member_of,
+    pair_data,
+    post_news_article,
+    resubmit,
+)
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
 
 
 class RoleTests(TestCase):
@@ -237,16 +209,6 @@ class PreviewTests(TestCase):
         response = self.client.get(article.get_absolute_url())
         for model, obj in [("article", article), ("qapair", pair), ("fact", fact)]:
             self.assertContains(response, f'href="{admin_url(model, "change", obj.pk)}"')
-
-
-def post_news_article(client, **values):
-    """Post the admin's add page for a news article with `values`, one Q&A pair and no facts."""
-    data = {
-        **article_data(kind="news", **values),
-        **formset_data("pairs", [pair_row(position="1", prompt="Old question?", answer="The old answer.")]),
-        **formset_data("facts", []),
-    }
-    return client.post(admin_url("article", "add"), data)
 
 
 class HistoryTests(TestCase):

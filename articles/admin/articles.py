@@ -23,7 +23,7 @@ from .common import (
     StaleEditForm,
     VersionHistoryGuard,
     state_token,
-    theme_links,
+    tagged_theme_names,
 )
 from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .followed import FOLLOWED
@@ -51,9 +51,9 @@ def article_state(pk):
         [
             QAPair.objects.filter(article=pk).order_by("pk").values_list(),
             Fact.objects.filter(article=pk).order_by("pk").values_list(),
-            theme_links(TaggedArticle.objects.filter(content_object=pk)),
-            theme_links(TaggedQAPair.objects.filter(content_object__article=pk)),
-            theme_links(TaggedFact.objects.filter(content_object__article=pk)),
+            tagged_theme_names(TaggedArticle.objects.filter(content_object=pk)),
+            tagged_theme_names(TaggedQAPair.objects.filter(content_object__article=pk)),
+            tagged_theme_names(TaggedFact.objects.filter(content_object__article=pk)),
         ],
     )
 
@@ -61,7 +61,7 @@ def article_state(pk):
 def pair_state(pk):
     """Return the loaded-state token of Q&A pair `pk`: a digest of its row and its theme names."""
     return state_token(
-        [QAPair.objects.filter(pk=pk).values_list(), theme_links(TaggedQAPair.objects.filter(content_object=pk))]
+        [QAPair.objects.filter(pk=pk).values_list(), tagged_theme_names(TaggedQAPair.objects.filter(content_object=pk))]
     )
 
 
@@ -172,7 +172,7 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         # A subquery, not a join: the join grouped every article by all its columns, texts included,
-        # in the list, its filters and its dates alike (0.5 s at 2,000 articles on SQLite).
+        # in the list, its filters and its dates alike (the cost is in docs/performance.md).
         pairs = QAPair.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk"))
         return (
             super()

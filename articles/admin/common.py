@@ -137,9 +137,9 @@ def state_token(*parts):
     return "".join(rows_digest(*querysets) for querysets in parts)
 
 
-def theme_links(through):
-    """Return the theme names of the `through` rows, by content object, as the forms show them."""
-    return through.order_by("content_object", "tag__name").values_list("content_object", "tag__name")
+def tagged_theme_names(tagged_items):
+    """Return the theme names of `tagged_items` (tagged-items rows), by content object, as the forms show them."""
+    return tagged_items.order_by("content_object", "tag__name").values_list("content_object", "tag__name")
 
 
 class LoadedStateField(forms.CharField):

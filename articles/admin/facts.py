@@ -14,7 +14,7 @@ from .common import (
     VersionHistoryGuard,
     is_id,
     state_token,
-    theme_links,
+    tagged_theme_names,
 )
 from .compare import VersionedAdmin
 from .permissions import PublishedContentGuard
@@ -30,7 +30,7 @@ NOT_OF_THE_ARTICLE = gettext_lazy("This Q&A pair is not one of the chosen articl
 def fact_state(pk):
     """Return the loaded-state token of fact `pk`: a digest of its row and its theme names."""
     return state_token(
-        [Fact.objects.filter(pk=pk).values_list(), theme_links(TaggedFact.objects.filter(content_object=pk))]
+        [Fact.objects.filter(pk=pk).values_list(), tagged_theme_names(TaggedFact.objects.filter(content_object=pk))]
     )
 
 
@@ -45,8 +45,8 @@ class FactChangeForm(StaleEditForm, FactForm):
 class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
-    # No filter by article: it listed every article in the sidebar (2,000 links at 2,000 articles);
-    # the search finds an article's facts by its title.
+    # No filter by article: it listed every article in the sidebar, a link an article; the search
+    # finds an article's facts by its title.
     list_filter = [
         ("themes", admin.RelatedOnlyFieldListFilter),
         "date_precision",

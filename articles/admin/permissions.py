@@ -64,13 +64,13 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return list(Article.STATE_LABELS.items())
+        return Article.State.choices
 
     def queryset(self, request, queryset):
-        if self.value() == "draft":
+        if self.value() == Article.State.DRAFT:
             return queryset.filter(status=Article.Status.DRAFT)
-        if self.value() == "scheduled":
+        if self.value() == Article.State.SCHEDULED:
             return queryset.scheduled()
-        if self.value() == "published":
+        if self.value() == Article.State.PUBLISHED:
             return queryset.published()
         return queryset

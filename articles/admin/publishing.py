@@ -39,7 +39,7 @@ class PublishingAdmin:
     )
     def publish(self, request, queryset):
         changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, gettext("Published."))
-        scheduled = [article for article in changed if article.state == "scheduled"]
+        scheduled = [article for article in changed if article.state == Article.State.SCHEDULED]
         counts = {
             "now": len(changed) - len(scheduled),
             "scheduled": len(scheduled),

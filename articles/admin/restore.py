@@ -21,19 +21,19 @@ RECOVER_AS_DRAFT = gettext_lazy(
 )
 # What the article is after the save, by whether its state changed.
 STAYS = {
-    "draft": gettext_lazy("The article stays a draft."),
-    "scheduled": gettext_lazy("The article stays scheduled for %(time)s."),
-    "published": gettext_lazy("The article stays published."),
+    Article.State.DRAFT: gettext_lazy("The article stays a draft."),
+    Article.State.SCHEDULED: gettext_lazy("The article stays scheduled for %(time)s."),
+    Article.State.PUBLISHED: gettext_lazy("The article stays published."),
 }
 BECOMES = {
-    "draft": gettext_lazy("The article is now a draft: readers no longer see it."),
-    "scheduled": gettext_lazy("The article is now scheduled for %(time)s."),
-    "published": gettext_lazy("The article is now published."),
+    Article.State.DRAFT: gettext_lazy("The article is now a draft: readers no longer see it."),
+    Article.State.SCHEDULED: gettext_lazy("The article is now scheduled for %(time)s."),
+    Article.State.PUBLISHED: gettext_lazy("The article is now published."),
 }
 RECOVERED_AS = {
-    "draft": gettext_lazy("It is a draft: readers see it once it is published."),
-    "scheduled": gettext_lazy("It is scheduled for %(time)s."),
-    "published": gettext_lazy("It is published again: readers see it now."),
+    Article.State.DRAFT: gettext_lazy("It is a draft: readers see it once it is published."),
+    Article.State.SCHEDULED: gettext_lazy("It is scheduled for %(time)s."),
+    Article.State.PUBLISHED: gettext_lazy("It is published again: readers see it now."),
 }
 RESTORED = gettext_lazy("Restored the version of %(date)s.")
 RECOVERED = gettext_lazy("Recovered the version of %(date)s.")
@@ -44,7 +44,7 @@ def when(moment):
 
 
 def state_of(status, published_at):
-    """Return the state ("draft", "scheduled" or "published") of an article of `status` and `published_at` now."""
+    """Return the Article.State of an article of `status` and `published_at` now."""
     return Article(status=status, published_at=published_at).state
 
 

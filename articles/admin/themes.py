@@ -146,8 +146,8 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
     def get_deleted_objects(self, objs, request):
         """
         List the themes and count what goes with them, by kind: Django's list named every link from
-        an article, pair or fact to the theme, with a query for each (at 2,000 articles, 4 s and
-        1.3 MB for a theme on 5,500 facts, on the confirmation and again on the deletion).
+        an article, pair or fact to the theme, with a query for each, on the confirmation and again
+        on the deletion (the cost is in docs/performance.md).
         """
         collector = NestedObjects(using=router.db_for_write(Theme))
         collector.collect(objs)

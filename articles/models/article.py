@@ -17,6 +17,7 @@ from .common import (
     DatePrecision,
     Language,
     PublishedQuerySet,
+    State,
     Status,
     Themed,
     Versioned,
@@ -53,12 +54,7 @@ class Article(Themed, Versioned, models.Model):
         OPINION = "opinion", gettext_lazy("Opinion")
 
     Status = Status
-    # The states of Article.state, named for editors.
-    STATE_LABELS = {
-        "draft": gettext_lazy("Draft"),
-        "scheduled": gettext_lazy("Scheduled"),
-        "published": gettext_lazy("Published"),
-    }
+    State = State
 
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
     title = models.CharField(max_length=300)
@@ -190,7 +186,7 @@ class Article(Themed, Versioned, models.Model):
                 violation_error_message=gettext_lazy("This text was already imported."),
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status=Status.DRAFT) | Q(published_at__isnull=False),
                 name="article_published_has_time",
                 violation_error_message=gettext_lazy("A published article needs a publication time."),
             ),
@@ -344,19 +340,19 @@ class Article(Themed, Versioned, models.Model):
 
     @property
     def state(self):
-        """Return "draft", "scheduled" (published, time still to come) or "published"."""
+        """Return the State: a draft, scheduled (published, its time still to come) or published."""
         if self.status == self.Status.DRAFT:
-            return "draft"
-        return "scheduled" if self.published_at > timezone.now() else "published"
+            return self.State.DRAFT
+        return self.State.SCHEDULED if self.published_at > timezone.now() else self.State.PUBLISHED
 
     @property
     def state_label(self):
         """Return the state in the active language's words, for the admin."""
-        return self.STATE_LABELS[self.state]
+        return self.state.label
 
     @property
     def is_public(self):
-        return self.state == "published"
+        return self.state == self.State.PUBLISHED
 
     @property
     def intro_paragraphs(self):

@@ -18,6 +18,14 @@ class Status(models.TextChoices):
     PUBLISHED = "published", gettext_lazy("Published")
 
 
+class State(models.TextChoices):
+    """What an article is to readers now, from its status and publication time (Article.state)."""
+
+    DRAFT = "draft", gettext_lazy("Draft")
+    SCHEDULED = "scheduled", gettext_lazy("Scheduled")
+    PUBLISHED = "published", gettext_lazy("Published")
+
+
 def published_q(prefix=""):
     """
     Return the one rule for "visible to the public": a published article whose publication

@@ -8,9 +8,10 @@ from reversion.models import Version
 
 from articles.models import Article, Fact
 
-from ..factories import PersonFactory
-from ..test_long_interviews import interview
-from .editors import member, sign_in
+from ..support.admin import member_of
+from ..support.browser import sign_in
+from ..support.content import interview
+from ..support.factories import PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -25,7 +26,7 @@ def choose(page, field, name):
 def test_an_article_is_added_with_two_pairs_and_a_fact_on_the_second_in_one_save(new_page):
     PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto("/admin/articles/article/add/")
     page.get_by_label("Title").fill("Ports on the Pacific")
     page.get_by_label("Intro").fill("The minister spoke in Manzanillo.")
@@ -69,7 +70,7 @@ def test_an_article_is_added_with_two_pairs_and_a_fact_on_the_second_in_one_save
 def test_the_pages_of_a_long_interview_open_without_saving_and_save_what_was_typed(new_page):
     article = interview(25, 1, title="A long interview")
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     expect(page.get_by_text("Q&A pairs 1–20 of 25")).to_be_visible()
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Fact
 
-from ..factories import UserFactory
+from ..support.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 

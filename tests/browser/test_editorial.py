@@ -6,8 +6,9 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, QAPair
 
-from ..factories import ArticleFactory, PersonFactory, QAPairFactory
-from .editors import choose_article, member, sign_in
+from ..support.admin import member_of
+from ..support.browser import choose_article, sign_in
+from ..support.factories import ArticleFactory, PersonFactory, QAPairFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -46,7 +47,7 @@ def test_a_new_fact_offers_the_pairs_of_the_article_chosen_and_keeps_what_was_ty
     question = QAPairFactory(article=other, position=1, prompt="Is this the other question?")
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto("/admin/articles/fact/add/")
     offered = page.locator("#id_pair option")
     expect(offered).to_have_text(["---------"])
@@ -62,7 +63,7 @@ def test_a_new_fact_offers_the_pairs_of_the_article_chosen_and_keeps_what_was_ty
 def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_page):
     """The whole editorial path, from pasted text to the public theme page."""
     PersonFactory(name="Ana Ruiz", slug="ana-ruiz")
-    contributor, editor = member("Contributor"), member("Editor")
+    contributor, editor = member_of("Contributor"), member_of("Editor")
 
     page = new_page()
     sign_in(page, contributor)
@@ -115,7 +116,7 @@ def test_editor_restores_an_earlier_version_and_readers_see_the_old_answer(new_p
     seed_version = Version.objects.get_for_object(article).get()
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/qapair/{pair.pk}/change/")
     answer = page.get_by_label("Answer")
     answer.fill(answer.input_value() + "\n\nA later addition by the editors.")

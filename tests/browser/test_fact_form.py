@@ -5,8 +5,9 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Fact
 
-from ..factories import ArticleFactory, QAPairFactory
-from .editors import choose_article, member, sign_in
+from ..support.admin import member_of
+from ..support.browser import choose_article, sign_in
+from ..support.factories import ArticleFactory, QAPairFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -31,7 +32,7 @@ def test_a_fact_added_from_a_pairs_link_stays_on_that_pair_and_saves_its_quote(n
     quote = pair.answer_paragraphs[0].split(". ")[0]
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.locator(f".field-fact_links a.addlink[href$='&pair={pair.pk}']").click()
     page.wait_for_url(f"**/articles/fact/add/?*pair={pair.pk}")
@@ -51,7 +52,7 @@ def test_an_existing_fact_keeps_its_pair_when_its_statement_is_edited(new_page):
     fact = Fact.objects.filter(article=article, pair__isnull=False).exclude(pair=last).first()
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/fact/{fact.pk}/change/")
     settle(page)
     expect(page.locator("#id_pair")).to_have_value(str(fact.pair_id))
@@ -69,7 +70,7 @@ def test_moving_a_fact_to_another_article_offers_its_pairs_and_chooses_none(new_
     question = QAPairFactory(article=other, position=1, prompt="Is this the other question?")
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/fact/{fact.pk}/change/")
     settle(page)
     page.get_by_label("Statement").fill("Typed before the article was changed.")

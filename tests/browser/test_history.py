@@ -10,8 +10,9 @@ from reversion.models import Version
 
 from articles.models import Article
 
-from ..factories import ArticleFactory, QAPairFactory
-from .editors import member, sign_in
+from ..support.admin import member_of
+from ..support.browser import sign_in
+from ..support.factories import ArticleFactory, QAPairFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -29,7 +30,7 @@ def test_an_editor_restores_a_draft_version_of_a_live_article_and_it_stays_onlin
         reversion.add_to_revision(Article.objects.get(pk=article.pk))
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/history/")
     page.locator(f"a[href$='/history/{draft_version.pk}/']").click()
     expect(page.get_by_text("When this version was saved, the article was a draft.")).to_be_visible()
@@ -47,7 +48,7 @@ def test_an_editor_compares_two_versions_and_sees_the_words_of_the_answer_that_c
     """Regression: the compare view named the edited pair by its prompt, with no diff of its answer."""
     article = Article.objects.originals().get()
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     answer = page.locator("textarea[name$='-answer']").filter(has_text="ambitiously promoting")
     answer.fill(answer.input_value().replace("ambitiously", "boldly") + "\n\nA sentence the editors added.")

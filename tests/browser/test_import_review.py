@@ -5,8 +5,9 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Person
 
-from ..factories import PersonFactory
-from .editors import member, sign_in
+from ..support.admin import member_of
+from ..support.browser import pair, recognise, sign_in
+from ..support.factories import PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -40,17 +41,6 @@ A good treaty takes time.
 """
 
 
-def recognise(page, text):
-    page.goto("/admin/articles/article/import/")
-    page.get_by_label("Paste the interview").fill(text)
-    page.get_by_role("button", name="Recognise").click()
-    expect(page.get_by_role("heading", name="Review the imported interview")).to_be_visible()
-
-
-def pair(page, number):
-    return page.locator(f"#pair-{number}")
-
-
 def paragraph_button(page, number, words, name):
     """The button `name` beside the answer paragraph of pair `number` that starts with `words`."""
     return pair(page, number).locator("li", has_text=words).get_by_role("button", name=name)
@@ -65,7 +55,7 @@ def choose_person(page, field, name):
 def test_an_editor_fixes_missed_prompts_with_the_review_buttons_and_keeps_what_was_typed(new_page):
     PersonFactory(name="Kim Sang-woo", slug="kim-sang-woo")
     page = new_page()
-    sign_in(page, member("Contributor"))
+    sign_in(page, member_of("Contributor"))
     recognise(page, INTERVIEW)
     expect(page.locator("fieldset.pair")).to_have_count(3)
     page.get_by_label("Title").fill("Seoul's envoy on trade and treaties")
@@ -110,7 +100,7 @@ def test_an_editor_fixes_missed_prompts_with_the_review_buttons_and_keeps_what_w
 
 def test_an_editor_adds_the_interviewee_from_the_review_page(new_page):
     page = new_page()
-    sign_in(page, member("Contributor"))
+    sign_in(page, member_of("Contributor"))
     recognise(page, "Five minutes with the consul\n\nQ: How long have you lived in Mexico?\n\nA: Three years.")
 
     with page.expect_popup() as opened:

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 
-from .editors import member, sign_in
-from .test_import_review import pair, recognise
+from ..support.admin import member_of
+from ..support.browser import pair, recognise, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -35,7 +35,7 @@ def test_a_spanish_text_with_a_pair_missing_is_aligned_by_the_editor_with_the_en
     original = Article.objects.get(language="en")
     originals = list(original.pairs.order_by("position"))
     page = new_page()
-    sign_in(page, member("Contributor"))
+    sign_in(page, member_of("Contributor"))
     recognise(page, spanish_text(leave_out=3))
     expect(page.get_by_label("Language")).to_have_value("es")
     expect(page.get_by_text("Detected from the text: Spanish.")).to_be_visible()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from articles.importer.drafts import create_draft
 from articles.models import Article, Fact
 
-from ..factories import PersonFactory, UserFactory
+from ..support.factories import PersonFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 
-from .editors import member, sign_in
+from ..support.admin import member_of
+from ..support.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "roles")]
 
@@ -21,7 +22,7 @@ def test_an_editor_translates_the_seed_side_by_side_publishes_it_and_readers_get
     fact = original.facts.filter(pair=pair).order_by("pk").first()
 
     page = new_page()
-    sign_in(page, member("Editor"))
+    sign_in(page, member_of("Editor"))
     page.goto(f"/admin/articles/article/{original.pk}/change/")
     page.get_by_role("link", name="Translate into…").click()
     page.get_by_label("Translate into").select_option("ko")

@@ -54,7 +54,7 @@ from .load_seed import SEED_FILE
 PAIRS_PER_ARTICLE = 12
 # One fact from the intro, the others spread over the answers.
 FACTS_PER_ARTICLE = 20
-STATES = ["published", "scheduled", "draft"]
+STATES = [Article.State.PUBLISHED, Article.State.SCHEDULED, Article.State.DRAFT]
 
 
 class Command(BaseCommand):

@@ -1,17 +1,8 @@
-"""What the browser tests do as editors: sign in as a member of a role, choose an article in an autocomplete."""
+"""What the browser tests do as editors: sign in, choose an article in an autocomplete, recognise an import."""
 
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from ..factories import UserFactory
-
 PASSWORD = "correct horse battery staple"
-
-
-def member(group):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def sign_in(page, user):
@@ -27,3 +18,14 @@ def choose_article(page, title):
     page.locator(".field-article .select2-selection").click()
     page.locator(".select2-search__field").fill(title)
     page.locator(".select2-results__option", has_text=title).click()
+
+
+def recognise(page, text):
+    page.goto("/admin/articles/article/import/")
+    page.get_by_label("Paste the interview").fill(text)
+    page.get_by_role("button", name="Recognise").click()
+    expect(page.get_by_role("heading", name="Review the imported interview")).to_be_visible()
+
+
+def pair(page, number):
+    return page.locator(f"#pair-{number}")

@@ -1,0 +1,1 @@
+"""What the tests share: factories, admin forms and users, pages, importer input, browser steps."""
