@@ -108,8 +108,8 @@ def test_an_editor_adds_the_interviewee_from_the_review_page(new_page):
     popup = opened.value
     popup.get_by_label("Name:", exact=True).fill("Park Ji-min")
     popup.get_by_label("Slug").fill("park-ji-min")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.locator(".field-interviewee .select2-selection__rendered")).to_contain_text("Park Ji-min")
     page.get_by_role("button", name="Save draft").last.click()
