@@ -15,12 +15,18 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import TRANSLATED_LANGUAGES, active_language
 from .models import Article, Person, Source, Theme, tagged_ids
+from .query_strings import canonical_query
 
 # A theme slug: letters of any script, digits, hyphens and underscores.
 SLUG_PATTERN = r"[-\w]+"
 MAX_THEMES = 5
 FACET_OPTIONS = 20
 YEARS = range(1000, 3000)
+# The query parameters of a faceted list, in their canonical order (query_strings.py); `theme`
+# may be given more than once. Downloads take the filters without `page`.
+FILTERS = ("theme", "person", "source", "from", "to", "kind")
+PARAMETERS = (*FILTERS, "page")
+REPEATABLE = ("theme",)
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,10 @@ class Option:
 
 
 def query_url(params, **changes):
-    """Return "?query" for `params` with `changes` applied (None removes, a list sets several)."""
+    """
+    Return "?query" for `params` with `changes` applied (None removes, a list sets several),
+    spelled canonically and without `page`: a changed filter starts from the first page.
+    """
     query = params.copy()
     for key, value in changes.items():
         if value is None:
@@ -76,13 +85,7 @@ def query_url(params, **changes):
             query.setlist(key, value)
         else:
             query[key] = value
-    query.pop("page", None)
-    return f"?{query.urlencode()}"
-
-
-def unknown_parameters(names):
-    """Return the notice that the query string's parameters `names` were ignored."""
-    return gettext("Ignored unknown parameters: %(names)s.") % {"names": ", ".join(names)}
+    return f"?{canonical_query(query, FILTERS, REPEATABLE).urlencode()}"
 
 
 def too_many_themes():
@@ -112,19 +115,15 @@ class Facets:
     """
     Filter `queryset` by the facets named in `params` (a QueryDict); `fixed_theme` is always
     applied and offered neither as an option nor as a removable filter (a theme's own page).
-    Unknown parameters and values are ignored and reported in `notices`. A theme, person or
-    source that no published content uses is unknown, with the very notice of one that does
-    not exist: the answer does not tell an unannounced interviewee from a mistyped name.
+    Values that match nothing are ignored and reported in `notices` (the views read no other
+    parameters than PARAMETERS: query_strings.accepts()). A theme, person or source that no
+    published content uses is unknown, with the very notice of one that does not exist: the
+    answer does not tell an unannounced interviewee from a mistyped name.
     """
-
-    parameters = {"theme", "person", "source", "from", "to", "kind", "page"}
 
     def __init__(self, params, queryset, config, fixed_theme=None):
         self.params, self.config, self.notices = params, config, []
         self.fixed_theme = fixed_theme
-        unknown = sorted(set(params) - self.parameters)
-        if unknown:
-            self.notices.append(unknown_parameters(unknown))
         self.themes = self.parse_themes()
         person = params.get("person", "")
         self.person = self.parse_one(

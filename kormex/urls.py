@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from articles.query_strings import accepts
 from articles.sitemaps import SITEMAPS
 from articles.views import seo
 
@@ -17,10 +18,15 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path(
         "sitemap.xml",
-        require_safe(sitemaps.index),
+        accepts()(require_safe(sitemaps.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<str:section>.xml", require_safe(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
-    path("robots.txt", seo.robots_txt, name="robots-txt"),
+    path(
+        "sitemap-<str:section>.xml",
+        accepts("p")(require_safe(sitemaps.sitemap)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", accepts()(seo.robots_txt), name="robots-txt"),
 ] + i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)

@@ -245,7 +245,6 @@ class CanonicalAndSocialTests(TestCase):
             reverse("articles:article-list") + "?theme=trade&page=1",
             self.theme.get_absolute_url() + "?kind=figure",
             reverse("articles:timeline") + "?theme=trade",
-            self.article.get_absolute_url() + "?utm_source=newsletter",
         ]:
             with self.subTest(url=url):
                 head = Head(self.client.get(url))

@@ -21,6 +21,7 @@ from ..jsonld import json_ld_script
 from ..links import web_url
 from ..models import Fact, Theme
 from ..queries import fact_cards
+from ..query_strings import private_if
 
 # Each column's name, meaning and format, in file order; /data/ documents them from here.
 COLUMNS = {
@@ -160,11 +161,12 @@ def export(request, fmt, fixed_theme=None):
         }
         content, content_type = json_chunks(head, rows), MEDIA_TYPES["json"]
     filename = f"kormex-facts-{fixed_theme.slug}.{fmt}" if fixed_theme else f"kormex-facts.{fmt}"
-    return StreamingHttpResponse(
+    response = StreamingHttpResponse(
         content,
         content_type=content_type,
         headers={"Content-Disposition": content_disposition_header(True, filename)},
     )
+    return private_if(facets.notices, response)
 
 
 @require_safe

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from .. import charts
 from ..filters import FACT_FACETS, Facets
 from ..queries import fact_cards, page_of
+from ..query_strings import private_if
 
 FACTS_PER_PAGE = 50
 
@@ -21,4 +22,4 @@ def fact_list(request):
         "figures": charts.figure_groups(page.object_list),
         **facets.context(),
     }
-    return render(request, "articles/fact_list.html", context)
+    return private_if(facets.notices, render(request, "articles/fact_list.html", context))

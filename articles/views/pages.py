@@ -16,6 +16,7 @@ from ..queries import (
     page_of,
     published_translations,
 )
+from ..query_strings import private_if
 
 ARTICLES_PER_PAGE = 20
 
@@ -31,7 +32,7 @@ def article_list(request):
     facets = Facets(request.GET, article_cards(), ARTICLE_FACETS)
     page = page_of(request, facets.queryset, ARTICLES_PER_PAGE)
     context = {"page_obj": page, "article_list": page.object_list, **facets.context()}
-    return render(request, "articles/article_list.html", context)
+    return private_if(facets.notices, render(request, "articles/article_list.html", context))
 
 
 def page_context(article):

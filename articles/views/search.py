@@ -18,9 +18,10 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes, unknown_parameters
+from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes
 from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
+from ..query_strings import private_if
 from ..search_text import PREFIX, highlight_spans, query_terms, words
 
 MAX_QUERY_LENGTH = 200
@@ -229,9 +230,6 @@ def search(request):
     given (all must apply). Odd input is cleaned or ignored with a notice, never an error.
     """
     notices = []
-    unknown = sorted(set(request.GET) - {"q", "theme"})
-    if unknown:
-        notices.append(unknown_parameters(unknown))
     query = clean_query(request.GET.get("q", ""), notices)
     searched = bool(words(query))
     if query and not searched:
@@ -268,4 +266,4 @@ def search(request):
         "themes": Theme.objects.in_use().exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
         "notices": notices,
     }
-    return render(request, "articles/search.html", context)
+    return private_if(notices, render(request, "articles/search.html", context))

@@ -9,6 +9,7 @@ from .. import charts
 from ..filters import FACT_FACETS, Facets
 from ..models import Theme
 from ..queries import THEME_PAGE_LIMIT, fact_cards, page_of, theme_content
+from ..query_strings import private_if
 
 THEMES_PER_PAGE = 50
 
@@ -50,4 +51,4 @@ def theme_detail(request, slug):
         **theme_content(theme),
         **facets.context(),
     }
-    return render(request, "articles/theme_detail.html", context)
+    return private_if(facets.notices, render(request, "articles/theme_detail.html", context))

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from ..filters import FACT_FACETS, Facets
 from ..models import DatePrecision
 from ..queries import fact_cards, page_of
+from ..query_strings import private_if
 
 FACTS_PER_PAGE = 100
 # Every fact on the timeline is dated, so the facts list's kinds would not narrow it.
@@ -41,4 +42,4 @@ def timeline(request):
         "periods": [(label, list(group)) for label, group in groupby(page.object_list, key=period)],
         **facets.context(),
     }
-    return render(request, "articles/timeline.html", context)
+    return private_if(facets.notices, render(request, "articles/timeline.html", context))
