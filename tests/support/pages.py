@@ -58,7 +58,12 @@ class PageMarkup(HTMLParser):
 
 
 def body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    """Return the body of `response`, streamed or not; a streamed one can be read again after."""
+    if not response.streaming:
+        return response.content
+    content = b"".join(response.streaming_content)
+    response.streaming_content = [content]
+    return content
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
