@@ -77,6 +77,8 @@ class Command(BaseCommand):
                         [(i.article, [pair for pair, _ in i.pairs], [fact for fact, _ in i.facts]) for i in interviews]
                         + [(version.article, version.pairs, version.wordings) for version in versions]
                     )
+                # With DEBUG on, every statement stays in the query log: a chunk's must not outlive it.
+                connection.queries_log.clear()
                 states.update(interview.article.state for interview in interviews)
                 counts["pairs"] += sum(len(interview.pairs) for interview in interviews)
                 counts["facts"] += sum(len(interview.facts) for interview in interviews)

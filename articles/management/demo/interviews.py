@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.management.base import CommandError
 from django.utils.text import slugify
 
-from articles.bulk import insert_rows
+from articles.bulk import insert_objects, insert_rows
 from articles.demo import (
     CITIES,
     CLAIMS_BY_THEME,
@@ -93,8 +93,8 @@ class Demo:
             raise CommandError(ALREADY_HERE.format(seed=self.seed))
         # Each bulk insert sets the primary keys the next one refers to.
         Article.objects.bulk_create([interview.article for interview in interviews])
-        QAPair.objects.bulk_create([pair for interview in interviews for pair, _ in interview.pairs])
-        Fact.objects.bulk_create([fact for interview in interviews for fact, _ in interview.facts])
+        insert_objects([pair for interview in interviews for pair, _ in interview.pairs])
+        insert_objects([fact for interview in interviews for fact, _ in interview.facts])
         themed = {
             TaggedArticle: [(interview.article, interview.themes) for interview in interviews],
             TaggedQAPair: [item for interview in interviews for item in interview.pairs],

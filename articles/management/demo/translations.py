@@ -13,7 +13,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from articles.bulk import insert_rows
+from articles.bulk import insert_objects, insert_rows
 from articles.models import Article, FactWording, QAPair
 from articles.services.translations import original_text
 
@@ -67,7 +67,7 @@ class Translator:
             if self.rng.random() < self.share
         ]
         Article.objects.bulk_create([version.article for version in versions])
-        QAPair.objects.bulk_create([pair for version in versions for pair in version.pairs])
+        insert_objects([pair for version in versions for pair in version.pairs])
         insert_rows(
             FactWording,
             ["article_id", "fact_id", "statement", "quote"],
