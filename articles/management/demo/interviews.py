@@ -56,8 +56,9 @@ def and_join(words):
 
 @dataclass
 class Interview:
-    """An unsaved article with its pairs and facts, each with the slugs of its themes."""
+    """Article `number` of a run, unsaved, with its pairs and facts, each with the slugs of its themes."""
 
+    number: int
     article: Article
     themes: list
     pairs: list = field(default_factory=list)
@@ -170,7 +171,7 @@ class Demo:
             status=status,
             published_at=published_at,
         )
-        interview = Interview(article, focus)
+        interview = Interview(number, article, focus)
         # Intro words are the source's own: the fact is attributed to no one.
         intro_fact = Fact(
             article=article,

@@ -59,7 +59,7 @@ class Translator:
             }
 
     def create(self, interviews):
-        """Create the translations of `interviews` (saved, numbered as their slugs say) drawn to have them."""
+        """Create translations of `interviews` (saved), each into each language by a draw at `share`; return them."""
         versions = [
             self.translation(interview, language)
             for interview in interviews
@@ -85,11 +85,10 @@ class Translator:
         pairs = [pair for pair, _ in interview.pairs]
         facts = [fact for fact, _ in interview.facts]
         title = f"{original.interviewee.name}: {rng.choice(text['titles'])}"
-        number = original.slug.rsplit("-", 1)[1]
         article = Article(
             kind=original.kind,
             title=title,
-            slug=f"{slugify(title, allow_unicode=True)[:150]}-{self.seed}-{number}-{language}",
+            slug=f"{slugify(title, allow_unicode=True)[:150]}-{self.seed}-{interview.number}-{language}",
             standfirst=text["standfirst"],
             intro=text["intro"],
             interviewee=original.interviewee,
