@@ -5,8 +5,11 @@ apps.py; writes that bypass save() (bulk_create in the importer and generate_dem
 articles with index_articles(); `manage.py rebuild_search_index` rebuilds it all.
 """
 
+from collections import namedtuple
+
 from django.db import connection, transaction
 
+from .bulk import insert_rows
 from .models import Article, FactWording, SearchEntry
 from .search_text import terms
 from .signals import content_changed
@@ -14,20 +17,39 @@ from .signals import content_changed
 # Article fields whose change alters its entries: their words, or how they are read and themed.
 INDEXED_ARTICLE_FIELDS = {"title", "standfirst", "intro", "language", "translation_of", "translation_of_id"}
 BATCH = 500
+# A SearchEntry's row, as insert_rows() writes it.
+Entry = namedtuple(
+    "Entry",
+    [
+        "kind",
+        "language",
+        "article_id",
+        "original_article_id",
+        "pair_id",
+        "original_pair_id",
+        "fact_id",
+        "heading",
+        "body",
+        "heading_terms",
+        "body_terms",
+    ],
+)
 
 
-def entry(kind, article, heading, body, **related):
-    """Return the unsaved entry of `heading` and `body`, words of `article` (a version), of `kind`."""
-    return SearchEntry(
+def entry(kind, article, heading, body, pair_id=None, original_pair_id=None, fact_id=None):
+    """Return the entry of `heading` and `body`, words of `article` (a version), of `kind`."""
+    return Entry(
         kind=kind,
         language=article.language,
         article_id=article.pk,
         original_article_id=article.translation_of_id or article.pk,
+        pair_id=pair_id,
+        original_pair_id=original_pair_id,
+        fact_id=fact_id,
         heading=heading,
         body=body,
         heading_terms=f" {terms(heading, article.language)} ",
         body_terms=f" {terms(body, article.language)} ",
-        **related,
     )
 
 
@@ -53,11 +75,25 @@ def fact_entry(wording, article):
     return entry(SearchEntry.Kind.FACT, article, wording.statement, wording.quote, fact_id=fact_id)
 
 
-def entries_of(article):
-    """Return the unsaved entries of `article`: its own, its pairs' and its facts' (or, in a translation, wordings')."""
-    found = [article_entry(article)] + [pair_entry(pair, article) for pair in article.pairs.all()]
-    wordings = article.wordings.all() if article.translation_of_id else article.facts.all()
-    return found + [fact_entry(wording, article) for wording in wordings]
+def entries_of(article, pairs, wordings):
+    """Return the entries of `article`: its own, its `pairs`' and its facts' or, in a translation, `wordings`'."""
+    return [article_entry(article), *(pair_entry(pair, article) for pair in pairs)] + [
+        fact_entry(wording, article) for wording in wordings
+    ]
+
+
+def add_entries(entries):
+    """Write `entries` (Entry rows) to the index."""
+    insert_rows(SearchEntry, Entry._fields, entries)
+
+
+def index_new(versions):
+    """
+    Index articles that have no entries yet from what is in memory: `versions` holds (article,
+    pairs, wordings) of each, the wordings being its facts in an original. For bulk writes of new
+    content (generate_demo), which need not read back what they just wrote.
+    """
+    add_entries([found for article, pairs, wordings in versions for found in entries_of(article, pairs, wordings)])
 
 
 def drop(condition, params):
@@ -80,11 +116,12 @@ def index_articles(articles):
         drop(f"article_id IN ({', '.join(['%s'] * len(batch))})", batch)
     entries = []
     for article in articles.iterator(chunk_size=BATCH):
-        entries.extend(entries_of(article))
-        if len(entries) >= BATCH:
-            SearchEntry.objects.bulk_create(entries)
+        wordings = article.wordings.all() if article.translation_of_id else article.facts.all()
+        entries.extend(entries_of(article, article.pairs.all(), wordings))
+        if len(entries) >= BATCH * 20:
+            add_entries(entries)
             entries = []
-    SearchEntry.objects.bulk_create(entries)
+    add_entries(entries)
 
 
 @transaction.atomic
@@ -100,7 +137,7 @@ def rebuild():
 def replace(new, condition, params):
     """Put entry `new` in place of the one meeting `condition` (created without signals, as drop() deletes)."""
     drop(f"kind = %s AND {condition}", [new.kind, *params])
-    SearchEntry.objects.bulk_create([new])
+    add_entries([new])
 
 
 def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -98,9 +98,10 @@ def build(articles, spanish, korean):
 
     from articles.models import Article
 
-    # generate_demo refuses to run with DEBUG off, which the pages are measured with.
+    # generate_demo refuses to run with DEBUG off, which the pages are measured with. Its own
+    # translations are left out: --spanish and --korean say how many this corpus has.
     with override_settings(DEBUG=True):
-        call_command("generate_demo", articles=articles, verbosity=0)
+        call_command("generate_demo", articles=articles, translated=0, verbosity=0)
     originals = list(Article.objects.order_by("pk").prefetch_related("pairs", "facts"))
     rng = random.Random(1)
     translate(originals[:spanish], "es", rng)

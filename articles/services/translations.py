@@ -14,19 +14,19 @@ from ..models.common import Status
 from .slugs import free_slug
 
 
-def original_text(original):
-    """Return what `original` says, as a translation stores it when it is reviewed (reviewed_original)."""
+def original_text(original, pairs=None, facts=None):
+    """
+    Return what `original` says, as a translation stores it when it is reviewed (reviewed_original);
+    `pairs` (in position order) and `facts` (in pk order) are its own, when the caller holds them already.
+    """
+    pairs = original.pairs.order_by("position") if pairs is None else pairs
+    facts = original.facts.order_by("pk") if facts is None else facts
     return {
         "title": original.title,
         "standfirst": original.standfirst,
         "intro": original.intro,
-        "pairs": [
-            {"anchor": pair.anchor, "prompt": pair.prompt, "answer": pair.answer}
-            for pair in original.pairs.order_by("position")
-        ],
-        "facts": [
-            {"id": fact.pk, "statement": fact.statement, "quote": fact.quote} for fact in original.facts.order_by("pk")
-        ],
+        "pairs": [{"anchor": pair.anchor, "prompt": pair.prompt, "answer": pair.answer} for pair in pairs],
+        "facts": [{"id": fact.pk, "statement": fact.statement, "quote": fact.quote} for fact in facts],
     }
 
 

@@ -1,74 +1,58 @@
 """
 Generate realistic synthetic interviews in bulk, for benchmarks and manual testing: people,
-sources, and articles with their Q&A pairs and facts, themed with the seed's themes.
+sources, and articles with their Q&A pairs and facts, themed with the seed's themes, and Spanish
+and Korean translations of a share of them.
 """
 
 import json
-import random
 import time
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
-from articles.demo import (
-    CITIES,
-    CLAIMS_BY_THEME,
-    FILLERS,
-    HEADLINES,
-    KOREAN_FAMILY,
-    KOREAN_GIVEN,
-    KOREAN_ROLES,
-    LEADS,
-    MEXICAN_FAMILY,
-    MEXICAN_GIVEN,
-    MEXICAN_ROLES,
-    PROMPTS,
-    SOURCES,
-    THEME_WEIGHTS,
-)
-from articles.formatting import format_date, format_figure
-from articles.models import (
-    Article,
-    Fact,
-    Person,
-    QAPair,
-    Source,
-    TaggedArticle,
-    TaggedFact,
-    TaggedQAPair,
-    Theme,
-    truncate_date,
-)
-from articles.search_index import index_articles
+from articles.management.demo.interviews import Demo
+from articles.management.demo.translations import Translator
+from articles.models import Article
+from articles.search_index import index_new
 from articles.signals import content_changed
 
-from .load_seed import SEED_FILE
+from .load_seed import SEED_FILE, TRANSLATIONS_FILE
 
-PAIRS_PER_ARTICLE = 12
-# One fact from the intro, the others spread over the answers.
-FACTS_PER_ARTICLE = 20
 STATES = [Article.State.PUBLISHED, Article.State.SCHEDULED, Article.State.DRAFT]
+# Articles written (and indexed) per transaction: memory stays bounded whatever --articles asks.
+CHUNK = 1000
+
+
+def share(value):
+    """Parse --translated: a share from 0 to 1."""
+    number = float(value)
+    if not 0 <= number <= 1:
+        raise ValueError(value)
+    return number
 
 
 class Command(BaseCommand):
     help = (
         "Add N synthetic articles (each with 12 Q&A pairs and 20 facts), their people and sources, "
-        "themed with the seed's themes: published, scheduled and drafts. For benchmarks and manual "
-        "testing on a scratch database; it runs only with DJANGO_DEBUG=true."
+        "themed with the seed's themes: published, scheduled and drafts, with Spanish and Korean "
+        "translations of a share of them. For benchmarks and manual testing on a scratch database; "
+        "it runs only with DJANGO_DEBUG=true."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=100, help="How many articles to add (default 100).")
         parser.add_argument("--seed", type=int, default=1, help="Random seed: the same seed makes the same content.")
+        parser.add_argument(
+            "--translated",
+            type=share,
+            default=0.25,
+            help="The share of articles translated into Spanish, and into Korean, from 0 to 1 (default 0.25).",
+        )
 
-    def handle(self, *args, articles, seed, **options):
+    def handle(self, *args, articles, seed, translated=0.25, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "generate_demo fills the database with synthetic articles, so it refuses to run with DEBUG off "
@@ -76,214 +60,39 @@ class Command(BaseCommand):
             )
         if articles < 1:
             raise CommandError("--articles must be at least 1.")
-        started = time.perf_counter()
+        started, now = time.perf_counter(), timezone.now()
+        demo = Demo(seed, now)
+        translator = Translator(seed, now, translated, json.loads(TRANSLATIONS_FILE.read_text(encoding="utf-8")))
+        states, counts = Counter(), Counter()
         # The figures and dates in the text read as the site writes them in English.
-        with translation.override("en"), transaction.atomic():
-            created = Demo(seed, timezone.now()).create(articles)
-        states = ", ".join(f"{count} {state}" for state, count in created["states"].items())
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Created {articles} articles ({states}), {created['pairs']} Q&A pairs and {created['facts']} facts "
-                f"in {time.perf_counter() - started:.1f} s."
-            )
-        )
-
-
-def and_join(words):
-    """Return `words` as English lists them: "a, b and c"."""
-    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else words[0]
-
-
-@dataclass
-class Interview:
-    """An unsaved article with its pairs and facts, each with the slugs of its themes."""
-
-    article: Article
-    themes: list
-    pairs: list = field(default_factory=list)
-    facts: list = field(default_factory=list)
-
-
-class Demo:
-    """One run's content, drawn from a random generator seeded with `seed`; times are relative to `now`."""
-
-    def __init__(self, seed, now):
-        self.seed, self.now, self.rng = seed, now, random.Random(seed)
-
-    def create(self, count):
-        """Create `count` articles with everything they need; return how many of each were made."""
-        themes = self.seed_themes()
-        people, sources = self.people(max(count // 8, 1)), self.sources()
-        interviews = [self.interview(number, people, sources, themes) for number in range(1, count + 1)]
-        # Slugs end in the seed and a number: a run with the same seed would repeat the first ones.
-        if (
-            Person.objects.filter(slug__in=[person.slug for person in people]).exists()
-            or Article.objects.filter(slug__in=[interview.article.slug for interview in interviews]).exists()
-        ):
-            raise CommandError(
-                f"Content from --seed {self.seed} is already here: use another seed or a fresh database."
-            )
-        # Each bulk insert sets the primary keys the next one refers to.
-        Person.objects.bulk_create(people)
-        Article.objects.bulk_create(interview.article for interview in interviews)
-        pairs = [pair for interview in interviews for pair, _ in interview.pairs]
-        QAPair.objects.bulk_create(pairs)
-        facts = [fact for interview in interviews for fact, _ in interview.facts]
-        Fact.objects.bulk_create(facts)
-        TaggedArticle.objects.bulk_create(
-            TaggedArticle(content_object=interview.article, tag=themes[slug])
-            for interview in interviews
-            for slug in interview.themes
-        )
-        for through, attribute in [(TaggedQAPair, "pairs"), (TaggedFact, "facts")]:
-            through.objects.bulk_create(
-                through(content_object=obj, tag=themes[slug])
-                for interview in interviews
-                for obj, slugs in getattr(interview, attribute)
-                for slug in slugs
-            )
-        # Bulk inserts send no signals: tell the page cache, and index the articles, as the signal receivers would.
+        with translation.override("en"):
+            with transaction.atomic():
+                demo.prepare(articles, json.loads(SEED_FILE.read_text(encoding="utf-8"))["themes"])
+            for first in range(1, articles + 1, CHUNK):
+                with transaction.atomic():
+                    interviews = demo.create(first, min(first + CHUNK - 1, articles))
+                    versions = translator.create(interviews)
+                    # Bulk inserts send no signals: index the articles as the signal receivers would.
+                    index_new(
+                        [(i.article, [pair for pair, _ in i.pairs], [fact for fact, _ in i.facts]) for i in interviews]
+                        + [(version.article, version.pairs, version.wordings) for version in versions]
+                    )
+                # With DEBUG on, every statement stays in the query log: a chunk's must not outlive it.
+                connection.queries_log.clear()
+                states.update(interview.article.state for interview in interviews)
+                counts["pairs"] += sum(len(interview.pairs) for interview in interviews)
+                counts["facts"] += sum(len(interview.facts) for interview in interviews)
+                counts.update(version.article.language for version in versions)
+        # Tell the page cache, as the signal receivers would.
         content_changed.send(sender=Article)
-        index_articles(Article.objects.filter(pk__in=[interview.article.pk for interview in interviews]))
         # Fresh planner statistics, or the first pages after a bulk load run on plans made for empty tables.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        states = Counter(interview.article.state for interview in interviews)
-        return {"states": {state: states[state] for state in STATES}, "pairs": len(pairs), "facts": len(facts)}
-
-    def seed_themes(self):
-        """Return the seed's themes by slug, creating those that are missing."""
-        data = json.loads(SEED_FILE.read_text(encoding="utf-8"))
-        return {
-            item["slug"]: Theme.objects.get_or_create(slug=item["slug"], defaults=item)[0] for item in data["themes"]
-        }
-
-    def people(self, count):
-        people = []
-        for number in range(1, count + 1):
-            if self.rng.random() < 0.5:
-                name = f"{self.rng.choice(KOREAN_FAMILY)} {self.rng.choice(KOREAN_GIVEN)}"
-                role, country = self.rng.choice(KOREAN_ROLES), "South Korea"
-            else:
-                name = f"{self.rng.choice(MEXICAN_GIVEN)} {self.rng.choice(MEXICAN_FAMILY)}"
-                role, country = self.rng.choice(MEXICAN_ROLES), "Mexico"
-            people.append(Person(name=name, slug=f"{slugify(name)}-{self.seed}-{number}", role=role, country=country))
-        return people
-
-    def sources(self):
-        """Return the demo sources, creating those that are missing."""
-        return [
-            Source.objects.get_or_create(name=name, defaults={"url": url, "language": language})[0]
-            for name, url, language in SOURCES
-        ]
-
-    def focus(self):
-        """Return two to four distinct theme slugs for an article, the more common themes more often."""
-        wanted, slugs = self.rng.randint(2, 4), []
-        while len(slugs) < wanted:
-            slug = self.rng.choices(list(THEME_WEIGHTS), weights=list(THEME_WEIGHTS.values()))[0]
-            if slug not in slugs:
-                slugs.append(slug)
-        return slugs
-
-    def publication(self):
-        """Return a status and publish time: mostly published, some scheduled, some drafts."""
-        draw = self.rng.random()
-        if draw < 0.1:
-            return Article.Status.DRAFT, None
-        if draw < 0.2:
-            return Article.Status.PUBLISHED, self.now + timedelta(minutes=self.rng.randint(60, 90 * 24 * 60))
-        return Article.Status.PUBLISHED, self.now - timedelta(minutes=self.rng.randint(60, 3 * 365 * 24 * 60))
-
-    def interview(self, number, people, sources, themes):
-        """Return article `number` of the run, with its pairs and facts, all unsaved."""
-        rng = self.rng
-        person, source, focus = rng.choice(people), rng.choice(sources), self.focus()
-        status, published_at = self.publication()
-        original = truncate_date((published_at or self.now).date() - timedelta(days=rng.randint(1, 20)), "month")
-        title = f"{person.name}: {rng.choice(HEADLINES[focus[0]])}"
-        slug = f"{slugify(title)[:150]}-{self.seed}-{number}"
-        subjects = [themes[slug].name.lower() for slug in focus]
-        city = rng.choice(CITIES)
-        visit = f"during a visit to {city} in {format_date(original, 'month')}"
-        article = Article(
-            kind=rng.choices(Article.Kind.values, weights=[17, 2, 1])[0],
-            title=title,
-            slug=slug,
-            standfirst=f"{person.name}, {person.role}, on {and_join(subjects)}.",
-            intro=(
-                f"{person.name}, {person.role} of {person.country}, spoke to {source.name} {visit}. "
-                f"The conversation covered {and_join(subjects)}."
-            ),
-            interviewee=person,
-            source=source,
-            source_url=f"{source.url}{slug}/",
-            original_date=original,
-            original_date_precision="month",
-            status=status,
-            published_at=published_at,
+        made = ", ".join(f"{states[state]} {state}" for state in STATES)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {articles} articles ({made}), {counts['pairs']} Q&A pairs and {counts['facts']} facts, "
+                f"and {counts['es']} Spanish and {counts['ko']} Korean translations "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
         )
-        interview = Interview(article, focus)
-        # Intro words are the source's own: the fact is attributed to no one.
-        intro_fact = Fact(
-            article=article,
-            statement=f"{person.name} visited {city} in {format_date(original, 'month')}.",
-            quote=visit,
-            date=original,
-            date_precision="month",
-        )
-        interview.facts.append((intro_fact, ["diplomacy"]))
-        # Every answer states a fact, and some two, to make FACTS_PER_ARTICLE in all.
-        doubles = FACTS_PER_ARTICLE - 1 - PAIRS_PER_ARTICLE
-        fact_counts = [2] * doubles + [1] * (PAIRS_PER_ARTICLE - doubles)
-        rng.shuffle(fact_counts)
-        anchors = set()
-        for position, fact_count in enumerate(fact_counts, 1):
-            pair, pair_themes = self.pair(article, position, focus, anchors)
-            interview.pairs.append((pair, pair_themes))
-            for _ in range(fact_count):
-                claim = rng.choice(CLAIMS_BY_THEME[rng.choice(pair_themes)])
-                fact = self.fact(article, pair, claim)
-                fact.person = person
-                fact_themes = [claim.theme]
-                others = [slug for slug in pair_themes if slug != claim.theme]
-                if others and rng.random() < 0.3:
-                    fact_themes.append(others[0])
-                interview.facts.append((fact, fact_themes))
-            self.write_answer(pair, [fact for fact, _ in interview.facts if fact.pair is pair])
-        return interview
-
-    def pair(self, article, position, focus, anchors):
-        """Return an unsaved pair on one or two of the `focus` themes, and their slugs; record its anchor."""
-        theme = self.rng.choice(focus)
-        slugs = [theme]
-        if len(focus) > 1 and self.rng.random() < 0.4:
-            slugs.append(self.rng.choice([slug for slug in focus if slug != theme]))
-        pair = QAPair(article=article, position=position, prompt=self.rng.choice(PROMPTS[theme]))
-        pair.anchor = pair.default_anchor(anchors)
-        anchors.add(pair.anchor)
-        return pair, slugs
-
-    def write_answer(self, pair, facts):
-        """Write the pair's answer: two paragraphs holding the quotes of `facts` among other sentences."""
-        sentences = [f"{self.rng.choice(LEADS)}{fact.quote}." for fact in facts]
-        sentences += self.rng.sample(FILLERS, self.rng.randint(2, 4))
-        self.rng.shuffle(sentences)
-        cut = self.rng.randint(1, len(sentences) - 1)
-        pair.answer = f"{' '.join(sentences[:cut])}\n\n{' '.join(sentences[cut:])}"
-
-    def fact(self, article, pair, claim):
-        """Return an unsaved fact stating `claim`, with its figure and date drawn at random."""
-        fact = Fact(article=article, pair=pair, unit=claim.unit)
-        words = {}
-        if claim.figure:
-            fact.value = Decimal(self.rng.randrange(*claim.figure)) / claim.divisor
-            fact.is_key_figure = self.rng.random() < 0.1
-            words["figure"] = format_figure(fact.value, claim.unit)
-        if claim.precision:
-            drawn = date(self.rng.randrange(*claim.years), self.rng.randint(1, 12), self.rng.randint(1, 28))
-            fact.date, fact.date_precision = truncate_date(drawn, claim.precision), claim.precision
-            words["date"] = format_date(fact.date, claim.precision)
-        fact.quote = claim.quote.format(**words)
-        fact.statement = claim.statement.format(**words)
-        return fact
