@@ -17,6 +17,7 @@ from .common import (
     tagged_theme_names,
 )
 from .compare import VersionedAdmin
+from .lists import BoundedRelatedFilter
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -48,11 +49,12 @@ class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Published
     # No filter by article: it listed every article in the sidebar, a link an article; the search
     # finds an article's facts by its title.
     list_filter = [
-        ("themes", admin.RelatedOnlyFieldListFilter),
+        ("themes", BoundedRelatedFilter),
         "date_precision",
         "is_key_figure",
-        ("person", admin.RelatedOnlyFieldListFilter),
+        ("person", BoundedRelatedFilter),
     ]
+    show_full_result_count = False
     list_editable = ["is_key_figure"]
     search_fields = ["statement", "quote", "article__title"]
     autocomplete_fields = ["article", "person"]
