@@ -96,7 +96,7 @@ class BoundedFilterTests(AdminTestCase):
         """Django's RelatedOnlyFieldListFilter listed all 2,500 people of 20,000 interviews."""
         spec = sidebar(self.client.get(admin_url("article", "changelist")), "interviewee")
         self.assertEqual([pk for pk, _ in spec.lookup_choices], [person.pk for person in self.people[5:]])
-        self.assertIn(f"the {BoundedRelatedFilter.limit} most used", spec.title)
+        self.assertIn(f"the {BoundedRelatedFilter.limit} most used lately", spec.title)
 
     def test_a_chosen_person_outside_the_most_interviewed_stays_offered(self):
         chosen = self.people[0]

@@ -29,7 +29,7 @@ from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .followed import FOLLOWED
 from .import_page import import_interview_view
 from .inlines import FactInline, PairPages, QAPairInline, posted_ids
-from .lists import BoundedRelatedFilter, RelatedTextSearch, is_autocomplete
+from .lists import BoundedRelatedFilter, RelatedTextSearch, ThemeFilter, is_autocomplete
 from .original_changes import OriginalChangesAdmin, OutOfDateFilter
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .publishing import PublishingAdmin
@@ -132,7 +132,7 @@ class ArticleAdmin(
         # Not a date hierarchy: it listed the years of every matching article, searched or not,
         # in a query of its own.
         ("published_at", admin.DateFieldListFilter),
-        ("themes", BoundedRelatedFilter),
+        ThemeFilter,
         ("interviewee", BoundedRelatedFilter),
         ("source", BoundedRelatedFilter),
     ]
@@ -350,7 +350,7 @@ class ArticleAdmin(
 class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
-    list_filter = [("themes", BoundedRelatedFilter), "article__status"]
+    list_filter = [ThemeFilter, "article__status"]
     search_fields = ["prompt", "answer", "article__title"]
     list_select_related = ["article"]
     show_full_result_count = False

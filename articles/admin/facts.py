@@ -17,7 +17,7 @@ from .common import (
     tagged_theme_names,
 )
 from .compare import VersionedAdmin
-from .lists import BoundedRelatedFilter
+from .lists import BoundedRelatedFilter, ThemeFilter
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -49,7 +49,7 @@ class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, Published
     # No filter by article: it listed every article in the sidebar, a link an article; the search
     # finds an article's facts by its title.
     list_filter = [
-        ("themes", BoundedRelatedFilter),
+        ThemeFilter,
         "date_precision",
         "is_key_figure",
         ("person", BoundedRelatedFilter),

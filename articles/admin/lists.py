@@ -4,17 +4,21 @@ filters whose options stay few, searches of related texts that never make a list
 autocompletes that search what they show.
 """
 
+from collections import Counter
 from functools import reduce
 from operator import or_
 
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext
 
 from .common import is_id
+
+# The rows whose related objects a bounded filter ranks, when there are too many to offer all.
+RECENT_ROWS = 2000
 
 
 def is_autocomplete(request, model_admin):
@@ -67,24 +71,51 @@ class RelatedTextSearch:
 
 def naming_rows(field):
     """
-    Return the rows that name the related object OuterRef("pk") through `field` (a foreign key,
-    or a tags manager's through-table), and the name of their column that holds it.
+    Return the rows that name a related object through `field` (a foreign key, or a tags
+    manager's through-table), and the name of their column that holds it.
     """
     if field.many_to_many:
         through = field.remote_field.through
         column = next(
             f.name for f in through._meta.get_fields() if f.many_to_one and f.related_model is field.related_model
         )
-        return through._default_manager.filter(**{column: OuterRef("pk")}), column
-    return field.model._default_manager.filter(**{field.name: OuterRef("pk")}), field.name
+        return through._default_manager.all(), column
+    return field.model._default_manager.all(), field.name
+
+
+def bounded_choices(field, chosen, limit, ordering=()):
+    """
+    Return the (id, name) choices of the objects that rows name through `field`: all of them if
+    they are at most `limit`, else the `limit` named most often by the latest RECENT_ROWS rows;
+    with those of `chosen` (values of the filter's parameter) too. Then whether some were left out.
+    Three queries whatever the number of rows (counting every row's object took half a second on
+    PostgreSQL for the facts of 20,000 interviews).
+    """
+    rows, column = naming_rows(field)
+    related = field.related_model._default_manager
+    # An EXISTS probe of an index an object, until `limit` + 1 are found.
+    named = related.filter(Exists(rows.filter(**{column: OuterRef("pk")})))
+    first = list(named.order_by(*(ordering or related.model._meta.ordering or ["pk"]))[: limit + 1])
+    recent = rows.exclude(**{f"{column}__isnull": True}).order_by("-pk").values_list(column, flat=True)
+    top = [pk for pk, _ in Counter(recent[:RECENT_ROWS]).most_common(limit)]
+    chosen = [value for value in chosen if is_id(field.target_field, value)]
+    truncated = len(first) > limit
+    # Read whether they are shown or not, so that a list runs as many queries at any size.
+    extra = list(related.filter(pk__in=[*top, *chosen]))
+    shown = {obj.pk: obj for obj in extra if obj.pk in top} if truncated else {obj.pk: obj for obj in first}
+    shown.update((obj.pk, obj) for obj in extra if str(obj.pk) in chosen)
+    return [(obj.pk, str(obj)) for obj in sorted(shown.values(), key=str)], truncated
+
+
+def bounded_title(title, limit):
+    return gettext("%(title)s (the %(count)d most used lately)") % {"title": title, "count": limit}
 
 
 class BoundedRelatedFilter(admin.RelatedFieldListFilter):
     """
-    Offer the related objects that rows of the list name, at most `limit`, by name: when more are
-    named, the `limit` named most often, and the one chosen. The others are found by the list's
-    search. Django's RelatedOnlyFieldListFilter listed every one (2,500 people at 20,000
-    interviews) from a DISTINCT over a join of the whole list.
+    Offer the related objects that rows of the list name, at most `limit` (bounded_choices()); the
+    others are found by the list's search. Django's RelatedOnlyFieldListFilter listed every one
+    (2,500 people at 20,000 interviews) from a DISTINCT over a join of the whole list.
     """
 
     limit = 20
@@ -93,16 +124,43 @@ class BoundedRelatedFilter(admin.RelatedFieldListFilter):
         self.truncated = False
         super().__init__(field, request, params, model, model_admin, field_path)
         if self.truncated:
-            self.title = gettext("%(title)s (the %(count)d most used)") % {"title": self.title, "count": self.limit}
+            self.title = bounded_title(self.title, self.limit)
 
     def field_choices(self, field, request, model_admin):
-        rows, column = naming_rows(field)
-        uses = rows.order_by().values(column).annotate(n=Count("*")).values("n")
-        # One query whatever the number of objects: EXISTS and the counts probe an index an object.
-        named = field.related_model._default_manager.filter(Exists(rows))
-        shown = list(named.annotate(uses=Coalesce(Subquery(uses), 0)).order_by("-uses", "pk")[: self.limit + 1])
-        self.truncated = len(shown) > self.limit
-        shown = shown[: self.limit]
-        chosen = [value for value in self.lookup_val or [] if is_id(field.target_field, value)]
-        shown += named.filter(pk__in=chosen).exclude(pk__in=[obj.pk for obj in shown])
-        return [(obj.pk, str(obj)) for obj in sorted(shown, key=str)]
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        choices, self.truncated = bounded_choices(field, self.lookup_val or [], self.limit, ordering)
+        return choices
+
+
+class ThemeFilter(admin.SimpleListFilter):
+    """
+    Offer the themes of the list's rows, at most `limit` (bounded_choices()), and keep the rows of
+    the one chosen through a subquery over its rows of the through-table (tagged_ids): a filter
+    across the tags joined them and made the list DISTINCT over every column, a second a page at
+    20,000 interviews. Its parameter is the one Django's filter had, so saved links still work.
+    """
+
+    parameter_name = "themes__id__exact"
+    field_path = "themes"
+    limit = BoundedRelatedFilter.limit
+
+    def __init__(self, request, params, model, model_admin):
+        self.field = model._meta.get_field(self.field_path)
+        self.title = self.field.verbose_name
+        self.truncated = False
+        super().__init__(request, params, model, model_admin)
+        if self.truncated:
+            self.title = bounded_title(self.title, self.limit)
+
+    def lookups(self, request, model_admin):
+        chosen = request.GET.getlist(self.parameter_name)
+        choices, self.truncated = bounded_choices(self.field, chosen, self.limit)
+        return choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not is_id(self.field.target_field, self.value()):
+            raise IncorrectLookupParameters(f"“{self.value()}” is not an id.")
+        rows, column = naming_rows(self.field)
+        return queryset.filter(pk__in=rows.filter(**{column: self.value()}).values("content_object"))
