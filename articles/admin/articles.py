@@ -29,7 +29,7 @@ from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .followed import FOLLOWED
 from .import_page import import_interview_view
 from .inlines import FactInline, PairPages, QAPairInline, posted_ids
-from .lists import BoundedRelatedFilter, RelatedTextSearch, ThemeFilter, is_autocomplete
+from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter, is_autocomplete
 from .original_changes import OriginalChangesAdmin, OutOfDateFilter
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .publishing import PublishingAdmin
@@ -105,7 +105,7 @@ class ArticleAdmin(
     TranslatingAdmin,
     OriginalChangesAdmin,
     ForgedInputGuard,
-    RelatedTextSearch,
+    TableSearch,
     VersionHistoryGuard,
     RestoreKeepsStatus,
     StaleEditAdmin,
@@ -347,7 +347,9 @@ class ArticleAdmin(
 
 
 @admin.register(QAPair)
-class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
+class QAPairAdmin(
+    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
+):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [ThemeFilter, "article__status"]

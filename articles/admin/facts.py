@@ -17,7 +17,7 @@ from .common import (
     tagged_theme_names,
 )
 from .compare import VersionedAdmin
-from .lists import BoundedRelatedFilter, ThemeFilter
+from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -43,7 +43,9 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
+class FactAdmin(
+    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
+):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     # No filter by article: it listed every article in the sidebar, a link an article; the search
