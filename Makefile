@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-search loadtest
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-admin-lists bench-search loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,13 @@ bench-suggestions: install
 # --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_admin
 bench-admin: install
 	$(PY) -m bench.admin $(BENCH_ADMIN_OPTIONS)
+
+# Every admin changelist (unfiltered, through each sidebar filter, searched) and every autocomplete, in-process with
+# production settings over generate_demo's interviews in a scratch SQLite file: time, queries and filter options;
+# BENCH_ADMIN_LISTS_OPTIONS passes options, e.g. --articles 20000 --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_admin
+# (dropped and created again), or --existing to measure that database as it is.
+bench-admin-lists: install
+	$(PY) -m bench.admin_lists $(BENCH_ADMIN_LISTS_OPTIONS)
 
 # The reader search over 1,000 interviews with 1,000 Spanish and 1,000 Korean translations, in a scratch SQLite
 # file: index rebuild, page times per language, Korean words by syllable pairs and by ILIKE (docs/search.md);

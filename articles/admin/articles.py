@@ -29,6 +29,7 @@ from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .followed import FOLLOWED
 from .import_page import import_interview_view
 from .inlines import FactInline, PairPages, QAPairInline, posted_ids
+from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter, is_autocomplete
 from .original_changes import OriginalChangesAdmin, OutOfDateFilter
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .publishing import PublishingAdmin
@@ -104,6 +105,7 @@ class ArticleAdmin(
     TranslatingAdmin,
     OriginalChangesAdmin,
     ForgedInputGuard,
+    TableSearch,
     VersionHistoryGuard,
     RestoreKeepsStatus,
     StaleEditAdmin,
@@ -127,12 +129,18 @@ class ArticleAdmin(
         OutOfDateFilter,
         "kind",
         "language",
-        ("themes", admin.RelatedOnlyFieldListFilter),
-        ("interviewee", admin.RelatedOnlyFieldListFilter),
-        ("source", admin.RelatedOnlyFieldListFilter),
+        # Not a date hierarchy: it listed the years of every matching article, searched or not,
+        # in a query of its own.
+        ("published_at", admin.DateFieldListFilter),
+        ThemeFilter,
+        ("interviewee", BoundedRelatedFilter),
+        ("source", BoundedRelatedFilter),
     ]
-    search_fields = ["title", "standfirst", "intro", "interviewee__name", "pairs__prompt", "pairs__answer"]
-    date_hierarchy = "published_at"
+    search_fields = ["title", "standfirst", "intro", "interviewee__name"]
+    related_search = (QAPair, "article", ["prompt", "answer"])
+    autocomplete_search_fields = ["title"]
+    # The list says "N results" without counting every article again for "(M total)".
+    show_full_result_count = False
     # Explicit: Meta.ordering does not apply to get_queryset()'s counting query, and the
     # autocompletes (translation_of, a pair's article) paginate it.
     ordering = ["-published_at", "-pk"]
@@ -173,6 +181,9 @@ class ArticleAdmin(
     def get_queryset(self, request):
         # A subquery, not a join: the join grouped every article by all its columns, texts included,
         # in the list, its filters and its dates alike (the cost is in docs/performance.md).
+        # An autocomplete shows titles only.
+        if is_autocomplete(request, self):
+            return super().get_queryset(request)
         pairs = QAPair.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk"))
         return (
             super()
@@ -336,12 +347,15 @@ class ArticleAdmin(
 
 
 @admin.register(QAPair)
-class QAPairAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
+class QAPairAdmin(
+    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
+):
     form = QAPairForm
     list_display = ["__str__", "article", "position", "anchor"]
-    list_filter = [("themes", admin.RelatedOnlyFieldListFilter), "article__status"]
+    list_filter = [ThemeFilter, "article__status"]
     search_fields = ["prompt", "answer", "article__title"]
     list_select_related = ["article"]
+    show_full_result_count = False
     autocomplete_fields = ["article"]
     formfield_overrides = THEME_FIELDS_WIDE
     actions = ["add_theme", "remove_theme"]

@@ -17,6 +17,7 @@ from .common import (
     tagged_theme_names,
 )
 from .compare import VersionedAdmin
+from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter
 from .permissions import PublishedContentGuard
 
 NO_ARTICLE_YET = gettext_lazy(
@@ -42,17 +43,20 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 
 @admin.register(Fact)
-class FactAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin):
+class FactAdmin(
+    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
+):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]
     # No filter by article: it listed every article in the sidebar, a link an article; the search
     # finds an article's facts by its title.
     list_filter = [
-        ("themes", admin.RelatedOnlyFieldListFilter),
+        ThemeFilter,
         "date_precision",
         "is_key_figure",
-        ("person", admin.RelatedOnlyFieldListFilter),
+        ("person", BoundedRelatedFilter),
     ]
+    show_full_result_count = False
     list_editable = ["is_key_figure"]
     search_fields = ["statement", "quote", "article__title"]
     autocomplete_fields = ["article", "person"]

@@ -177,7 +177,11 @@ class Article(Themed, Versioned, models.Model):
         verbose_name = gettext_lazy("article")
         verbose_name_plural = gettext_lazy("articles")
         permissions = [("publish_article", "Can publish, schedule, unpublish and delete published articles")]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The admin's list and autocompletes read a page in this order: an index walk, not a sort of every article.
+            models.Index(fields=["published_at", "id"], name="article_published_at_id"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["import_digest"],
