@@ -8,16 +8,14 @@ A save posts the page as a browser would, with one answer and one fact statement
 """
 
 import argparse
-import os
 import secrets
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from html.parser import HTMLParser
-from pathlib import Path
+
+from bench.server import django_in_process
 
 
 class FormReader(HTMLParser):
@@ -218,35 +216,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="renders or saves of each page (the median is shown)")
     parser.add_argument("--database-url", help="a PostgreSQL database, dropped and created again, instead of SQLite")
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="kormex-bench-admin-"))
-    try:
-        if args.database_url:
-            from bench.server import recreate_postgres_database
-
-            recreate_postgres_database(args.database_url)
-        os.environ.update(
-            DJANGO_SETTINGS_MODULE="kormex.settings",
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DJANGO_HTTPS="false",
-            DJANGO_LOG_LEVEL="WARNING",
-            DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-            DJANGO_CACHE_DIR=str(workdir / "cache"),
-        )
-        os.environ.pop("REDIS_URL", None)
-        import django
-
-        django.setup()
-        from django.conf import settings
-        from django.core.management import call_command
-
-        settings.STATIC_ROOT = workdir / "static"
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", "--noinput", verbosity=0)
+    with django_in_process("kormex-bench-admin-", args.database_url):
         rows, sizes = measure(args.runs, args.pairs, args.facts)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
     print(f"{'page':26}  {'ms':>7}  {'CPU ms':>7}  {'queries':>7}  {'KiB':>6}  {'peak MiB':>8}")
     for name, ms, cpu, queries, size, peak in rows:
         print(f"{name:26}  {ms:>7.0f}  {cpu:>7.0f}  {queries:>7}  {size or '':>6}  {peak:>8.1f}")

@@ -8,15 +8,13 @@ filter, how many options its sidebar offers; rows over --limit ms are marked.
 """
 
 import argparse
-import os
 import re
 import secrets
-import shutil
 import statistics
-import tempfile
 import time
-from pathlib import Path
 from urllib.parse import urlencode
+
+from bench.server import django_in_process
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -131,40 +129,15 @@ def main():
     args = parser.parse_args()
     if args.existing and not args.database_url:
         parser.error("--existing measures the database --database-url names.")
-    workdir = Path(tempfile.mkdtemp(prefix="kormex-bench-admin-lists-"))
-    try:
-        if args.database_url and not args.existing:
-            from bench.server import recreate_postgres_database
-
-            recreate_postgres_database(args.database_url)
-        os.environ.update(
-            DJANGO_SETTINGS_MODULE="kormex.settings",
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DJANGO_HTTPS="false",
-            DJANGO_LOG_LEVEL="WARNING",
-            DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-            DJANGO_CACHE_DIR=str(workdir / "cache"),
-        )
-        os.environ.pop("REDIS_URL", None)
-        import django
-
-        django.setup()
-        from django.conf import settings
+    with django_in_process("kormex-bench-admin-lists-", args.database_url, recreate=not args.existing):
         from django.core.management import call_command
         from django.test import override_settings
 
-        settings.STATIC_ROOT = workdir / "static"
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", "--noinput", verbosity=0)
         if not args.existing:
             # generate_demo refuses to run with DEBUG off, which the pages are measured with.
             with override_settings(DEBUG=True):
                 call_command("generate_demo", articles=args.articles, verbosity=0)
         rows, sizes = measure(args.runs)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
     print(f"{'page':58}  {'options':>7}  {'ms':>7}  {'queries':>7}")
     for page, options, ms, queries in rows:
         mark = "  OVER" if ms > args.limit else ""

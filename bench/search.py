@@ -11,15 +11,12 @@ in the scratch database only, when the extension is available).
 
 import argparse
 import json
-import os
 import random
 import re
-import secrets
-import shutil
 import statistics
-import tempfile
 import time
-from pathlib import Path
+
+from bench.server import django_in_process
 
 # A common and a rarer word of each language, as a reader would type them.
 QUERIES = {
@@ -232,34 +229,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="runs of each page or query (the median is shown)")
     parser.add_argument("--database-url", help="a PostgreSQL database, dropped and created again, instead of SQLite")
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="kormex-bench-search-"))
-    try:
-        if args.database_url:
-            from bench.server import recreate_postgres_database
-
-            recreate_postgres_database(args.database_url)
-        # Production settings, the page cache off to measure rendering.
-        os.environ.update(
-            DJANGO_SETTINGS_MODULE="kormex.settings",
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DJANGO_HTTPS="false",
-            DJANGO_LOG_LEVEL="WARNING",
-            KORMEX_PAGE_CACHE="false",
-            DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-            DJANGO_CACHE_DIR=str(workdir / "cache"),
-        )
-        os.environ.pop("REDIS_URL", None)
-        import django
-
-        django.setup()
-        from django.conf import settings
-        from django.core.management import call_command
-
-        settings.STATIC_ROOT = workdir / "static"
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", "--noinput", verbosity=0)
+    # The page cache off, to measure rendering.
+    with django_in_process("kormex-bench-search-", args.database_url, KORMEX_PAGE_CACHE="false"):
         started = time.perf_counter()
         build(args.articles, args.spanish, args.korean)
         print(
@@ -269,8 +240,6 @@ def main():
         print(index_figures(bool(args.database_url)))
         pages = page_rows(args.runs)
         korean = korean_rows(args.runs, bool(args.database_url))
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
     print(f"\n{'page':4}  {'query':22}  {'results':>7}  {'ms':>7}  {'CPU ms':>7}  {'queries':>7}")
     for language, query, results, ms, cpu, queries in pages:
         print(f"{language:4}  {query:22}  {results:>7}  {ms:>7.1f}  {cpu:>7.1f}  {queries:>7}")

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -75,6 +76,44 @@ def recreate_postgres_database(url):
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@contextmanager
+def django_in_process(prefix, database_url=None, *, recreate=True, **variables):
+    """
+    Set Django up in this process with production settings (plus `variables`) on a scratch
+    database: SQLite in a temporary directory, or the PostgreSQL database `database_url` names,
+    dropped and created again when `recreate`; migrate it and collect the static files. Yield the
+    temporary directory, removed at the end.
+    """
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        if database_url and recreate:
+            recreate_postgres_database(database_url)
+        os.environ.update(
+            DJANGO_SETTINGS_MODULE="kormex.settings",
+            DJANGO_DEBUG="false",
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_HTTPS="false",
+            DJANGO_LOG_LEVEL="WARNING",
+            DATABASE_URL=database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
+            DJANGO_CACHE_DIR=str(workdir / "cache"),
+            **variables,
+        )
+        os.environ.pop("REDIS_URL", None)
+        import django
+
+        django.setup()
+        from django.conf import settings
+        from django.core.management import call_command
+
+        settings.STATIC_ROOT = workdir / "static"
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", "--noinput", verbosity=0)
+        yield workdir
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def static_path(name):
