@@ -30,6 +30,26 @@ def original_text(original, pairs=None, facts=None):
     }
 
 
+def new_translation(original, language, **fields):
+    """
+    Return an unsaved translation of `original` into `language` with `fields` (its texts, slug,
+    status, review): what a translation shares with its original (kind, people, source and its
+    date) is the original's.
+    """
+    return Article(
+        kind=original.kind,
+        interviewee=original.interviewee,
+        interviewer=original.interviewer,
+        source=original.source,
+        source_url=original.source_url,
+        original_date=original.original_date,
+        original_date_precision=original.original_date_precision,
+        language=language,
+        translation_of=original,
+        **fields,
+    )
+
+
 @transaction.atomic
 def create_translation(original, language, user=None, texts=None):
     """
@@ -44,20 +64,13 @@ def create_translation(original, language, user=None, texts=None):
     pairs_text = {pair["anchor"]: pair for pair in texts.get("pairs", [])}
     facts_text = texts.get("facts", {})
     with reversion.create_revision():
-        translation = Article(
-            kind=original.kind,
+        translation = new_translation(
+            original,
+            language,
             title=texts.get("title", original.title),
             slug=free_slug(texts.get("slug") or texts.get("title", original.title), Article, "article"),
             standfirst=texts.get("standfirst", original.standfirst),
             intro=texts.get("intro", original.intro),
-            interviewee=original.interviewee,
-            interviewer=original.interviewer,
-            source=original.source,
-            source_url=original.source_url,
-            original_date=original.original_date,
-            original_date_precision=original.original_date_precision,
-            language=language,
-            translation_of=original,
             translated_by=texts.get("translated_by", ""),
             translated_on=texts.get("translated_on"),
             status=Status.DRAFT,

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from articles.bulk import insert_objects, insert_rows
 from articles.models import Article, FactWording, QAPair
-from articles.services.translations import original_text
+from articles.services.translations import new_translation, original_text
 
 LANGUAGES = ["es", "ko"]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -85,19 +85,13 @@ class Translator:
         pairs = [pair for pair, _ in interview.pairs]
         facts = [fact for fact, _ in interview.facts]
         title = f"{original.interviewee.name}: {rng.choice(text['titles'])}"
-        article = Article(
-            kind=original.kind,
+        article = new_translation(
+            original,
+            language,
             title=title,
             slug=f"{slugify(title, allow_unicode=True)[:150]}-{self.seed}-{interview.number}-{language}",
             standfirst=text["standfirst"],
             intro=text["intro"],
-            interviewee=original.interviewee,
-            source=original.source,
-            source_url=original.source_url,
-            original_date=original.original_date,
-            original_date_precision=original.original_date_precision,
-            language=language,
-            translation_of=original,
             translated_by=text["translated_by"],
             translated_on=self.translated_on,
             # Published with the original, which a translation may not precede.
