@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy
 
 from .control_characters import clean_before_saving
@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = gettext_lazy("Interviews and facts")
 
     def ready(self):
-        from . import search_index
+        from . import search_index, signals, versions
         from .models import Article, Fact, FactWording, QAPair
         from .models.text_changes import TEXT_FIELDS, note_removal, note_text_change
 
@@ -28,3 +28,10 @@ class ArticlesConfig(AppConfig):
         for model in (Fact, FactWording):
             post_save.connect(search_index.fact_saved, sender=model)
         post_delete.connect(search_index.wording_deleted, sender=FactWording)
+        # Any change to content drops the content version (versions.py).
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(versions.content_saved)
+        signals.content_changed.connect(versions.content_changed)
+        # Every deployment runs migrate: pages cached by the previous code (its templates and
+        # headers) are dropped with the version.
+        post_migrate.connect(versions.code_deployed, sender=self)

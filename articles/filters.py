@@ -1,20 +1,21 @@
 """
 Faceted filtering from a query string: themes (all must apply), person, source, year range
 and kind. The URL is the whole state; each facet's options are counted within the current
-selection with one grouped query per facet, and each facet offers at most FACET_OPTIONS of
-them, those with the most matches, so that its list stays the same length as content grows.
+selection, and each facet offers at most FACET_OPTIONS of them, those with the most matches, so
+that its list stays the same length as content grows. The selection, its counts and its pages
+come from the facet index (facet_index.py); while there is none, from one grouped query per
+facet and a page of the filtered queryset, with the same results.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Coalesce, ExtractYear, NullIf
+from django.db.models import Case, Count, When
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_lazy as _
 
-from .i18n import TRANSLATED_LANGUAGES, active_language
-from .models import Article, Person, Source, Theme, tagged_ids
+from .facet_index import current_index
+from .models import Person, Source, Theme, tagged_ids
 from .query_strings import canonical_query
 
 # A theme slug: letters of any script, digits, hyphens and underscores.
@@ -27,40 +28,6 @@ YEARS = range(1000, 3000)
 FILTERS = ("theme", "person", "source", "from", "to", "kind")
 PARAMETERS = (*FILTERS, "page")
 REPEATABLE = ("theme",)
-
-
-@dataclass(frozen=True)
-class FacetConfig:
-    """Where each facet lives on one filterable model."""
-
-    tagged: str  # the content in TAGGED_ITEMS: "fact" or "article"
-    theme_relation: str
-    person_path: str
-    source_path: str
-    date_path: str
-    kinds: dict = field(default_factory=dict)
-
-
-FACT_FACETS = FacetConfig(
-    tagged="fact",
-    theme_relation="tagged_facts",
-    person_path="person",
-    source_path="article__source",
-    date_path="date",
-    kinds={
-        "figure": (_("Figures"), Q(value__isnull=False)),
-        "dated": (_("Dated"), Q(date__isnull=False)),
-        "statement": (_("Statements"), Q(value__isnull=True, date__isnull=True)),
-    },
-)
-ARTICLE_FACETS = FacetConfig(
-    tagged="article",
-    theme_relation="tagged_articles",
-    person_path="interviewee",
-    source_path="source",
-    date_path="original_date",
-    kinds={kind: (label, Q(kind=kind)) for kind, label in Article.Kind.choices},
-)
 
 
 @dataclass
@@ -123,6 +90,7 @@ class Facets:
 
     def __init__(self, params, queryset, config, fixed_theme=None):
         self.params, self.config, self.notices = params, config, []
+        self.index = current_index()
         self.fixed_theme = fixed_theme
         self.themes = self.parse_themes()
         person = params.get("person", "")
@@ -146,6 +114,12 @@ class Facets:
             self.notices.append(gettext("No kind is called %(kind)s; ignored.") % {"kind": self.kind})
             self.kind = None
         self.queryset = self.apply(queryset)
+        if self.index:
+            self.listing = self.index.listing(config)
+            self.selection = self.listing.select(self.chosen(), (self.year_from, self.year_to))
+            self.matches = self.listing.rows(queryset, self.selection)
+        else:
+            self.matches = self.queryset
 
     def parse_themes(self):
         slugs = list(dict.fromkeys(self.params.getlist("theme")))
@@ -182,7 +156,7 @@ class Facets:
         config = self.config
         for theme in [self.fixed_theme, *self.themes]:
             if theme is not None:
-                queryset = queryset.filter(pk__in=tagged_ids(config.tagged, theme))
+                queryset = queryset.filter(pk__in=tagged_ids(config.model._meta.model_name, theme))
         if self.person:
             queryset = queryset.filter(**{config.person_path: self.person})
         if self.source:
@@ -195,6 +169,17 @@ class Facets:
             queryset = queryset.filter(config.kinds[self.kind][1])
         return queryset
 
+    def chosen(self):
+        """Return the chosen values as the facet index names them: (facet, value) pairs."""
+        chosen = [("theme", theme.pk) for theme in [self.fixed_theme, *self.themes] if theme]
+        if self.person:
+            chosen.append(("person", self.person.pk))
+        if self.source:
+            chosen.append(("source", self.source.pk))
+        if self.kind:
+            chosen.append(("kind", self.kind))
+        return chosen
+
     @property
     def grouped(self):
         """The filtered rows without ordering, select_related or prefetching, for counting."""
@@ -203,70 +188,84 @@ class Facets:
     def theme_options(self):
         # Links name themes by their slug in the page's language.
         slugs = [theme.local_slug for theme in self.themes]
-        relation = self.config.theme_relation
-        themes = (
-            Theme.objects.exclude(pk__in=[theme.pk for theme in [self.fixed_theme, *self.themes] if theme])
-            .filter(**{f"{relation}__content_object__in": self.queryset.values("pk")})
-            .annotate(count=Count(relation))
-            .order_by("-count", "pk")[:FACET_OPTIONS]
-        )
-        options = [
-            Option(
-                theme.local_slug,
-                theme.local_name,
-                theme.count,
-                query_url(self.params, theme=[*slugs, theme.local_slug]),
+        chosen = [theme.pk for theme in [self.fixed_theme, *self.themes] if theme]
+        if self.index:
+            counts = self.listing.top("theme", self.selection, FACET_OPTIONS, exclude=chosen)
+            themes = [(theme, counts[theme.pk]) for theme in Theme.objects.filter(pk__in=counts)]
+        else:
+            relation = self.config.theme_relation
+            counted = (
+                Theme.objects.exclude(pk__in=chosen)
+                .filter(**{f"{relation}__content_object__in": self.queryset.values("pk")})
+                .annotate(count=Count(relation))
+                .order_by("-count", "pk")[:FACET_OPTIONS]
             )
-            for theme in themes
+            themes = [(theme, theme.count) for theme in counted]
+        options = [
+            Option(theme.local_slug, theme.local_name, count, query_url(self.params, theme=[*slugs, theme.local_slug]))
+            for theme, count in themes
         ]
         return sorted(options, key=by_label)
 
-    def grouped_options(self, path, value_field, label):
-        """Return the options of the facet at `path`, by `value_field`, named by the expression `label`."""
-        rows = (
-            self.grouped.filter(**{f"{path}__isnull": False})
-            .values(f"{path}__{value_field}", label=label)
-            .annotate(count=Count("pk"))
-            .order_by("-count", "label")[:FACET_OPTIONS]
-        )
-        options = [Option(str(row[f"{path}__{value_field}"]), row["label"], row["count"]) for row in rows]
-        return sorted(options, key=by_label)
+    def counted(self, facet, path, model):
+        """
+        Return the objects of `model` that the most matching rows name at `path` (the facet
+        `facet` of the index), those with the same count by primary key, each with its count.
+        """
+        if self.index:
+            counts = self.listing.top(facet, self.selection, FACET_OPTIONS)
+        else:
+            rows = (
+                self.grouped.filter(**{f"{path}__isnull": False})
+                .values(path)
+                .annotate(count=Count("pk"))
+                .order_by("-count", path)[:FACET_OPTIONS]
+            )
+            counts = {row[path]: row["count"] for row in rows}
+        return [(found, counts[found.pk]) for found in model.objects.filter(pk__in=counts)]
 
     def person_options(self):
         """The people, named as readers of the page's language know them (their English name otherwise)."""
-        path, language = self.config.person_path, active_language()
-        name = F(f"{path}__name")
-        if language in TRANSLATED_LANGUAGES:
-            name = Coalesce(NullIf(f"{path}__name_{language}", Value("")), name)
-        return self.grouped_options(path, "slug", name)
+        people = self.counted("person", self.config.person_path, Person)
+        return sorted((Option(person.slug, person.local_name, count) for person, count in people), key=by_label)
 
     def source_options(self):
-        return self.grouped_options(self.config.source_path, "pk", F(f"{self.config.source_path}__name"))
+        sources = self.counted("source", self.config.source_path, Source)
+        return sorted((Option(str(source.pk), source.name, count) for source, count in sources), key=by_label)
 
     def year_options(self):
         chosen = [year for year in (self.year_from, self.year_to) if year]
-        # The chosen years first, so that they are among the options with their counts. Only when
-        # there are some: without, the Case would be the constant 1, which PostgreSQL reads as
-        # "order by the first column".
-        chosen_first = [Case(When(year__in=chosen, then=0), default=1)] if chosen else []
-        rows = (
-            self.grouped.exclude(**{self.config.date_path: None})
-            .annotate(year=ExtractYear(self.config.date_path))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by(*chosen_first, "-count", "-year")[:FACET_OPTIONS]
-        )
-        counts = {row["year"]: row["count"] for row in rows}
+        if self.index:
+            found = self.listing.counts("year", self.selection)
+            best = sorted(found, key=lambda year: (year not in chosen, -found[year], -year))[:FACET_OPTIONS]
+            counts = {year: found[year] for year in best}
+        else:
+            # The chosen years first, so that they are among the options with their counts. Only
+            # when there are some: without, the Case would be the constant 1, which PostgreSQL
+            # reads as "order by the first column".
+            chosen_first = [Case(When(year__in=chosen, then=0), default=1)] if chosen else []
+            rows = (
+                self.grouped.exclude(**{self.config.date_path: None})
+                .annotate(year=ExtractYear(self.config.date_path))
+                .values("year")
+                .annotate(count=Count("pk"))
+                .order_by(*chosen_first, "-count", "-year")[:FACET_OPTIONS]
+            )
+            counts = {row["year"]: row["count"] for row in rows}
         # Keep the chosen years selectable even when no row falls in them exactly.
         years = sorted({*counts, *chosen})
         return [Option(str(year), str(year), counts.get(year, 0)) for year in years]
 
     def kind_options(self):
-        counts = self.grouped.aggregate(**{kind: Count("pk", filter=q) for kind, (_, q) in self.config.kinds.items()})
+        if self.index:
+            counts = self.listing.counts("kind", self.selection)
+        else:
+            kinds = self.config.kinds.items()
+            counts = self.grouped.aggregate(**{kind: Count("pk", filter=q) for kind, (_, q) in kinds})
         return [
-            Option(kind, label, counts[kind], query_url(self.params, kind=kind), kind == self.kind)
+            Option(kind, label, counts.get(kind, 0), query_url(self.params, kind=kind), kind == self.kind)
             for kind, (label, _) in self.config.kinds.items()
-            if counts[kind] or kind == self.kind
+            if counts.get(kind) or kind == self.kind
         ]
 
     def active(self):

@@ -14,11 +14,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 
+from .facet_index import FACT_ORDER, current_index
 from .i18n import active_language, language_codes
 from .models import Article, Fact, FactWording, QAPair, Theme, prefetch_themes, published_q, tagged_ids
 
-# Facts in the order their articles appeared, each article's in the order it states them.
-FACT_ORDER = ["article__published_at", "article_id", "pair__position", "pk"]
 # The home page shows the themes with the most facts; the theme list has them all.
 HOME_THEMES = 12
 LATEST_ARTICLES = 5
@@ -97,6 +96,12 @@ def article_cards():
     )
 
 
+def themes_in_use():
+    """Return the themes published content uses, each with its counts of published content."""
+    index = current_index()
+    return index.themes_in_use(Theme.objects.all()) if index else Theme.objects.in_use().with_counts()
+
+
 def home_content():
     """Return what the home page shows: the latest articles, key figures and the busiest themes."""
     # A key figure shows its figure, its statement and a link to the words it comes from.
@@ -119,7 +124,7 @@ def home_content():
     )
     return {
         "articles": article_cards()[:LATEST_ARTICLES],
-        "themes": Theme.objects.in_use().with_fact_counts().in_local_order("-fact_count")[:HOME_THEMES],
+        "themes": themes_in_use().in_local_order("-fact_count")[:HOME_THEMES],
         "key_figures": key_figures[:KEY_FIGURES],
     }
 
@@ -208,19 +213,25 @@ def theme_content(theme):
         .defer("standfirst", "intro")
         .prefetch_related(article_versions())
     )
-    # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
-    related = (
-        Theme.objects.exclude(pk=theme.pk)
-        .filter(
-            published_q("tagged_facts__content_object__article__"),
-            tagged_facts__content_object__in=tagged_ids("fact", theme),
+    index = current_index()
+    if index:
+        related = index.related_themes(theme, Theme.objects.all(), RELATED_THEMES)
+        pair_count = index.theme_counts.get(theme.pk, (0, 0, 0))[1]
+    else:
+        # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
+        related = (
+            Theme.objects.exclude(pk=theme.pk)
+            .filter(
+                published_q("tagged_facts__content_object__article__"),
+                tagged_facts__content_object__in=tagged_ids("fact", theme),
+            )
+            .annotate(shared=Count("tagged_facts"))
+            .order_by("-shared", "name")[:RELATED_THEMES]
         )
-        .annotate(shared=Count("tagged_facts"))
-        .order_by("-shared", "name")[:RELATED_THEMES]
-    )
+        pair_count = pairs.count()
     return {
         "pairs": pairs[:THEME_PAGE_LIMIT],
-        "pair_count": pairs.count(),
+        "pair_count": pair_count,
         "articles": articles[:THEME_PAGE_LIMIT],
         "related": related,
     }

@@ -1,7 +1,7 @@
 """
 The page cache's middleware: public pages, feeds, the sitemap and exports served from the shared
 cache while the content they show is unchanged. Each page is stored with the token of the
-content version (versions.py) it was rendered from.
+content version (articles/versions.py) it was rendered from.
 """
 
 import logging
@@ -21,7 +21,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from .versions import VERSION_KEY, CacheUnavailable, is_current, new_content_version
+from articles.versions import VERSION_KEY, CacheUnavailable, is_current, new_content_version
 
 # Requests carrying these cookies may see something personal (a signed-in editor, a message).
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}

@@ -19,10 +19,10 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, Theme
 from articles.services.themes import merge_themes
+from articles.versions import VERSION_KEY
 from pagecache.filecache import FileBasedCache
 from pagecache.middleware import LOCAL_PAGES, LocalPages, StoredPage, page_key
 from pagecache.rediscache import RedisCache
-from pagecache.versions import VERSION_KEY
 
 from .support.cache import empty_cache
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory, UserFactory
@@ -376,7 +376,7 @@ class CacheFaultTests(CachedContentTestCase):
     def test_a_change_is_refused_with_a_503_and_nothing_saved_when_the_cache_does_not_answer(self):
         versions = Version.objects.count()
         with (
-            mock.patch("pagecache.versions.cache.delete", side_effect=ConnectionError("down")),
+            mock.patch("articles.versions.cache.delete", side_effect=ConnectionError("down")),
             self.assertLogs("pagecache.middleware", "ERROR"),
         ):
             response = self.post_statement("Saved while the cache was down.")
@@ -387,7 +387,7 @@ class CacheFaultTests(CachedContentTestCase):
 
     def test_a_cache_failure_after_the_commit_keeps_the_saved_change(self):
         """The version was dropped before the commit; failing to drop it again is logged, not an error page."""
-        cache_down = mock.patch("pagecache.versions.cache.delete", side_effect=ConnectionError("down"))
+        cache_down = mock.patch("articles.versions.cache.delete", side_effect=ConnectionError("down"))
         with self.assertLogs("django", "ERROR"), self.captureOnCommitCallbacks(execute=True) as callbacks:
             response = self.post_statement("Saved before the cache went down.")
             cache_down.start()

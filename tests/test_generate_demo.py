@@ -12,7 +12,7 @@ from articles.management.demo.interviews import FACTS_PER_ARTICLE, PAIRS_PER_ART
 from articles.models import Article, Fact, FactWording, Person, QAPair, SearchEntry, Source, Theme
 from articles.search_index import rebuild
 from articles.services.translations import original_text
-from pagecache.versions import VERSION_KEY
+from articles.versions import VERSION_KEY
 
 ARTICLES = 20
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from ..filters import FACT_FACETS, Facets
+from ..facet_index import FACT_FACETS
+from ..filters import Facets
 from ..jsonld import json_ld_script
 from ..links import web_url
 from ..models import Fact, Theme

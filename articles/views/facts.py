@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from .. import charts
-from ..filters import FACT_FACETS, Facets
+from ..facet_index import FACT_FACETS
+from ..filters import Facets
 from ..queries import fact_cards, page_of
 from ..query_strings import private_if
 
@@ -15,7 +16,7 @@ FACTS_PER_PAGE = 50
 def fact_list(request):
     """List published facts narrowed by the facets in the query string."""
     facets = Facets(request.GET, fact_cards(), FACT_FACETS)
-    page = page_of(request, facets.queryset, FACTS_PER_PAGE)
+    page = page_of(request, facets.matches, FACTS_PER_PAGE)
     context = {
         "page_obj": page,
         "facts": page.object_list,

@@ -6,7 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from ..filters import ARTICLE_FACETS, Facets
+from ..facet_index import ARTICLE_FACETS
+from ..filters import Facets
 from ..models import Article
 from ..queries import (
     article_cards,
@@ -30,7 +31,7 @@ def home(request):
 def article_list(request):
     """List published articles narrowed by the facets in the query string."""
     facets = Facets(request.GET, article_cards(), ARTICLE_FACETS)
-    page = page_of(request, facets.queryset, ARTICLES_PER_PAGE)
+    page = page_of(request, facets.matches, ARTICLES_PER_PAGE)
     context = {"page_obj": page, "article_list": page.object_list, **facets.context()}
     return private_if(facets.notices, render(request, "articles/article_list.html", context))
 

@@ -6,9 +6,10 @@ from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from .. import charts
-from ..filters import FACT_FACETS, Facets
+from ..facet_index import FACT_FACETS
+from ..filters import Facets
 from ..models import Theme
-from ..queries import THEME_PAGE_LIMIT, fact_cards, page_of, theme_content
+from ..queries import THEME_PAGE_LIMIT, fact_cards, page_of, theme_content, themes_in_use
 from ..query_strings import private_if
 
 THEMES_PER_PAGE = 50
@@ -22,7 +23,7 @@ class ThemeListView(ListView):
     paginate_by = THEMES_PER_PAGE
 
     def get_queryset(self):
-        return Theme.objects.in_use().with_counts().in_local_order()
+        return themes_in_use().in_local_order()
 
 
 @require_safe
@@ -42,7 +43,7 @@ def theme_detail(request, slug):
             url = f"{url}?{query}"
         return HttpResponsePermanentRedirect(url)
     facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=theme)
-    page = page_of(request, facets.queryset, THEME_PAGE_LIMIT)
+    page = page_of(request, facets.matches, THEME_PAGE_LIMIT)
     context = {
         "theme": theme,
         "page_obj": page,

@@ -1,9 +1,10 @@
 """
-The content version the page cache keys pages by. It is a random token, the time it was made and
-the next time a scheduled article comes due, kept in the shared cache so that every worker on
-every host sees the same one. Any change to content drops it, at once and again when its
-transaction commits, so the next request to any page renders afresh; so does the first request
-after a scheduled article's publication time.
+The content version: what the page cache keys pages by and the facet index (facet_index.py) is
+built for. It is a random token, the time it was made and the next time a scheduled article
+comes due, kept in the shared cache so that every worker on every host sees the same one. Any
+change to content drops it, at once and again when its transaction commits, so the next request
+to any page renders afresh; so does the first request after a scheduled article's publication
+time.
 """
 
 import uuid
@@ -14,7 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
+from .models import Article
 
 VERSION_KEY = "content-version"
 # The content that decides what public pages show.
@@ -33,6 +34,12 @@ def is_current(version):
     return version is not None and (version.next_due is None or version.next_due > timezone.now())
 
 
+def current_version():
+    """Return the current content version, making a new one if there is none or it has passed."""
+    version = cache.get(VERSION_KEY)
+    return version if is_current(version) else new_content_version()
+
+
 def new_content_version():
     next_due = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
     version = ContentVersion(uuid.uuid4().hex, timezone.now(), next_due)
@@ -46,7 +53,7 @@ class CacheUnavailable(Exception):
 
 def drop_version():
     """
-    Make every cached page stale.
+    Make every cached page and the facet index stale.
 
     The version is dropped now, so this transaction's own requests see the change, and again on
     commit, so a page another request rendered from the data before the commit is not kept.
