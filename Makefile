@@ -13,7 +13,7 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-admin-lists bench-search loadtest
+.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-admin-lists bench-search bench-facets loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -122,6 +122,13 @@ bench-admin-lists: install
 # (dropped and created again; pg_trgm is compared there when the extension is available).
 bench-search: install
 	$(PY) -m bench.search $(BENCH_SEARCH_OPTIONS)
+
+# The facet index over generate_demo's interviews in a scratch SQLite file: its build time, size and load time;
+# the faceted pages with it and while it is missing; bitmaps against summary tables (docs/facets.md);
+# BENCH_FACETS_OPTIONS passes options, e.g. --articles 20000 --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_facets
+# (dropped and created again), or --existing to measure that database as it is.
+bench-facets: install
+	$(PY) -m bench.facets $(BENCH_FACETS_OPTIONS)
 
 loadtest: install bench-tools
 	$(PY) -m bench.loadtest --database-url $(LOADTEST_DATABASE_URL) --redis-url $(LOADTEST_REDIS_URL)

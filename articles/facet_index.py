@@ -30,7 +30,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap, FrozenBitMap
 
-from .models import Article, DatePrecision, Fact, Theme
+from .models import Article, DatePrecision, Fact, QAPair, Theme
 from .versions import current_version
 
 INDEX_KEY = "facet-index"
@@ -50,15 +50,21 @@ class FacetConfig:
     model: type
     order: tuple
     theme_relation: str
-    person_path: str
-    source_path: str
-    date_path: str
+    person_path: str = ""
+    source_path: str = ""
+    date_path: str = ""
     kinds: dict = field(default_factory=dict)
     only: Q = field(default_factory=Q)
 
     def listed(self):
         """Return the list's published rows, in its order."""
         return self.model.objects.published().filter(self.only).order_by(*self.order)
+
+    def facets(self):
+        """Return an expression for the value of each facet but themes and kinds that the list has."""
+        facets = {"person": F(self.person_path), "source": F(self.source_path), "year": ExtractYear(self.date_path)}
+        paths = {"person": self.person_path, "source": self.source_path, "year": self.date_path}
+        return {facet: expression for facet, expression in facets.items() if paths[facet]}
 
 
 FACT_FACETS = FacetConfig(
@@ -100,7 +106,14 @@ TIMELINE_FACETS = replace(
     kinds={},
     only=Q(date__isnull=False),
 )
-CONFIGS = (FACT_FACETS, ARTICLE_FACETS, TIMELINE_FACETS)
+# The theme page's Q&A pairs, the newest first: themes are their one facet.
+PAIR_LIST = FacetConfig(
+    name="pairs",
+    model=QAPair,
+    order=("-article__published_at", "article_id", "position"),
+    theme_relation="tagged_pairs",
+)
+CONFIGS = (FACT_FACETS, ARTICLE_FACETS, TIMELINE_FACETS, PAIR_LIST)
 
 
 @dataclass
@@ -112,19 +125,17 @@ class Listing:
 
     @classmethod
     def build(cls, config):
+        names = list(config.facets())
+        facets = {f"facet_{facet}": expression for facet, expression in config.facets().items()}
         kinds = {f"kind_{kind}": ExpressionWrapper(q, BooleanField()) for kind, (_, q) in config.kinds.items()}
-        rows = (
-            config.listed()
-            .annotate(year=ExtractYear(config.date_path), **kinds)
-            .values_list("pk", config.person_path, config.source_path, "year", *kinds)
-        )
+        rows = config.listed().annotate(**facets, **kinds).values_list("pk", *facets, *kinds)
         ids, values = array("q"), defaultdict(lambda: defaultdict(list))
-        for number, (pk, person, source, year, *flags) in enumerate(rows.iterator(chunk_size=10000)):
+        for number, (pk, *row) in enumerate(rows.iterator(chunk_size=10000)):
             ids.append(pk)
-            for facet, value in (("person", person), ("source", source), ("year", year)):
+            for facet, value in zip(names, row[: len(names)], strict=True):
                 if value is not None:
                     values[facet][value].append(number)
-            for kind, flag in zip(config.kinds, flags, strict=True):
+            for kind, flag in zip(config.kinds, row[len(names) :], strict=True):
                 if flag:
                     values["kind"][kind].append(number)
         numbers = {pk: number for number, pk in enumerate(ids)}
@@ -217,6 +228,11 @@ class FacetIndex:
             .annotate(article_count=known(counts[0]), pair_count=known(counts[1]), fact_count=known(counts[2]))
             .annotate(total=F("article_count") + F("pair_count") + F("fact_count"))
         )
+
+    def tagged(self, config, theme, queryset):
+        """Return the rows of `queryset` in the list `config` that carry `theme`, in the list's order."""
+        listing = self.listing(config)
+        return listing.rows(queryset, listing.select([("theme", theme.pk)]))
 
     def related_themes(self, theme, themes, limit):
         """Return the `limit` of `themes` sharing the most published facts with `theme`, that count as `shared`."""

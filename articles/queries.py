@@ -14,7 +14,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 
-from .facet_index import FACT_ORDER, current_index
+from .facet_index import ARTICLE_FACETS, FACT_ORDER, PAIR_LIST, current_index
 from .i18n import active_language, language_codes
 from .models import Article, Fact, FactWording, QAPair, Theme, prefetch_themes, published_q, tagged_ids
 
@@ -199,39 +199,41 @@ def theme_content(theme):
     # The lists show titles and prompts: not the answers and the articles' texts.
     pairs = (
         QAPair.objects.published()
-        .filter(tagged_items__tag=theme)
         .select_related("article")
         .defer("answer", "article__standfirst", "article__intro")
         .prefetch_related(prefetch_themes(), pair_versions())
-        .order_by("-article__published_at", "article_id", "position")
+        .order_by(*PAIR_LIST.order)
     )
     articles = (
         Article.objects.published()
         .originals()
-        .filter(tagged_items__tag=theme)
         .select_related("interviewee")
         .defer("standfirst", "intro")
         .prefetch_related(article_versions())
     )
     index = current_index()
     if index:
-        related = index.related_themes(theme, Theme.objects.all(), RELATED_THEMES)
-        pair_count = index.theme_counts.get(theme.pk, (0, 0, 0))[1]
-    else:
-        # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
-        related = (
-            Theme.objects.exclude(pk=theme.pk)
-            .filter(
-                published_q("tagged_facts__content_object__article__"),
-                tagged_facts__content_object__in=tagged_ids("fact", theme),
-            )
-            .annotate(shared=Count("tagged_facts"))
-            .order_by("-shared", "name")[:RELATED_THEMES]
+        pairs, articles = index.tagged(PAIR_LIST, theme, pairs), index.tagged(ARTICLE_FACETS, theme, articles)
+        return {
+            "pairs": pairs[0:THEME_PAGE_LIMIT],
+            "pair_count": len(pairs),
+            "articles": articles[0:THEME_PAGE_LIMIT],
+            "related": index.related_themes(theme, Theme.objects.all(), RELATED_THEMES),
+        }
+    pairs, articles = pairs.filter(tagged_items__tag=theme), articles.filter(tagged_items__tag=theme)
+    # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.
+    related = (
+        Theme.objects.exclude(pk=theme.pk)
+        .filter(
+            published_q("tagged_facts__content_object__article__"),
+            tagged_facts__content_object__in=tagged_ids("fact", theme),
         )
-        pair_count = pairs.count()
+        .annotate(shared=Count("tagged_facts"))
+        .order_by("-shared", "name")[:RELATED_THEMES]
+    )
     return {
         "pairs": pairs[:THEME_PAGE_LIMIT],
-        "pair_count": pair_count,
+        "pair_count": pairs.count(),
         "articles": articles[:THEME_PAGE_LIMIT],
         "related": related,
     }

@@ -24,7 +24,7 @@ from articles import facet_index
 from articles.facet_index import ARTICLE_FACETS, FACT_FACETS, INDEX_KEY, TIMELINE_FACETS, current_index
 from articles.filters import Facets
 from articles.models import Article, Fact, Theme
-from articles.queries import article_cards, fact_cards
+from articles.queries import article_cards, fact_cards, theme_content, themes_in_use
 from articles.services.themes import merge_themes
 from articles.versions import VERSION_KEY
 
@@ -136,6 +136,20 @@ def facets_with(index, params, name, fixed_theme=None):
         return facets, shown(facets)
 
 
+def theme_pages(index, theme):
+    """Return what the theme page and the theme list show of lists and counts, from `index` (else the database)."""
+    with mock.patch("articles.queries.current_index", return_value=index):
+        content = theme_content(theme)
+        themes = [(t.pk, t.article_count, t.pair_count, t.fact_count, t.total) for t in themes_in_use().order_by("pk")]
+        return (
+            [pair.pk for pair in content["pairs"]],
+            content["pair_count"],
+            [article.pk for article in content["articles"]],
+            [(related.pk, related.shared) for related in content["related"]],
+            themes,
+        )
+
+
 class IndexMatchesSQLTests(HypothesisTestCase):
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(spec=articles, selection=selections, name=st.sampled_from(list(LISTS)), fixed=st.booleans())
@@ -147,6 +161,8 @@ class IndexMatchesSQLTests(HypothesisTestCase):
         indexed, from_index = facets_with(index, params, name, fixed_theme)
         counted, from_sql = facets_with(None, params, name, fixed_theme)
         self.assertEqual(from_index, from_sql)
+        if fixed_theme:
+            self.assertEqual(theme_pages(index, fixed_theme), theme_pages(None, fixed_theme))
         # Each count is the number of rows the page would list with that option chosen too.
         self.assertEqual(len(indexed.matches), counted.queryset.count())
         for value, count in from_index[0]["theme"]:
@@ -227,7 +243,7 @@ class SharedIndexTests(TestCase):
     def test_build_facet_index_stores_the_index_of_the_current_version(self):
         out = StringIO()
         call_command("build_facet_index", stdout=out)
-        self.assertIn("Indexed 1 facts, 1 articles, 0 timeline and 1 themes", out.getvalue())
+        self.assertIn("Indexed 1 facts, 1 articles, 0 timeline, 1 pairs and 1 themes", out.getvalue())
         self.assertEqual(cache.get(INDEX_KEY).token, cache.get(VERSION_KEY).token)
 
     def test_while_another_request_builds_it_pages_count_in_the_database(self):
