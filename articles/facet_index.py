@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap, FrozenBitMap
@@ -243,13 +243,21 @@ class FacetIndex:
 
 
 def build(token):
-    """Return the facet index of the published content, for the content version `token`."""
-    counts = Theme.objects.with_counts().filter(total__gt=0)
-    return FacetIndex(
-        token,
-        {config.name: Listing.build(config) for config in CONFIGS},
-        {pk: counts for pk, *counts in counts.values_list("pk", "article_count", "pair_count", "fact_count")},
-    )
+    """
+    Return the facet index of the published content, for the content version `token`. Each
+    theme's counts of facts and pairs are its bitmaps' sizes; of articles (translations
+    included), one grouped query.
+    """
+    listings = {config.name: Listing.build(config) for config in CONFIGS}
+    tagged_articles = Theme._meta.get_field(ARTICLE_FACETS.theme_relation).related_model.objects.published()
+    articles = dict(tagged_articles.values_list("tag").annotate(count=Count("pk")).order_by())
+    pairs = listings[PAIR_LIST.name].values.get("theme", {})
+    facts = listings[FACT_FACETS.name].values.get("theme", {})
+    counts = {
+        pk: (articles.get(pk, 0), len(pairs.get(pk, EMPTY)), len(facts.get(pk, EMPTY)))
+        for pk in {*articles, *pairs, *facts}
+    }
+    return FacetIndex(token, listings, counts)
 
 
 def build_lock(token):

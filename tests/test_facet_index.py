@@ -58,6 +58,7 @@ articles = st.lists(
             "kind": st.sampled_from(Article.Kind.values),
             "year": st.sampled_from([None, 2020, 2021]),
             "themes": st.sets(st.integers(0, 3), max_size=2),
+            "pair_themes": st.sets(st.integers(0, 3), max_size=2),
             "facts": facts,
         }
     ),
@@ -94,7 +95,7 @@ def make_content(spec):
             original_date_precision="day" if drawn["year"] else "",
             themes=[themes[n] for n in drawn["themes"]],
         )
-        pair = QAPairFactory(article=article)
+        pair = QAPairFactory(article=article, themes=[themes[n] for n in drawn["pair_themes"]])
         for fact in drawn["facts"]:
             FactFactory(
                 pair=pair,
@@ -136,18 +137,23 @@ def facets_with(index, params, name, fixed_theme=None):
         return facets, shown(facets)
 
 
-def theme_pages(index, theme):
-    """Return what the theme page and the theme list show of lists and counts, from `index` (else the database)."""
+def theme_page(index, theme):
+    """Return what the theme page shows of its lists and counts, from `index` (else the database)."""
     with mock.patch("articles.queries.current_index", return_value=index):
         content = theme_content(theme)
-        themes = [(t.pk, t.article_count, t.pair_count, t.fact_count, t.total) for t in themes_in_use().order_by("pk")]
         return (
             [pair.pk for pair in content["pairs"]],
             content["pair_count"],
             [article.pk for article in content["articles"]],
             [(related.pk, related.shared) for related in content["related"]],
-            themes,
         )
+
+
+def theme_list(index):
+    """Return the themes in use with their counts, from `index` (else the database)."""
+    with mock.patch("articles.queries.current_index", return_value=index):
+        themes = themes_in_use().order_by("pk")
+        return [(theme.pk, theme.article_count, theme.pair_count, theme.fact_count, theme.total) for theme in themes]
 
 
 class IndexMatchesSQLTests(HypothesisTestCase):
@@ -161,8 +167,9 @@ class IndexMatchesSQLTests(HypothesisTestCase):
         indexed, from_index = facets_with(index, params, name, fixed_theme)
         counted, from_sql = facets_with(None, params, name, fixed_theme)
         self.assertEqual(from_index, from_sql)
+        self.assertEqual(theme_list(index), theme_list(None))
         if fixed_theme:
-            self.assertEqual(theme_pages(index, fixed_theme), theme_pages(None, fixed_theme))
+            self.assertEqual(theme_page(index, fixed_theme), theme_page(None, fixed_theme))
         # Each count is the number of rows the page would list with that option chosen too.
         self.assertEqual(len(indexed.matches), counted.queryset.count())
         for value, count in from_index[0]["theme"]:
