@@ -23,12 +23,12 @@ def size_label(size):
     return f"{size:,}" if size else "seed"
 
 
-def ratio(value, target=None, at_least=True):
+def ratio(value, target=None, at_least=True, digits=2):
     """Return `value` with the verdict of its `target`, if one applies."""
     if target is None:
-        return f"{value:.2f}"
+        return f"{value:.{digits}f}"
     ok = value >= target if at_least else value <= target
-    return f"{value:.2f} {'ok' if ok else 'FAIL'}"
+    return f"{value:.{digits}f} {'ok' if ok else 'FAIL'}"
 
 
 def page_row(name, size, result, results):
@@ -54,7 +54,8 @@ def page_row(name, size, result, results):
         f"{cached['rps']:.0f}",
         ratio(cached["ratio"], CACHED_TO_STATIC),
         f"{cold['rps']:.0f}",
-        ratio(cold["ratio"], COLD_TO_MINIMAL.get(size)),
+        # Cold pages answer a few percent of the minimal view's requests: a third digit tells them apart.
+        ratio(cold["ratio"], COLD_TO_MINIMAL.get(size), digits=3),
         f"{render['render_ms']:.1f}",
         growth,
         queries,
@@ -85,22 +86,30 @@ def table(results, args, machine):
         minimal = result["cold"]["minimal"]
         rows.append(["minimal", size_label(size), "", "", f"{minimal['rps']:.0f}", *[""] * 4, str(run_errors(minimal))])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in [header, *rows]]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join([*lines, "", *footer(results, args, machine)])
+
+
+def footer(results, args, machine):
+    """Return the lines under the table: the workers' memory against its targets, then what was measured how."""
     memory = {size: result["worker_mib"] for size, result in results.items()}
+    each = ", ".join(
+        f"{size_label(size)} {mib:.0f} MiB {'ok' if mib < WORKER_MIB else 'FAIL'}" for size, mib in memory.items()
+    )
     growth = max(memory.values()) / min(memory.values())
-    each = ", ".join(f"{size_label(size)} {memory_cell(mib)}" for size, mib in memory.items())
-    sizes = ", ".join(size_label(size) for size in results)
-    lines += [
-        "",
+    data = []
+    if 0 in results:
+        data.append("the seed (1 interview) alone")
+    if generated := ", ".join(size_label(size) for size in results if size):
+        data.append(f"the seed with {generated} interviews from generate_demo")
+    return [
         f"gunicorn worker memory (largest worker after the runs, target <{WORKER_MIB} MiB): {each}; "
         f"max/min {ratio(growth, WORKER_GROWTH, at_least=False)} (target ≤{WORKER_GROWTH})",
-        f"data: {sizes} (the seed's 1 interview alone, and with that many from generate_demo), facet index built; "
+        f"data: {' and '.join(data)}, the facet index built at each size; "
         f"wrk: {args.seconds} s per address, {args.connections} connections, 2 threads, gzip accepted; "
         f"render: median of {args.renders}, page cache off; machine: {machine}.",
     ]
-    return "\n".join(lines)
-
-
-def memory_cell(mib):
-    return f"{mib:.0f} MiB {'ok' if mib < WORKER_MIB else 'FAIL'}"
