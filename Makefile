@@ -82,11 +82,15 @@ test: lint check test-sqlite test-postgres
 bench-tools:
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-# Production settings under gunicorn on 127.0.0.1, over the seed and over generate_demo's 2,000 articles in
-# scratch SQLite databases: one table of requests/s, latency, render time, queries and worker memory against
-# the targets (docs/performance.md). BENCH_OPTIONS passes options, e.g. --seconds 10 --database-url postgres://...
+# Production settings under gunicorn on 127.0.0.1, over the seed alone and with generate_demo's 200, 2,000 and
+# 20,000 interviews, on scratch SQLite files and then on PostgreSQL and Redis (BENCH_DATABASE_URL dropped and
+# created again, BENCH_REDIS_URL emptied, for each size): one table a database of requests/s, render time,
+# queries and worker memory against the targets (docs/performance.md). BENCH_OPTIONS passes options, e.g.
+# --databases sqlite, --sizes seed,200 or --seconds 10.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kormex_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/2
 bench: install bench-tools
-	$(PY) -m bench.run $(BENCH_OPTIONS)
+	$(PY) -m bench.run --database-url $(BENCH_DATABASE_URL) --redis-url $(BENCH_REDIS_URL) $(BENCH_OPTIONS)
 
 # 30 s of 64 connections on 127.0.0.1 across public pages, on scratch PostgreSQL and Redis databases (dropped
 # and emptied first); fails on any answer other than 2xx/3xx and on any socket error.
