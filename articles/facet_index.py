@@ -126,8 +126,9 @@ class Listing:
     @classmethod
     def build(cls, config):
         names = list(config.facets())
-        facets = {f"facet_{facet}": expression for facet, expression in config.facets().items()}
+        facets = {f"facet_{name}": expression for name, expression in config.facets().items()}
         kinds = {f"kind_{kind}": ExpressionWrapper(q, BooleanField()) for kind, (_, q) in config.kinds.items()}
+        # One row a listed row: its key, its value of each facet, whether it is of each kind.
         rows = config.listed().annotate(**facets, **kinds).values_list("pk", *facets, *kinds)
         ids, values = array("q"), defaultdict(lambda: defaultdict(list))
         for number, (pk, *row) in enumerate(rows.iterator(chunk_size=10000)):
