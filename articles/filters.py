@@ -9,6 +9,7 @@ facet and a page of the filtered queryset, with the same results.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Case, Count, When
 from django.db.models.functions import ExtractYear
@@ -90,7 +91,7 @@ class Facets:
 
     def __init__(self, params, queryset, config, fixed_theme=None):
         self.params, self.config, self.notices = params, config, []
-        self.index = current_index()
+        self.rows = queryset
         self.fixed_theme = fixed_theme
         self.themes = self.parse_themes()
         person = params.get("person", "")
@@ -114,12 +115,25 @@ class Facets:
             self.notices.append(gettext("No kind is called %(kind)s; ignored.") % {"kind": self.kind})
             self.kind = None
         self.queryset = self.apply(queryset)
-        if self.index:
-            self.listing = self.index.listing(config)
-            self.selection = self.listing.select(self.chosen(), (self.year_from, self.year_to))
-            self.matches = self.listing.rows(queryset, self.selection)
-        else:
-            self.matches = self.queryset
+
+    @cached_property
+    def index(self):
+        """The facet index, read when counts or a page are needed (not by exports, which stream the queryset)."""
+        return current_index()
+
+    @cached_property
+    def listing(self):
+        return self.index.listing(self.config)
+
+    @cached_property
+    def selection(self):
+        """The numbers of the matching rows in the index's listing."""
+        return self.listing.select(self.chosen(), (self.year_from, self.year_to))
+
+    @cached_property
+    def matches(self):
+        """The matching rows, for a Paginator: read by key from the index, else the filtered queryset."""
+        return self.listing.rows(self.rows, self.selection) if self.index else self.queryset
 
     def parse_themes(self):
         slugs = list(dict.fromkeys(self.params.getlist("theme")))
