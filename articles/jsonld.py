@@ -58,6 +58,7 @@ class NewsArticleData:
             "url": absolute(reverse("articles:home")),
         }
         self.original = self.original_work()
+        self.things = {}
 
     def build(self):
         article = self.article
@@ -118,10 +119,14 @@ class NewsArticleData:
         )
 
     def about(self, themes):
-        return [
-            {"@type": "Thing", "name": theme.local_name, "url": self.absolute(theme.get_absolute_url())}
-            for theme in themes
-        ]
+        return [self.thing(theme) for theme in themes]
+
+    def thing(self, theme):
+        """Return `theme` as a Thing, made once: the article, its pairs and its facts name the same few themes."""
+        if theme.pk not in self.things:
+            url = self.absolute(theme.get_absolute_url())
+            self.things[theme.pk] = {"@type": "Thing", "name": theme.local_name, "url": url}
+        return self.things[theme.pk]
 
     def question(self, section):
         pair = section.pair

@@ -6,7 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
+from .support.factories import (
+    ArticleFactory,
+    FactFactory,
+    PersonFactory,
+    QAPairFactory,
+    SourceFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 
 def accessed_today():
@@ -142,6 +150,15 @@ class CitableLinksTests(TestCase):
     def test_fact_cards_link_to_the_fact_page(self):
         for url in [self.article.get_absolute_url(), reverse("articles:fact-list")]:
             self.assertContains(self.client.get(url), f'href="/facts/{self.fact.pk}/"', msg_prefix=url)
+
+    def test_fact_cards_link_staff_and_only_staff_to_the_facts_change_page(self):
+        change = reverse("admin:articles_fact_change", args=[self.fact.pk])
+        urls = [self.article.get_absolute_url(), reverse("articles:fact-list")]
+        for url in urls:
+            self.assertNotContains(self.client.get(url), change, msg_prefix=url)
+        self.client.force_login(UserFactory(is_staff=True))
+        for url in urls:
+            self.assertContains(self.client.get(url), f'<a href="{change}">Edit this fact</a>', msg_prefix=url)
 
     def test_each_pair_has_a_citation_of_its_anchor(self):
         response = self.client.get(self.article.get_absolute_url())
