@@ -7,7 +7,7 @@ import re
 from unittest import mock
 
 from django.db import connection
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from .support.factories import ArticleFactory, ThemeFactory
@@ -75,3 +75,13 @@ class SearchCandidatesTests(SearchLanguagesTestCase):
         self.assertRedirects(
             response, f"{search_url('en')}?q=cooperation", status_code=301, fetch_redirect_response=False
         )
+
+
+class TextIndexTests(TestCase):
+    def test_the_text_index_holds_the_kind_on_postgresql(self):
+        """Regression: a word common in pairs and facts was looked for in all of them to find articles."""
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'searchentry_document_gin'")
+            self.assertIn("USING gin (kind, document)", cursor.fetchone()[0])
