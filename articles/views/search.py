@@ -26,8 +26,13 @@ from ..search_text import PREFIX, highlight_spans, query_terms, words
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
+# The most matching entries of each type a search ranks and counts: past it the page says "more
+# than", and a common word costs no more than a rarer one (docs/search.md).
+SEARCH_CANDIDATES = 1000
 EXCERPT_LENGTH = 200
-# The text-search vector of each entry on PostgreSQL (migration 0017_search_entries).
+# The text-search vector of each entry on PostgreSQL (migration 0017_search_entries), named
+# without its table so that it is the entries' of the query it is in, a subquery's included: no
+# table a search joins has a column of that name.
 DOCUMENT_COLUMN = "document"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -95,8 +100,7 @@ def matching(result_type, query, themes):
     per_language = {language: terms for language in language_codes() if (terms := query_terms(query, language))}
     conditions, ranks = Q(pk__in=[]), []
     if connection.vendor == "postgresql":
-        column = f"{connection.ops.quote_name(SearchEntry._meta.db_table)}.{DOCUMENT_COLUMN}"
-        document = RawSQL(column, [], output_field=SearchVectorField())
+        document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
         found, queries = found.alias(document=document), []
         for language, terms in per_language.items():
             queries.append(tsquery(terms))
@@ -120,6 +124,14 @@ def matching(result_type, query, themes):
     for theme in themes:
         found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
     return found.annotate(rank=rank)
+
+
+def candidates(found):
+    """
+    Return the entries of `found` (matching()) among the first SEARCH_CANDIDATES the database
+    finds them in, unsorted: it stops reading at the bound instead of ranking every match.
+    """
+    return found.filter(pk__in=found.order_by().values("pk")[:SEARCH_CANDIDATES])
 
 
 def ranked(found, language):
@@ -227,7 +239,9 @@ def search(request):
     """
     Show the published articles, Q&A pairs and facts that match the words of `?q=`, best first
     and at most RESULTS_PER_TYPE of each type with its count, narrowed by every `?theme=<slug>`
-    given (all must apply). Odd input is cleaned or ignored with a notice, never an error.
+    given (all must apply). Past SEARCH_CANDIDATES matches of a type, show the best of its
+    candidates() and say there are more. Odd input is cleaned or ignored with a notice, never an
+    error.
     """
     notices = []
     query = clean_query(request.GET.get("q", ""), notices)
@@ -244,8 +258,9 @@ def search(request):
     if searched:
         for result_type in RESULT_TYPES:
             found = matching(result_type, query, selected)
+            count = found.values("pk")[: SEARCH_CANDIDATES + 1].count()
             shown = (
-                ranked(found, language)
+                ranked(candidates(found), language)
                 .select_related("article", "pair", "fact__pair", result_type.themed)
                 .defer(*UNSHOWN)
                 .prefetch_related(prefetch_themes(f"{result_type.themed}__themes"))[:RESULTS_PER_TYPE]
@@ -253,7 +268,8 @@ def search(request):
             groups.append(
                 {
                     "label": result_type.label,
-                    "count": found.count(),
+                    "count": min(count, SEARCH_CANDIDATES),
+                    "more": count > SEARCH_CANDIDATES,
                     "results": [result(entry, result_type, query, language) for entry in shown],
                 }
             )
@@ -262,6 +278,8 @@ def search(request):
         "searched": searched,
         "groups": groups,
         "total": sum(group["count"] for group in groups),
+        "more": any(group["more"] for group in groups),
+        "bound": SEARCH_CANDIDATES,
         "selected": selected,
         "themes": Theme.objects.in_use().exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
         "notices": notices,

@@ -1,0 +1,87 @@
+"""
+The search's bound (docs/search.md): it ranks and counts at most SEARCH_CANDIDATES matching
+entries of each type, in the database, and past the bound says "more than" in every language.
+"""
+
+import re
+from unittest import mock
+
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from .support.factories import ArticleFactory, ThemeFactory
+from .test_search_languages import KOREAN, SPANISH, SearchLanguagesTestCase, interview, search_url, translate
+
+# SEARCH_CANDIDATES in these tests: fewer than the matches, so that the bound is reached.
+BOUND = 5
+
+
+@override_settings(PAGE_CACHE=False)
+@mock.patch("articles.views.search.SEARCH_CANDIDATES", BOUND)
+class SearchCandidatesTests(SearchLanguagesTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        theme = ThemeFactory(name="Trade", slug="trade")
+        for _ in range(BOUND + 2):
+            original = interview(themes=[theme])
+            translate(original, "es", SPANISH)
+            translate(original, "ko", KOREAN)
+        for number in range(BOUND):
+            ArticleFactory(title=f"Lithium deposits {number}")
+        for trait in ["draft", "scheduled"]:
+            for number in range(2):
+                ArticleFactory(title=f"Hidden lithium {trait} {number}", **{trait: True})
+
+    def test_past_the_bound_each_language_says_more_than_it_and_shows_the_best_of_the_candidates(self):
+        summaries = {
+            "en": ("cooperation", "More than 5 results for “<bdi>cooperation</bdi>”", "(more than 5)"),
+            "es": ("cooperaciones", "Más de 5 resultados para “<bdi>cooperaciones</bdi>”", "(más de 5)"),
+            "ko": ("협력", "“<bdi>협력</bdi>” 검색 결과 5건 초과", "(5건 초과)"),
+        }
+        for language, (query, summary, count) in summaries.items():
+            with self.subTest(language):
+                response = self.search(language, query)
+                self.assertContains(response, summary)
+                self.assertContains(response, count, count=3)
+                groups = response.context["groups"]
+                self.assertEqual([(group["count"], group["more"]) for group in groups], [(BOUND, True)] * 3)
+                self.assertEqual([len(group["results"]) for group in groups], [BOUND] * 3)
+                self.assertEqual({result.language for group in groups for result in group["results"]}, {language})
+
+    def test_the_theme_filter_says_more_than_the_bound_too(self):
+        response = self.search("es", "cooperaciones", theme="trade")
+        self.assertContains(response, "Más de 5 resultados para “<bdi>cooperaciones</bdi>” sobre")
+
+    def test_matches_up_to_the_bound_are_counted_exactly_and_unpublished_ones_never(self):
+        response = self.search("en", "lithium")
+        self.assertContains(response, "5 results for “<bdi>lithium</bdi>”")
+        self.assertNotContains(response, "More than")
+        self.assertNotContains(response, "Hidden")
+        self.assertEqual([(group["count"], group["more"]) for group in response.context["groups"][:1]], [(5, False)])
+
+    def test_the_database_stops_at_the_bound(self):
+        """Regression: the page ranked and counted every match, which took seconds for a common word."""
+        with CaptureQueriesContext(connection) as queries:
+            self.search("en", "cooperation")
+        statements = [query["sql"] for query in queries if "searchentry" in query["sql"]]
+        ranked = [sql for sql in statements if re.search(rf"IN \(SELECT .* LIMIT {BOUND}\)", sql)]
+        counted = [sql for sql in statements if sql.startswith("SELECT COUNT(*)") and f"LIMIT {BOUND + 1}" in sql]
+        self.assertEqual((len(ranked), len(counted)), (3, 3), statements)
+
+    def test_the_page_has_no_pages_past_the_candidates(self):
+        """The page shows the best of each type's candidates; a `?page=` is dropped from its address."""
+        response = self.client.get(search_url("en"), {"q": "cooperation", "page": 2})
+        self.assertRedirects(
+            response, f"{search_url('en')}?q=cooperation", status_code=301, fetch_redirect_response=False
+        )
+
+
+class TextIndexTests(TestCase):
+    def test_the_text_index_holds_the_kind_on_postgresql(self):
+        """Regression: a word common in pairs and facts was looked for in all of them to find articles."""
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'searchentry_document_gin'")
+            self.assertIn("USING gin (kind, document)", cursor.fetchone()[0])
