@@ -11,7 +11,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from .support.factories import ArticleFactory, ThemeFactory
-from .test_search_languages import KOREAN, SPANISH, SearchLanguagesTestCase, interview, search_url, translate
+from .support.search import KOREAN, SPANISH, SearchLanguagesTestCase, interview, search_url, translate
 
 # SEARCH_CANDIDATES in these tests: fewer than the matches, so that the bound is reached.
 BOUND = 5
