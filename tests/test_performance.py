@@ -1,12 +1,14 @@
 """What keeps pages fast as content grows: indexes, prefetching and reading only what a page shows."""
 
+from unittest import skipUnless
+
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair, Theme, prefetch_themes
-from articles.queries import HOME_THEMES
+from articles.queries import HOME_THEMES, article_cards
 from articles.views.themes import THEMES_PER_PAGE
 
 from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
@@ -138,3 +140,35 @@ class UnshownTextTests(TestCase):
                 columns = " ".join(selected_columns(url, self.client))
                 self.assertNotIn(intro, columns)
                 self.assertNotIn(answer, columns)
+
+
+# What ANALYZE (run by generate_demo) wrote of the article table's indexes over 20,000 interviews:
+# the status index matches half of the 30,162 rows, the one of `translation_of` seems to match 4.
+SQLITE_STATS_AT_20000 = [
+    ("articles_ar_status_7759bd_idx", "30162 15081 2"),
+    ("articles_article_translation_of_id_d24fb79e", "30162 4"),
+    ("article_published_at_id", "30162 2 1"),
+]
+
+
+@skipUnless(connection.vendor == "sqlite", "the query plan asked of SQLite; PostgreSQL walks its own index")
+class LatestArticlesPlanTests(TestCase):
+    def test_the_latest_originals_are_read_in_index_order_not_sorted(self):
+        """
+        The home page and the feeds read the newest published originals. Without an index led by
+        `translation_of` and ordered by publication, SQLite found the originals by that column's
+        index and sorted all of them for each page: at 20,000 interviews, 18 of the home page's
+        40 ms. Over the index it stops after the first rows.
+        """
+        ArticleFactory.create_batch(3)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            cursor.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'articles_article'")
+            cursor.executemany("INSERT INTO sqlite_stat1 VALUES ('articles_article', %s, %s)", SQLITE_STATS_AT_20000)
+            # Read the statistics again, as a new connection would.
+            cursor.execute("ANALYZE sqlite_schema")
+        sql, params = article_cards()[:10].query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = [row[-1] for row in cursor.fetchall()]
+        self.assertFalse([step for step in plan if "TEMP B-TREE" in step], plan)

@@ -181,6 +181,9 @@ class Article(Themed, Versioned, models.Model):
             models.Index(fields=["status", "published_at"]),
             # The admin's list and autocompletes read a page in this order: an index walk, not a sort of every article.
             models.Index(fields=["published_at", "id"], name="article_published_at_id"),
+            # The home page and the feeds read the newest published originals: an index walk that
+            # stops after a page, not a sort of every original (SQLite chose that).
+            models.Index(fields=["translation_of", "published_at", "id"], name="article_originals_newest"),
         ]
         constraints = [
             models.UniqueConstraint(
