@@ -42,12 +42,14 @@ class NewsArticleData:
     The schema.org description of an article page: its Q&A pairs as Questions with their
     Answers, its facts as Claims interpreted from the answer (or the intro) they are quoted from,
     each in the words the page shows, its original (translationOfWork) and its translations
-    (workTranslation). `absolute` makes a path absolute; `sections`, `intro_facts`, `themes` and
-    `translations` are what queries.article_page() and the view give the page.
+    (workTranslation), and its lead picture (image). `absolute` makes a path absolute; `sections`,
+    `intro_facts`, `themes`, `translations` and `picture` are what queries.article_page() and the
+    view give the page.
     """
 
-    def __init__(self, article, absolute, *, sections, intro_facts, themes, translations):
+    def __init__(self, article, absolute, *, sections, intro_facts, themes, translations, picture=None):
         self.article = article
+        self.picture = picture
         self.absolute = absolute
         self.sections, self.intro_facts, self.themes, self.translations = sections, intro_facts, themes, translations
         self.url = absolute(article.get_absolute_url())
@@ -72,6 +74,7 @@ class NewsArticleData:
                 "url": self.url,
                 "mainEntityOfPage": self.url,
                 "inLanguage": article.language,
+                "image": self.image(),
                 "datePublished": article.published_at.isoformat() if article.published_at else None,
                 "dateModified": article.updated_at.isoformat(),
                 "publisher": self.publisher,
@@ -87,6 +90,24 @@ class NewsArticleData:
                 "about": self.about(self.themes),
                 "hasPart": [self.question(section) for section in self.sections],
                 "interpretedAsClaim": [self.claim(fact, f"{self.url}#intro") for fact in self.intro_facts],
+            }
+        )
+
+    def image(self):
+        """Return the lead picture's largest JPEG rendition as an ImageObject, or None."""
+        picture = self.picture
+        if picture is None or not picture.renditions:
+            return None
+        width, name = picture.renditions["jpeg"][-1]
+        return compact(
+            {
+                "@type": "ImageObject",
+                "url": self.absolute(picture.image.storage.url(name)),
+                "width": width,
+                "height": round(picture.height * width / picture.width),
+                "caption": picture.alt_in(self.article.language),
+                "creditText": picture.credit,
+                "license": web_url(picture.licence),
             }
         )
 

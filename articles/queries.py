@@ -90,7 +90,7 @@ def article_cards():
     return (
         Article.objects.published()
         .originals()
-        .select_related("interviewee", "source")
+        .select_related("interviewee", "source", "lead_picture")
         .defer("intro")
         .prefetch_related(prefetch_themes(), article_versions())
     )
@@ -174,9 +174,14 @@ def article_page(article):
 
 
 def article_detail_queryset(articles):
-    """Return `articles` with what an article page reads with them: people, source, original and its themes."""
+    """
+    Return `articles` with what an article page reads with them: people, the interviewee's
+    portrait, source, original, the lead picture (an original's) and the themes.
+    """
     return (
-        articles.select_related("interviewee", "interviewer", "source", "translation_of")
+        articles.select_related(
+            "interviewee__portrait", "interviewer", "source", "translation_of__lead_picture", "lead_picture"
+        )
         .prefetch_related(prefetch_themes(), prefetch_themes("translation_of__themes"))
         .annotate(has_translations=Exists(Article.objects.published().filter(translation_of=OuterRef("pk"))))
     )

@@ -199,8 +199,43 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded pictures (docs/media.md): files under KORMEX_MEDIA_ROOT, or an S3-compatible bucket
+# when KORMEX_S3_BUCKET is set (keys from the standard AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY),
+# so that every host reads the same files.
+MEDIA_ROOT = Path(os.environ.get("KORMEX_MEDIA_ROOT") or BASE_DIR / "var" / "media")
+MEDIA_URL = "/media/"
+# Serve MEDIA_URL from Django itself (published pictures only, cached for a year): on by default
+# in development; in production, or let the proxy serve MEDIA_ROOT.
+SERVE_MEDIA = env_bool("KORMEX_SERVE_MEDIA", default=DEBUG)
+S3_BUCKET = os.environ.get("KORMEX_S3_BUCKET", "")
+S3_ENDPOINT_URL = os.environ.get("KORMEX_S3_ENDPOINT_URL", "")
+if S3_BUCKET:
+    media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("KORMEX_S3_REGION") or None,
+            "custom_domain": os.environ.get("KORMEX_S3_CUSTOM_DOMAIN") or None,
+            # Content-hash names: public, unsigned addresses that never change, cached for a year.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    # The origin pictures' addresses start with: the custom domain's, the endpoint's, or AWS's for the bucket.
+    if os.environ.get("KORMEX_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS = [f"https://{os.environ['KORMEX_S3_CUSTOM_DOMAIN']}"]
+    elif S3_ENDPOINT_URL:
+        MEDIA_ORIGINS = [re.match(r"https?://[^/]+", S3_ENDPOINT_URL).group()]
+    else:
+        region = os.environ.get("KORMEX_S3_REGION")
+        MEDIA_ORIGINS = [f"https://{S3_BUCKET}.s3{f'.{region}' if region else ''}.amazonaws.com"]
+else:
+    media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage,
     # Compressed, hashed names with far-future cache headers; Django 5.2 ignores the old
     # STATICFILES_STORAGE setting.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -241,7 +276,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [csp.NONE],
         "script-src": [csp.SELF],
         "style-src": [csp.SELF],
-        "img-src": [csp.SELF],
+        # Pictures come from this origin (MEDIA_URL) or from the S3 store's.
+        "img-src": [csp.SELF, *MEDIA_ORIGINS],
         "font-src": [csp.SELF],
         "connect-src": [csp.SELF],
         "form-action": [csp.SELF],

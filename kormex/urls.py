@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from articles.query_strings import accepts
 from articles.sitemaps import SITEMAPS
-from articles.views import seo
+from articles.views import media, seo
 
 admin.site.site_header = _("Kormex editorial admin")
 admin.site.site_title = _("Kormex admin")
@@ -30,3 +30,5 @@ urlpatterns = [
     ),
     path("robots.txt", accepts()(seo.robots_txt), name="robots-txt"),
 ] + i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
+# Answers only when KORMEX_SERVE_MEDIA is on (see docs/media.md).
+urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.media, name="media"))

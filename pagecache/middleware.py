@@ -53,7 +53,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        # Pictures (MEDIA_URL) are files with headers of their own, never pages to store.
+        if (
+            not settings.PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or request.path.startswith(settings.MEDIA_URL)
+        ):
             return self.get_response(request)
         if PERSONAL_COOKIES.intersection(request.COOKIES):
             response = self.get_response(request)

@@ -45,6 +45,13 @@ def collected_static(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_media(tmp_path_factory):
+    """Keep the pictures tests upload in a directory of this run's own, not the checkout's var/media."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def english_after_each_test():
     """A request to /es/ or /ko/ leaves its language active in the thread: start each test in English."""

@@ -246,10 +246,10 @@ class ArticleInlineSaveTests(AdminTestCase):
     def positions(self):
         return dict(QAPair.objects.filter(article=self.article).values_list("pk", "position"))
 
-    def test_inline_prefixes_are_pairs_and_facts(self):
+    def test_inline_prefixes_are_the_lead_picture_pairs_and_facts(self):
         response = self.client.get(admin_url("article", "change", self.article.pk))
         prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
-        self.assertEqual(prefixes, ["pairs", "facts"])
+        self.assertEqual(prefixes, ["lead_picture", "pairs", "facts"])
 
     def test_creating_an_article_with_two_pairs_saves_both_and_records_the_editor(self):
         data = {

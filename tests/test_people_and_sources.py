@@ -6,12 +6,19 @@ from reversion.models import Version
 
 from articles.models import Person, Source
 
-from .support.admin import admin_url, member_of, resubmit
+from .support.admin import admin_url, management_form, member_of, resubmit
 from .support.factories import ArticleFactory, FactFactory, PersonFactory
 
 
 def person_data(person, **values):
-    return {"name": person.name, "slug": person.slug, "role": person.role, "country": person.country, **values}
+    return {
+        "name": person.name,
+        "slug": person.slug,
+        "role": person.role,
+        "country": person.country,
+        **management_form("portrait", 0),
+        **values,
+    }
 
 
 def source_data(source, **values):

@@ -32,6 +32,7 @@ from .inlines import FactInline, PairPages, QAPairInline, posted_ids
 from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter, is_autocomplete
 from .original_changes import OriginalChangesAdmin, OutOfDateFilter
 from .permissions import PublishedContentGuard, StateFilter, can_publish
+from .pictures import LeadPictureInline
 from .publishing import PublishingAdmin
 from .restore import RestoreKeepsStatus
 from .suggestions import suggest_facts_view
@@ -171,7 +172,7 @@ class ArticleAdmin(
             {"fields": [("created_at", "created_by"), ("updated_at", "updated_by")], "classes": ["collapse"]},
         ),
     ]
-    inlines = [QAPairInline, FactInline]
+    inlines = [LeadPictureInline, QAPairInline, FactInline]
     actions = ["publish", "unpublish", "translate", "mark_reviewed"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS | THEME_FIELDS_WIDE
 
@@ -282,7 +283,7 @@ class ArticleAdmin(
             kwargs["page"] = page = PairPages(obj, request.GET.get("page"))
             if request.method != "POST":
                 kwargs["queryset"] = kwargs["queryset"].filter(pk__in=page.pairs)
-        elif request.method != "POST":
+        elif inline.model is Fact and request.method != "POST":
             page = PairPages(obj, request.GET.get("page"))
             kwargs["queryset"] = kwargs["queryset"].filter(Q(pair__in=page.pairs) | Q(pair=None))
         return kwargs

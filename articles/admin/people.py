@@ -6,6 +6,7 @@ from ..models import Person, Source
 from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard, VersionHistoryGuard
 from .compare import VersionedAdmin
 from .permissions import SharedRecordGuard
+from .pictures import PortraitInline
 
 
 @admin.register(Person)
@@ -14,6 +15,7 @@ class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, Vers
     search_fields = ["name", "role", "country"]
     prepopulated_fields = {"slug": ["name"]}
     shown_by = ["interviewee", "interviewer", "facts__person"]
+    inlines = [PortraitInline]
 
 
 @admin.register(Source)

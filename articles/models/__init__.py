@@ -13,6 +13,7 @@ from .common import (
 from .fact import Fact, FactWording
 from .pair import QAPair
 from .people import Person, Source
+from .pictures import Picture
 from .search import SearchEntry
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
 from .theme_merges import ThemeMerge
@@ -25,6 +26,7 @@ __all__ = [
     "FactWording",
     "Language",
     "Person",
+    "Picture",
     "PublishedQuerySet",
     "QAPair",
     "SearchEntry",

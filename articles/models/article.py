@@ -304,6 +304,14 @@ class Article(Themed, Versioned, models.Model):
                 )
                 % {"original": original, "time": when}
             }
+        picture = getattr(original, "lead_picture", None)
+        if picture and not picture.alt_in(self.language):
+            return {
+                "status": gettext(
+                    "Describe the original's lead image in %(language)s first: this translation shows it."
+                )
+                % {"language": self.get_language_display()}
+            }
         return {}
 
     def language_versions(self, translations):

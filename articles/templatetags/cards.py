@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 from ..i18n import active_language
 from .articles_tags import isolated, lang_attr
+from .pictures import picture
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def card(opening, parts):
 def article_card(article):
     """
     Return the card of `article` that lists show: the version in the page's language, its kind,
-    interviewee, source and date, its standfirst and its themes.
+    interviewee, source and date, its standfirst and its themes, under its lead picture.
     """
     shown = article.version
     lang = lang_attr(shown.language)
@@ -53,6 +54,10 @@ def article_card(article):
         parts.append(format_html("<p{}>{}</p>", lang, shown.standfirst))
     if themes := theme_tags(article.theme_list):
         parts.append(themes)
+    if lead := getattr(article, "lead_picture", None):
+        parts.insert(
+            0, picture(lead, shown.language, sizes="(min-width: 48rem) 24rem, 100vw", css_class="card-picture")
+        )
     return card('<article class="article-card">', parts)
 
 

@@ -82,5 +82,6 @@ def article_json_ld(context, article):
         intro_facts=context["intro_facts"],
         themes=context["themes"],
         translations=context["translations"],
+        picture=context.get("lead_picture"),
     )
     return json_ld_script(data.build())

@@ -53,6 +53,9 @@ def page_context(article):
         "themes": (original or article).theme_list,
         "translations": translations,
         "original_updated": original.text_changed_at if updated else None,
+        # A translation shows its original's lead picture; a missing one reads as None (select_related read it).
+        "lead_picture": getattr(original or article, "lead_picture", None),
+        "portrait": getattr(article.interviewee, "portrait", None),
     }
 
 

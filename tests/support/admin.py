@@ -80,7 +80,8 @@ def article_data(article=None, **values):
             "published_at_1": published.strftime("%H:%M:%S") if published else "",
             "loaded_state": article_state(article.pk),
         }
-    return {**data, **values}
+    # The lead picture's inline, empty.
+    return {**data, **management_form("lead_picture", 0), **values}
 
 
 def pair_row(pair=None, **values):
