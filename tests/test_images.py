@@ -20,23 +20,17 @@ from articles.models import Article, Picture
 
 from .support.admin import AdminTestCase, admin_url, article_data, form_errors, formset_data, management_form
 from .support.factories import ArticleFactory, PersonFactory
-from .support.pictures import GPS_IFD, ORIENTATION, encoded, jpeg, picture_row, png_claiming, upload
-
-
-def stored_files():
-    """Every file in the pictures' folder of the storage."""
-    if not default_storage.exists(images.FOLDER):
-        return set()
-    return set(default_storage.listdir(images.FOLDER)[1])
-
-
-def make_picture(article=None, person=None, content=None, **values):
-    """Save a picture of `article` or `person` as the admin does: processed, its files stored."""
-    values = {"alt": "Two ministers shake hands", **values}
-    picture = Picture(article=article, person=person, image=upload(content or jpeg()), **values)
-    picture.full_clean()
-    picture.save()
-    return picture
+from .support.pictures import (
+    GPS_IFD,
+    ORIENTATION,
+    encoded,
+    jpeg,
+    make_picture,
+    picture_row,
+    png_claiming,
+    stored_files,
+    upload,
+)
 
 
 def new_article(**values):

@@ -4,8 +4,12 @@ import struct
 import zlib
 from io import BytesIO
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+
+from articles import images
+from articles.models import Picture
 
 from .admin import management_form
 
@@ -65,3 +69,19 @@ def picture_row(content, name="picture.jpg", **values):
     }
     row.update(values)
     return {**management_form("lead_picture", 1), **{f"lead_picture-0-{key}": value for key, value in row.items()}}
+
+
+def stored_files():
+    """Every file in the pictures' folder of the storage."""
+    if not default_storage.exists(images.FOLDER):
+        return set()
+    return set(default_storage.listdir(images.FOLDER)[1])
+
+
+def make_picture(article=None, person=None, content=None, **values):
+    """Save a picture of `article` or `person` as the admin does: processed, its files stored."""
+    values = {"alt": "Two ministers shake hands", **values}
+    picture = Picture(article=article, person=person, image=upload(content or jpeg()), **values)
+    picture.full_clean()
+    picture.save()
+    return picture
