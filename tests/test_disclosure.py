@@ -11,7 +11,7 @@ from datetime import timedelta
 from unittest import mock
 from urllib.parse import quote, quote_plus
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -21,6 +21,7 @@ from articles.models import Article, Person, Source, Theme
 
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 from .support.pages import LANGUAGES, body, sitemap_pages
+from .support.pictures import jpeg, make_picture
 
 LISTS = ["home", "article-list", "theme-list", "fact-list", "timeline", "data", "feed-rss", "feed-atom"]
 EXPORTS = ["facts-csv", "facts-json"]
@@ -75,6 +76,13 @@ class UnpublishedNamesTests(TestCase):
         cls.source = SourceFactory(pk=SOURCE_ID, name="Hidden Gazette")
         cls.draft = cls.article(draft=True, title="Secret lithium deal", interviewer=None)
         cls.scheduled = cls.article(scheduled=True, title="Scheduled lithium visit", interviewer=cls.reporter)
+        cls.public_picture = make_picture(public, content=jpeg(colour="green"), alt="A public harbour")
+        # Their pictures: the draft's and the scheduled article's lead images, the interviewee's portrait.
+        cls.pictures = [
+            make_picture(cls.draft, content=jpeg(colour="purple"), alt="A lithium mine"),
+            make_picture(cls.scheduled, content=jpeg(colour="maroon"), alt="A salt flat"),
+            make_picture(person=cls.interviewee, content=jpeg(colour="gray"), alt="A face nobody has seen"),
+        ]
 
     @classmethod
     def article(cls, title, **state):
@@ -89,6 +97,7 @@ class UnpublishedNamesTests(TestCase):
         """Return every name and slug of the theme, the people and the source, and the articles' titles."""
         names = [self.theme.name, self.theme.name_es, self.theme.name_ko, self.interviewee.name, self.reporter.name]
         names += [self.source.name, self.draft.title, self.scheduled.title, self.theme.description]
+        names += [text for picture in self.pictures for text in (picture.digest, picture.alt)]
         slugs = [*self.theme_slugs(), self.interviewee.slug, self.reporter.slug]
         return {form for text in names + slugs for form in variants(text)}
 
@@ -180,6 +189,14 @@ class UnpublishedNamesTests(TestCase):
                 self.assertEqual(response.status_code, 200, url)
                 self.assertIn(escape(text), body(response).decode(), url)
 
+    @override_settings(SERVE_MEDIA=True)
+    def test_their_pictures_answer_404(self):
+        for picture in self.pictures:
+            for name in picture.stored_names():
+                with self.subTest(name=name):
+                    self.assertEqual(self.client.get(f"/media/{name}").status_code, 404)
+        self.assertEqual(self.client.get(f"/media/{self.public_picture.image.name}").status_code, 200)
+
     def test_publishing_the_draft_makes_them_public(self):
         """Pages cached while the draft was unpublished are not served once it is."""
         checks = self.publication_checks(self.interviewee)
@@ -188,6 +205,9 @@ class UnpublishedNamesTests(TestCase):
         self.draft.status, self.draft.published_at = Article.Status.PUBLISHED, timezone.now()
         self.draft.save()
         self.assertPublic(checks)
+        with override_settings(SERVE_MEDIA=True):
+            for picture in self.pictures[::2]:
+                self.assertEqual(self.client.get(f"/media/{picture.image.name}").status_code, 200)
         self.assertRedirects(self.client.get("/themes/lithium-talks/"), "/themes/lithium-summit/", status_code=301)
         # The reporter interviewed for the scheduled article only.
         response = self.client.get(reverse("articles:fact-list") + f"?person={self.reporter.slug}")

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlencode
 
 from django.contrib import admin
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,10 +24,11 @@ from articles.sitemaps import SITEMAPS
 from kormex import urls as project_urls
 
 from .support.factories import UserFactory
+from .support.pictures import make_picture
 
 PREFIXES = ["", "/es", "/ko"]
 # What each path converter of the public routes names (str: a sitemap section).
-ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact", "str": "section"}
+ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact", "str": "section", "path": "media"}
 # Every parameter a view or a facet reads, and some that none does.
 KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
 # What the admin's changelists, add pages and history pages read, and some that none does.
@@ -99,6 +100,14 @@ request_headers = st.fixed_dictionaries(
 )
 
 
+def seed_with_picture():
+    """Load the seed and give its original a lead picture; return the picture."""
+    call_command("load_seed", stdout=StringIO())
+    return make_picture(Article.objects.originals().get(), alt_es="Una foto", alt_ko="사진")
+
+
+# Pictures (MEDIA_URL) are served by Django itself, as with KORMEX_SERVE_MEDIA on.
+@override_settings(SERVE_MEDIA=True)
 class PublicUrlFuzzTests(TestCase):
     keys = KEYS
 
@@ -111,7 +120,7 @@ class PublicUrlFuzzTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed", stdout=StringIO())
+        picture = seed_with_picture()
         theme = Theme.objects.get(slug="energy")
         ThemeRedirect.objects.create(theme=theme, old_slug="power")
         cls.known = {
@@ -126,6 +135,7 @@ class PublicUrlFuzzTests(TestCase):
             "kind": ["figure", "dated", "statement", "interview", "news", "opinion"],
             "year": ["1999", "2023", "2024", "999", "3000"],
             "section": list(SITEMAPS),
+            "media": picture.stored_names(),
         }
 
     def known_values(self):
@@ -186,12 +196,14 @@ class PublicUrlFuzzTests(TestCase):
         """The fuzz reads its routes from the URLconf: a new page is fuzzed without being listed here."""
         names = {pattern.name for pattern in article_urls.urlpatterns}
         self.assertLessEqual({"home", "article-detail", "theme-feed-atom", "facts-csv", "healthz"}, names)
-        self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 3)
+        self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 4)
+        self.assertIn(([""], "media/<path:path>"), ROUTES)
         self.assertIn(([""], "sitemap.xml"), ROUTES)
         self.assertIn(([""], "sitemap-<str:section>.xml"), ROUTES)
         self.assertIn(([""], "robots.txt"), ROUTES)
 
 
+@override_settings(SERVE_MEDIA=True)
 class PublicMethodTests(TestCase):
     """
     Public pages are read-only: any method but GET and HEAD is a 405 that names those two, answered
@@ -200,8 +212,9 @@ class PublicMethodTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed", stdout=StringIO())
+        picture = seed_with_picture()
         cls.objects = {
+            "media": picture.image.name,
             "article": Article.objects.originals().get().slug,
             "theme": "aerospace",
             "fact": str(Fact.objects.first().pk),
