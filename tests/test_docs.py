@@ -120,6 +120,7 @@ class DocumentedCommandTests(TestCase):
             "NAME": Source.objects.order_by("pk").first().name,
             "YYYY-MM-DD": "2024-10-01",
             "kormex.json.gz": str(tmp / "kormex.json.gz"),
+            "kormex.tar.gz": str(tmp / "kormex.tar.gz"),
         }
         # An alternative (a|b) takes its first choice; an optional part ([--email E]) is kept.
         arguments = re.sub(r"\[([^\]]+)\]", r"\1", arguments)
