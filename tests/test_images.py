@@ -7,6 +7,7 @@ import tempfile
 from io import StringIO
 from unittest import mock
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
@@ -119,7 +120,7 @@ class UploadTests(AdminTestCase):
         original = ArticleFactory(language="en")
         ArticleFactory(language="ko", translation_of=original)
         picture = Picture(article=original, image=upload(jpeg()), alt="A harbour")
-        with self.assertRaisesMessage(Exception, "Describe the picture in Korean"):
+        with self.assertRaisesMessage(ValidationError, "Describe the picture in Korean"):
             picture.full_clean()
 
     def test_a_portrait_is_uploaded_on_the_persons_form(self):
@@ -136,6 +137,34 @@ class UploadTests(AdminTestCase):
         response = self.client.post(admin_url("person", "change", person.pk), data)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(person.portrait.alt, "Kim Min-jun smiling")
+
+
+class PictureRuleTests(TestCase):
+    def test_a_translation_is_not_published_before_the_originals_picture_is_described_in_its_language(self):
+        original = ArticleFactory(language="en")
+        make_picture(original, alt="A harbour")
+        translation = ArticleFactory(language="es", translation_of=original, draft=True)
+        translation.full_clean()
+        translation.status = Article.Status.PUBLISHED
+        with self.assertRaisesMessage(ValidationError, "Describe the original's lead image in Spanish first"):
+            translation.full_clean()
+        Picture.objects.filter(article=original).update(alt_es="Un puerto")
+        translation.translation_of = Article.objects.get(pk=original.pk)
+        translation.full_clean()
+
+    def test_a_translation_takes_no_picture_of_its_own(self):
+        translation = ArticleFactory(language="es", translation_of=ArticleFactory(language="en"))
+        with self.assertRaisesMessage(ValidationError, "add the image to the original"):
+            Picture(article=translation, image=upload(jpeg()), alt_es="Un puerto").full_clean()
+
+    def test_a_portrait_needs_english_alt_text_which_other_languages_fall_back_to(self):
+        person = PersonFactory()
+        with self.assertRaisesMessage(ValidationError, "Describe the picture in English"):
+            Picture(person=person, image=upload(jpeg()), alt_ko="장관").full_clean()
+        portrait = make_picture(person=person, alt="The minister", alt_ko="장관")
+        self.assertEqual(
+            [portrait.alt_in(code) for code in ("en", "es", "ko")], ["The minister", "The minister", "장관"]
+        )
 
 
 @override_settings(PAGE_CACHE=False)

@@ -6,11 +6,12 @@ from unittest import mock
 
 import boto3
 from django.conf import settings
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from moto.server import ThreadedMotoServer
 
 from .support.factories import ArticleFactory
 from .support.pictures import make_picture
+from .test_security import settings_under
 
 BUCKET = "kormex-media"
 
@@ -54,3 +55,24 @@ class S3StorageTests(TestCase):
         self.assertIn(f'srcset="{self.endpoint}/{BUCKET}/{webp} 480w', page)
         body = self.s3.get_object(Bucket=BUCKET, Key=picture.image.name)["Body"].read()
         self.assertEqual(body[:2], b"\xff\xd8")
+
+
+class S3SettingsTests(SimpleTestCase):
+    def storage_and_images(self, **env):
+        values = settings_under({"DJANGO_DEBUG": "true", **env}, ["STORAGES", "CONTENT_SECURITY_POLICY"])
+        return values["STORAGES"]["default"]["BACKEND"], values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+
+    def test_files_stay_local_and_images_same_origin_without_a_bucket(self):
+        self.assertEqual(self.storage_and_images(), ("django.core.files.storage.FileSystemStorage", ["'self'"]))
+
+    def test_a_bucket_moves_pictures_there_and_the_csp_allows_its_origin(self):
+        backend, sources = self.storage_and_images(
+            KORMEX_S3_BUCKET="pictures", KORMEX_S3_ENDPOINT_URL="https://s3.example.org:9000/"
+        )
+        self.assertEqual(
+            (backend, sources), ("storages.backends.s3.S3Storage", ["'self'", "https://s3.example.org:9000"])
+        )
+        _, sources = self.storage_and_images(KORMEX_S3_BUCKET="pictures", KORMEX_S3_CUSTOM_DOMAIN="img.example.org")
+        self.assertEqual(sources, ["'self'", "https://img.example.org"])
+        _, sources = self.storage_and_images(KORMEX_S3_BUCKET="pictures", KORMEX_S3_REGION="eu-west-1")
+        self.assertEqual(sources, ["'self'", "https://pictures.s3.eu-west-1.amazonaws.com"])
