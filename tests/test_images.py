@@ -20,7 +20,7 @@ from articles import images
 from articles.models import Article, Picture
 
 from .support.admin import AdminTestCase, admin_url, article_data, form_errors, formset_data, management_form
-from .support.factories import ArticleFactory, PersonFactory
+from .support.factories import ArticleFactory, PersonFactory, UserFactory
 from .support.pictures import (
     GPS_IFD,
     ORIENTATION,
@@ -253,6 +253,15 @@ class MediaViewTests(TestCase):
         draft = make_picture(ArticleFactory(draft=True), content=jpeg(colour="navy"))
         for path in (draft.image.name, "pictures/../../settings.py", "pictures/x.jpg", "other.txt"):
             self.assertEqual(self.client.get(f"/media/{path}").status_code, 404, path)
+
+    @override_settings(SERVE_MEDIA=True)
+    def test_staff_see_a_drafts_picture_and_no_cache_keeps_it(self):
+        draft = make_picture(ArticleFactory(draft=True), content=jpeg(colour="navy"))
+        self.client.force_login(UserFactory(editor=True))
+        response = self.client.get(f"/media/{draft.image.name}")
+        self.assertEqual((response.status_code, response["Cache-Control"]), (200, "private, no-store"))
+        self.client.force_login(UserFactory())
+        self.assertEqual(self.client.get(f"/media/{draft.image.name}").status_code, 404)
 
     @override_settings(SERVE_MEDIA=False)
     def test_nothing_is_served_when_media_serving_is_off(self):

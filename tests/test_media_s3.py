@@ -9,9 +9,9 @@ from django.conf import settings
 from django.test import SimpleTestCase, TestCase, override_settings
 from moto.server import ThreadedMotoServer
 
+from .support.environment import settings_under
 from .support.factories import ArticleFactory
 from .support.pictures import make_picture
-from .test_security import settings_under
 
 BUCKET = "kormex-media"
 
@@ -59,7 +59,10 @@ class S3StorageTests(TestCase):
 
 class S3SettingsTests(SimpleTestCase):
     def storage_and_images(self, **env):
-        values = settings_under({"DJANGO_DEBUG": "true", **env}, ["STORAGES", "CONTENT_SECURITY_POLICY"])
+        unset = dict.fromkeys(
+            ["KORMEX_S3_BUCKET", "KORMEX_S3_ENDPOINT_URL", "KORMEX_S3_REGION", "KORMEX_S3_CUSTOM_DOMAIN"], ""
+        )
+        values = settings_under({"DJANGO_DEBUG": "true", **unset, **env}, ["STORAGES", "CONTENT_SECURITY_POLICY"])
         return values["STORAGES"]["default"]["BACKEND"], values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
 
     def test_files_stay_local_and_images_same_origin_without_a_bucket(self):

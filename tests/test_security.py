@@ -4,10 +4,6 @@ sign-in throttling (django-axes) and the configurable admin path, asserted on re
 """
 
 import importlib
-import json
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from html.parser import HTMLParser
 from io import StringIO
@@ -25,6 +21,7 @@ from django.utils import timezone
 from articles.admin.signin import client_ip_address
 from articles.models import Article, Fact, Theme
 
+from .support.environment import run_python, settings_under
 from .support.factories import UserFactory
 
 BASE_DIR = settings.BASE_DIR
@@ -46,23 +43,6 @@ HTTPS_SETTINGS = [
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
 ]
-
-
-def run_python(*args, **env):
-    """Run this interpreter with `args` in the project, with the DJANGO_* environment replaced by `env`."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, *args], cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, check=False
-    )
-
-
-def settings_under(env, names):
-    """Return the settings `names` as kormex/settings.py computes them with environment `env`."""
-    code = f"import json, kormex.settings as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
-    result = run_python("-c", code, **env)
-    assert result.returncode == 0, result.stderr
-    values = json.loads(result.stdout)
-    return {name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}
 
 
 def policy(response):

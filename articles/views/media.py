@@ -15,17 +15,20 @@ MAX_AGE = 24 * 60 * 60
 @require_safe
 def media(request, path):
     """
-    Serve the stored file `path` if it is a picture public pages show and this server serves
-    pictures (settings.SERVE_MEDIA); anything else is a 404.
+    Serve the stored file `path` if this server serves pictures (settings.SERVE_MEDIA) and it is
+    a picture public pages show, or any picture to staff who may view articles (the admin and
+    the article previews show drafts' pictures); anything else is a 404.
     """
     match = STORED_NAME.fullmatch(path)
-    if (
-        not settings.SERVE_MEDIA
-        or match is None
-        or not Picture.objects.public().filter(digest=match["digest"]).exists()
-    ):
+    if not settings.SERVE_MEDIA or match is None:
+        raise Http404("No such picture.")
+    pictures = Picture.objects.filter(digest=match["digest"])
+    public = pictures.public().exists()
+    staff = request.user.is_staff and request.user.has_perm("articles.view_article")
+    if not (public or staff and pictures.exists()):
         raise Http404("No such picture.")
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    # A picture only staff may see is kept by no cache.
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

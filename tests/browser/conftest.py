@@ -71,6 +71,7 @@ def roles(transactional_db):
     importlib.import_module("articles.migrations.0003_editorial_roles").create_roles(apps, None)
     importlib.import_module("articles.migrations.0004_theme_tools").grant_editors(apps, None)
     importlib.import_module("articles.migrations.0015_translations_share_claims").grant_roles(apps, None)
+    importlib.import_module("articles.migrations.0022_pictures").grant_roles(apps, None)
 
 
 @pytest.fixture(scope="package", autouse=True)
