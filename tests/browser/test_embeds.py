@@ -83,4 +83,5 @@ def test_another_site_frames_the_embed_but_not_the_fact_page(page, live_server, 
         page.wait_for_timeout(100)
     assert refusals, "Chromium reported no frame-ancestors refusal"
     assert "'none'" in refusals[0] and f"'{live_server.url}/'" in refusals[0], refusals
-    expect(page.frame_locator("#page").locator("h1")).to_have_count(0)
+    expect(page.frame_locator("#page").locator(".fact-page")).to_have_count(0)
+    expect(page.frame_locator("#page").get_by_text(wording.statement)).to_have_count(0)
