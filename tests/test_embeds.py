@@ -198,6 +198,10 @@ class OEmbedTests(TestCase):
             "http://testserver/facts/999999/",
             "http://testserver/themes/",
             "http://testserver/nowhere/",
+            "http://testserver",
+            "http://testserver/%ff/",
+            "http://testserver/es/articles/%00/",
+            "http://testserver/facts/99999999999999999999/",
             f"http://elsewhere.example{self.fact.get_permalink()}",
         ]:
             with self.subTest(url=url):
@@ -212,6 +216,7 @@ class OEmbedTests(TestCase):
             {"url": ""},
             {"url": "not a url"},
             {"url": "javascript:alert(1)"},
+            {"url": "http://[::1"},
             {"url": self.fact_url, "maxwidth": "wide"},
             {"url": self.fact_url, "maxheight": "0"},
             {"url": self.fact_url, "maxwidth": "-5"},

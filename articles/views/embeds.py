@@ -53,13 +53,12 @@ def size(value, default):
     return min(default, int(value))
 
 
-def embedded(request, url):
+def embedded(request, parts):
     """
-    Return the embed page's absolute address and title for the Kormex page at the absolute `url`,
-    in that page's language; 404 for any address that is not a published fact's or article's
-    page on this site.
+    Return the embed page's absolute address and title for the Kormex page at the absolute
+    address split into `parts`, in that page's language; 404 for any address that is not a
+    published fact's or article's page on this site.
     """
-    parts = urlsplit(url)
     if parts.netloc != request.get_host():
         raise Http404("Not a page of this site.")
     path = unquote(parts.path)
@@ -89,9 +88,12 @@ def oembed(request):
     parameter; 501 for any format but json (oEmbed's answer to xml, which is not offered); 404
     for an address that is not a published fact's or article's page here.
     """
-    url = request.GET.get("url", "")
     fmt = request.GET.get("format", "json")
-    if urlsplit(url).scheme not in ("http", "https"):
+    try:
+        parts = urlsplit(request.GET.get("url", ""))
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https"):
         return plain(gettext("Give the address of a Kormex page as url, starting with http:// or https://."), 400)
     if fmt != "json":
         return plain(gettext("Only the json format is offered."), 501)
@@ -100,7 +102,7 @@ def oembed(request):
         height = size(request.GET.get("maxheight"), EMBED_HEIGHT)
     except ValueError:
         return plain(gettext("maxwidth and maxheight are whole numbers of pixels, greater than zero."), 400)
-    src, title = embedded(request, url)
+    src, title = embedded(request, parts)
     return JsonResponse(
         {
             "version": "1.0",
