@@ -9,7 +9,7 @@ nothing gets. They appear once the draft is published, or the scheduled article 
 import re
 from datetime import timedelta
 from unittest import mock
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, urlencode
 
 from django.test import TestCase
 from django.urls import reverse
@@ -24,6 +24,7 @@ from .support.pages import LANGUAGES, body, sitemap_pages
 
 LISTS = ["home", "article-list", "theme-list", "fact-list", "timeline", "data", "feed-rss", "feed-atom"]
 EXPORTS = ["facts-csv", "facts-json"]
+CITATION_FORMATS = ["txt", "bib", "ris", "json"]
 THEME_ROUTES = ["theme-detail", "theme-feed-rss", "theme-feed-atom", "theme-facts-csv", "theme-facts-json"]
 # The pages that take ?theme=, ?person= and ?source=; a theme's take them within the theme.
 FILTERED = ["fact-list", "article-list", "timeline", "facts-csv", "facts-json"]
@@ -103,8 +104,14 @@ class UnpublishedNamesTests(TestCase):
                 urls += [reverse(f"articles:{name}") for name in LISTS + EXPORTS]
                 urls += [reverse("articles:search") + query for query in ["", "?q=lithium", "?q=trade"]]
                 urls += [reverse(f"articles:{name}", args=[self.public_theme.local_slug]) for name in THEME_ROUTES]
-                urls += [Article.objects.get(title="Trade talks").get_absolute_url()]
-                urls += [fact.get_permalink() for fact in self.public_facts()]
+                article = Article.objects.get(title="Trade talks")
+                urls += [article.get_absolute_url(), reverse("articles:article-embed", args=[article.slug])]
+                urls += [reverse("articles:article-cite", args=[article.slug, fmt]) for fmt in CITATION_FORMATS]
+                for fact in self.public_facts():
+                    urls += [fact.get_permalink(), reverse("articles:fact-embed", args=[fact.pk])]
+                    urls += [reverse("articles:fact-cite", args=[fact.pk, fmt]) for fmt in CITATION_FORMATS]
+                    page = f"http://testserver{fact.get_permalink()}"
+                    urls += [reverse("articles:oembed") + "?" + urlencode({"url": page, "format": "json"})]
         return urls
 
     def public_facts(self):

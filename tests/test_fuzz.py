@@ -30,6 +30,7 @@ PREFIXES = ["", "/es", "/ko"]
 ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact", "str": "section"}
 # Every parameter a view or a facet reads, and some that none does.
 KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
+KEYS += ["url", "maxwidth", "maxheight"]
 # What the admin's changelists, add pages and history pages read, and some that none does.
 ADMIN_KEYS = [
     *["q", "o", "p", "e", "all", "_popup", "_to_field", "_changelist_filters", "version_id1", "version_id2"],

@@ -6,10 +6,10 @@ previews.
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 
-from ..i18n import language_codes, url_in
-from ..jsonld import NewsArticleData, json_ld_script
+from ..i18n import active_language, language_codes, url_in
+from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article
 
 register = template.Library()
@@ -84,3 +84,21 @@ def article_json_ld(context, article):
         translations=context["translations"],
     )
     return json_ld_script(data.build())
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, kind, name):
+    """
+    Return a JSON-LD <script> element describing the page being rendered as a schema.org `kind`
+    (CollectionPage, SearchResultsPage, WebSite) named `name`, in the page's language.
+    """
+    request = context["request"]
+    url = canonical_url(context) or request.build_absolute_uri()
+    home = request.build_absolute_uri(reverse("articles:home"))
+    return json_ld_script(web_page(kind, str(name), url, active_language(), home))
+
+
+@register.simple_tag(takes_context=True)
+def fact_json_ld(context, fact):
+    """Return a JSON-LD <script> element describing `fact` as a schema.org Claim, in the page's wording of it."""
+    return json_ld_script(fact_claim(fact, context["request"].build_absolute_uri))
