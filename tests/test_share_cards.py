@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils.translation import override
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from articles import share_cards
 from articles.share_cards import draw
@@ -120,7 +120,8 @@ class OpenGraphTests(ShareCardContent, TestCase):
             home = reverse("articles:home")
         head = Head(self.client.get(article_page))
         self.assertEqual(head.one("og:image"), f"http://testserver/es/articles/{self.spanish.slug}/card.png")
-        self.assertIn("Corea del Sur desea un TLC con México", head.one("og:image:alt"))
+        alt = "Tarjeta de Kormex: “Corea del Sur desea un TLC con México”, Sang Min Lee, entrevista en El Economista"
+        self.assertTrue(head.one("og:image:alt").startswith(alt), head.one("og:image:alt"))
         head = Head(self.client.get(theme_page))
         self.assertEqual(head.one("og:image"), "http://testserver/es/themes/comercio/card.png")
         self.assertIn("Comercio", head.one("og:image:alt"))
@@ -165,6 +166,8 @@ class CardContentTests(ShareCardContent, TestCase):
         self.assertEqual(card.headline, self.fact.figure_display)
         self.assertEqual(card.body, "Companies create 5,000 jobs.")
         self.assertIn("El Economista", card.footer)
+        self.fact.value = self.fact.unit = None
+        self.assertEqual(share_cards.fact_card(self.fact).headline, "Companies create 5,000 jobs.")
 
     def test_a_theme_card_has_its_name_and_counts_of_published_content_in_the_page_language(self):
         drawn = []
@@ -248,6 +251,14 @@ class KoreanGlyphTests(TestCase):
         calls = {call.args[2]: call.kwargs["font"] for call in text.call_args_list}
         self.assertEqual(calls[KOREAN].getname(), ("Noto Sans CJK KR", "Bold"))
         self.assertEqual(calls[KOREAN].path, settings.SHARE_CARD_FONTS["bold"])
+
+    def test_a_korean_cards_headline_spans_the_bundled_fonts_advance_widths(self):
+        image = Image.open(BytesIO(draw.draw_card(share_cards.Card("ko", "", KOREAN)))).convert("L")
+        # The headline is the only text: its ink, right of the accent bar, on the white card.
+        ink = ImageOps.invert(image.crop((draw.MARGIN // 2, 0, draw.WIDTH, draw.HEIGHT))).getbbox()
+        advance = draw.font(*draw.HEADLINE[:2]).getlength(KOREAN)
+        self.assertGreater(ink[2] - ink[0], advance * 0.9)
+        self.assertLessEqual(ink[2] - ink[0], advance)
 
 
 class FontCheckTests(TestCase):

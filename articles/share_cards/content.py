@@ -44,8 +44,9 @@ def article_card(article):
     return Card(active_language(), f"Kormex · {article.get_kind_display()}", article.title, footer=article.credit)
 
 
-def article_alt(article):
-    return gettext("Kormex card: “%(title)s”") % {"title": article.title}
+def article_alt(article, credit):
+    """Describe the card of `article` (the version drawn), with `credit`: who was interviewed, where and when."""
+    return gettext("Kormex card: “%(title)s”, %(credit)s") % {"title": article.title, "credit": credit}
 
 
 def fact_card(fact):

@@ -97,7 +97,7 @@ def share_card(context, obj=None):
     """
     if isinstance(obj, Article):
         version = obj.language_versions(context.get("translations") or [])[active_language()]
-        path, alt = reverse("articles:article-card", args=[obj.slug]), share_cards.article_alt(version)
+        path, alt = reverse("articles:article-card", args=[obj.slug]), share_cards.article_alt(version, obj.credit)
     elif isinstance(obj, Fact):
         path, alt = reverse("articles:fact-card", args=[obj.pk]), share_cards.fact_alt(obj)
     elif isinstance(obj, Theme):
