@@ -53,7 +53,8 @@ def fact_card(request, pk):
     """A published fact's card, in its wording in the page's language when it has one; 404 otherwise."""
 
     def render():
-        facts = Fact.objects.published().select_related("article__source", "article__interviewee", "pair", "person")
+        people = ("article__interviewee", "article__interviewer", "person")
+        facts = Fact.objects.published().select_related("article__source", "pair", *people)
         fact = get_object_or_404(facts.prefetch_related(published_wordings()), pk=pk)
         return share_cards.draw_card(share_cards.fact_card(fact))
 
