@@ -148,10 +148,36 @@ class UnpublishedNamesTests(TestCase):
         )
         self.assertEqual([secret for secret in self.secrets() if secret in sitemap], [])
 
+    def card_urls(self, language, article, theme_slug):
+        """Return the site's card and the cards of `article`, its facts and a theme, in `language`."""
+        with override(language):
+            return [
+                reverse("articles:card"),
+                reverse("articles:article-card", args=[article.slug]),
+                *(reverse("articles:fact-card", args=[fact.pk]) for fact in article.facts.all()),
+                reverse("articles:theme-card", args=[theme_slug]),
+            ]
+
+    def test_no_public_card_is_drawn_from_their_names_and_theirs_answer_404(self):
+        """Cards are PNG: what they show is checked through the words they are drawn from."""
+        public = Article.objects.get(title="Trade talks")
+        drawn = []
+        with mock.patch("articles.share_cards.draw_card", side_effect=lambda card: drawn.append(card) or b"png"):
+            for language in LANGUAGES:
+                for url in self.card_urls(language, public, self.public_theme.local_slug):
+                    self.assertEqual(self.client.get(url).status_code, 200, url)
+                for article in (self.draft, self.scheduled):
+                    for url in self.card_urls(language, article, self.theme.local_slug)[1:]:
+                        with self.subTest(url=url):
+                            self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertEqual(len(drawn), 4 * len(LANGUAGES))
+        words = " ".join(" ".join([card.eyebrow, card.headline, card.body, card.footer]) for card in drawn)
+        self.assertEqual([secret for secret in self.secrets() if secret in words], [])
+
     def test_the_themes_addresses_answer_404_in_every_language(self):
         for language in LANGUAGES:
             for slug in self.theme_slugs():
-                for name in THEME_ROUTES:
+                for name in [*THEME_ROUTES, "theme-card"]:
                     with override(language):
                         url = reverse(f"articles:{name}", args=[slug])
                     with self.subTest(url=url):
