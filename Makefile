@@ -13,14 +13,20 @@ DEPLOY_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c 'from django.core
 # `make serve` runs production settings on this machine: plain HTTP on 127.0.0.1, a local random key.
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(VENV)/secret_key)}" DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" DJANGO_HTTPS="$${DJANGO_HTTPS:-false}"
 
-.PHONY: install test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-admin-lists bench-search bench-facets loadtest
+.PHONY: install card-font test-tools bench-tools run serve lint format check messages test test-sqlite test-postgres bench bench-importer bench-suggestions bench-admin bench-admin-lists bench-search bench-facets loadtest
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/installed
+# The share cards' font (docs/cards.md): Debian's fonts-noto-cjk, installed when the font file named
+# by KORMEX_CARD_FONT (default: Noto Sans CJK) is missing (needs root for apt-get).
+CARD_FONT := $${KORMEX_CARD_FONT:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}
+card-font:
+	@[ -f "$(CARD_FONT)" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+
+install: $(VENV)/installed card-font
 
 $(VENV)/secret_key: | $(VENV)/installed
 	$(PY) -c 'from django.core.management.utils import get_random_secret_key as k; print(k())' > $@

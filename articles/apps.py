@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +14,10 @@ class ArticlesConfig(AppConfig):
         from . import search_index, signals, versions
         from .models import Article, Fact, FactWording, QAPair
         from .models.text_changes import TEXT_FIELDS, note_removal, note_text_change
+        from .share_cards.checks import card_fonts
+
+        # Share cards are drawn only in the font the project installs (share_cards/).
+        checks.register(card_fonts)
 
         # Every save of the app's models, raw ones (loaddata, version restores) included, stores clean text.
         for model in self.get_models():

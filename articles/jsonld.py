@@ -198,3 +198,21 @@ class NewsArticleData:
                 "about": self.about(fact.theme_list),
             }
         )
+
+
+def web_page(kind, name, url, language, home):
+    """
+    Return a page that lists or finds content (a schema.org CollectionPage, SearchResultsPage, or the
+    home page's WebSite) named `name` in `language`, at `url`, part of the site whose home is `home`.
+    """
+    page = {"@context": "https://schema.org", "@type": kind, "name": name, "url": url, "inLanguage": language}
+    if kind != "WebSite":
+        page["isPartOf"] = {"@type": "WebSite", "name": settings.SITE_NAME, "url": home}
+    return page
+
+
+def fact_claim(fact, absolute):
+    """Return a fact's page's description: the fact as a schema.org Claim, in the wording the page shows."""
+    article = fact.article
+    data = NewsArticleData(article, absolute, sections=[], intro_facts=[], themes=[], translations=[])
+    return {"@context": "https://schema.org", **data.claim(fact, absolute(fact.wording.get_absolute_url()))}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from .facet_index import ARTICLE_FACETS, FACT_ORDER, PAIR_LIST, current_index
 from .i18n import active_language, language_codes
@@ -242,3 +243,28 @@ def theme_content(theme):
         "articles": articles[:THEME_PAGE_LIMIT],
         "related": related,
     }
+
+
+def published_fact(pk):
+    """
+    Return the published fact `pk` with what its citation and embed page read (its article, source,
+    people and wording in the page's language); 404 for any other.
+    """
+    facts = Fact.objects.published().select_related(
+        "article__source", "article__interviewee", "article__interviewer", "pair", "person"
+    )
+    return get_object_or_404(facts.prefetch_related(published_wordings()), pk=pk)
+
+
+def article_in_language(slug):
+    """
+    Return the version in the page's language of the published article `slug` (the one written in
+    it among the article and its published translations, else the article), with its interviewee
+    and source; 404 for any other.
+    """
+    articles = Article.objects.published().select_related("interviewee", "source")
+    article = get_object_or_404(articles, slug=slug)
+    language = active_language()
+    if article.language == language:
+        return article
+    return articles.filter(article.translation_group_q(), language=language).first() or article

@@ -5,7 +5,7 @@ from . import feeds
 from .converters import UnicodeSlugConverter
 from .filters import FILTERS, PARAMETERS, REPEATABLE
 from .query_strings import accepts
-from .views import exports, fact_pages, facts, health, pages, search, themes, timeline
+from .views import citations, embeds, exports, fact_pages, facts, health, pages, search, share_cards, themes, timeline
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -19,11 +19,16 @@ download = accepts(*FILTERS, repeatable=REPEATABLE)
 
 urlpatterns = [
     path("", plain(pages.home), name="home"),
+    path("card.png", plain(share_cards.site_card), name="card"),
     path("articles/", faceted(pages.article_list), name="article-list"),
     path("articles/<uslug:slug>/", plain(pages.ArticleDetailView.as_view()), name="article-detail"),
+    path("articles/<uslug:slug>/embed/", plain(embeds.article_embed), name="article-embed"),
+    path("articles/<uslug:slug>/cite.<str:fmt>", plain(citations.article_cite), name="article-cite"),
+    path("articles/<uslug:slug>/card.png", plain(share_cards.article_card), name="article-card"),
     path("articles/<uslug:slug>/preview/", pages.article_preview, name="article-preview"),
     path("themes/", accepts("page")(themes.ThemeListView.as_view()), name="theme-list"),
     path("themes/<uslug:slug>/", faceted(themes.theme_detail), name="theme-detail"),
+    path("themes/<uslug:slug>/card.png", plain(share_cards.theme_card), name="theme-card"),
     path("themes/<uslug:slug>/feed/rss/", plain(require_safe(feeds.ThemeArticlesFeed())), name="theme-feed-rss"),
     path(
         "themes/<uslug:slug>/feed/atom/",
@@ -42,6 +47,10 @@ urlpatterns = [
     path("facts.json", download(exports.fact_export), {"fmt": "json"}, name="facts-json"),
     path("data/", plain(exports.data), name="data"),
     path("facts/<int:pk>/", plain(fact_pages.fact_detail), name="fact-detail"),
+    path("facts/<int:pk>/embed/", plain(embeds.fact_embed), name="fact-embed"),
+    path("facts/<int:pk>/cite.<str:fmt>", plain(citations.fact_cite), name="fact-cite"),
+    path("oembed/", accepts("url", "format", "maxwidth", "maxheight")(embeds.oembed), name="oembed"),
+    path("facts/<int:pk>/card.png", plain(share_cards.fact_card), name="fact-card"),
     path("timeline/", faceted(timeline.timeline), name="timeline"),
     path("search/", accepts("q", "theme", repeatable=["theme"])(search.search), name="search"),
     path("feeds/rss/", plain(require_safe(feeds.LatestArticlesFeed())), name="feed-rss"),

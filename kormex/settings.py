@@ -174,6 +174,16 @@ PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The font the share cards (articles/share_cards/) are drawn with: Noto Sans CJK from Debian's
+# fonts-noto-cjk (SIL OFL 1.1), which the Makefile installs; it covers Korean, Spanish and English.
+# The face in the collection is its Korean one. A check (articles.E010) stops start-up without it.
+NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
+SHARE_CARD_FONTS = {
+    "regular": os.environ.get("KORMEX_CARD_FONT", NOTO_CJK.format("Regular")),
+    "bold": os.environ.get("KORMEX_CARD_BOLD_FONT", NOTO_CJK.format("Bold")),
+}
+SHARE_CARD_FONT_INDEX = env_int("KORMEX_CARD_FONT_INDEX", 1)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -9,7 +9,7 @@ nothing gets. They appear once the draft is published, or the scheduled article 
 import re
 from datetime import timedelta
 from unittest import mock
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, urlencode
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -25,6 +25,7 @@ from .support.pictures import jpeg, make_picture
 
 LISTS = ["home", "article-list", "theme-list", "fact-list", "timeline", "data", "feed-rss", "feed-atom"]
 EXPORTS = ["facts-csv", "facts-json"]
+CITATION_FORMATS = ["txt", "bib", "ris", "json"]
 THEME_ROUTES = ["theme-detail", "theme-feed-rss", "theme-feed-atom", "theme-facts-csv", "theme-facts-json"]
 # The pages that take ?theme=, ?person= and ?source=; a theme's take them within the theme.
 FILTERED = ["fact-list", "article-list", "timeline", "facts-csv", "facts-json"]
@@ -112,8 +113,14 @@ class UnpublishedNamesTests(TestCase):
                 urls += [reverse(f"articles:{name}") for name in LISTS + EXPORTS]
                 urls += [reverse("articles:search") + query for query in ["", "?q=lithium", "?q=trade"]]
                 urls += [reverse(f"articles:{name}", args=[self.public_theme.local_slug]) for name in THEME_ROUTES]
-                urls += [Article.objects.get(title="Trade talks").get_absolute_url()]
-                urls += [fact.get_permalink() for fact in self.public_facts()]
+                article = Article.objects.get(title="Trade talks")
+                urls += [article.get_absolute_url(), reverse("articles:article-embed", args=[article.slug])]
+                urls += [reverse("articles:article-cite", args=[article.slug, fmt]) for fmt in CITATION_FORMATS]
+                for fact in self.public_facts():
+                    urls += [fact.get_permalink(), reverse("articles:fact-embed", args=[fact.pk])]
+                    urls += [reverse("articles:fact-cite", args=[fact.pk, fmt]) for fmt in CITATION_FORMATS]
+                    page = f"http://testserver{fact.get_permalink()}"
+                    urls += [reverse("articles:oembed") + "?" + urlencode({"url": page, "format": "json"})]
         return urls
 
     def public_facts(self):
@@ -150,10 +157,36 @@ class UnpublishedNamesTests(TestCase):
         )
         self.assertEqual([secret for secret in self.secrets() if secret in sitemap], [])
 
+    def card_urls(self, language, article, theme_slug):
+        """Return the site's card and the cards of `article`, its facts and a theme, in `language`."""
+        with override(language):
+            return [
+                reverse("articles:card"),
+                reverse("articles:article-card", args=[article.slug]),
+                *(reverse("articles:fact-card", args=[fact.pk]) for fact in article.facts.all()),
+                reverse("articles:theme-card", args=[theme_slug]),
+            ]
+
+    def test_no_public_card_is_drawn_from_their_names_and_theirs_answer_404(self):
+        """Cards are PNG: what they show is checked through the words they are drawn from."""
+        public = Article.objects.get(title="Trade talks")
+        drawn = []
+        with mock.patch("articles.share_cards.draw_card", side_effect=lambda card: drawn.append(card) or b"png"):
+            for language in LANGUAGES:
+                for url in self.card_urls(language, public, self.public_theme.local_slug):
+                    self.assertEqual(self.client.get(url).status_code, 200, url)
+                for article in (self.draft, self.scheduled):
+                    for url in self.card_urls(language, article, self.theme.local_slug)[1:]:
+                        with self.subTest(url=url):
+                            self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertEqual(len(drawn), 4 * len(LANGUAGES))
+        words = " ".join(" ".join([card.eyebrow, card.headline, card.body, card.footer]) for card in drawn)
+        self.assertEqual([secret for secret in self.secrets() if secret in words], [])
+
     def test_the_themes_addresses_answer_404_in_every_language(self):
         for language in LANGUAGES:
             for slug in self.theme_slugs():
-                for name in THEME_ROUTES:
+                for name in [*THEME_ROUTES, "theme-card"]:
                     with override(language):
                         url = reverse(f"articles:{name}", args=[slug])
                     with self.subTest(url=url):

@@ -31,6 +31,7 @@ PREFIXES = ["", "/es", "/ko"]
 ROUTE_OBJECTS = {"slug": "article", "uslug": "theme", "int": "fact", "str": "section", "path": "media"}
 # Every parameter a view or a facet reads, and some that none does.
 KEYS = ["theme", "person", "source", "from", "to", "kind", "page", "q", "p", "year", "format", "sort", "language"]
+KEYS += ["url", "maxwidth", "maxheight"]
 # What the admin's changelists, add pages and history pages read, and some that none does.
 ADMIN_KEYS = [
     *["q", "o", "p", "e", "all", "_popup", "_to_field", "_changelist_filters", "version_id1", "version_id2"],
@@ -195,7 +196,7 @@ class PublicUrlFuzzTests(TestCase):
     def test_every_public_route_is_fuzzed(self):
         """The fuzz reads its routes from the URLconf: a new page is fuzzed without being listed here."""
         names = {pattern.name for pattern in article_urls.urlpatterns}
-        self.assertLessEqual({"home", "article-detail", "theme-feed-atom", "facts-csv", "healthz"}, names)
+        self.assertLessEqual({"home", "article-detail", "theme-feed-atom", "facts-csv", "healthz", "fact-card"}, names)
         self.assertEqual(len(ROUTES), len(article_urls.urlpatterns) + 4)
         self.assertIn(([""], "media/<path:path>"), ROUTES)
         self.assertIn(([""], "sitemap.xml"), ROUTES)

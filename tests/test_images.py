@@ -4,7 +4,7 @@ import json
 import re
 import tarfile
 import tempfile
-from io import StringIO
+from io import BytesIO, StringIO
 from unittest import mock
 
 from django.core.exceptions import ValidationError
@@ -221,6 +221,18 @@ class PageTests(TestCase):
         self.assertEqual(data["image"]["@type"], "ImageObject")
         self.assertRegex(data["image"]["url"], r"^http://testserver/media/pictures/[0-9a-f]{32}-800\.jpg$")
         self.assertEqual((data["image"]["width"], data["image"]["height"]), (800, 600))
+
+    def test_the_share_card_shows_the_lead_image_on_its_right(self):
+        cards = [
+            self.client.get(reverse("articles:article-card", args=[article.slug]))
+            for article in (self.article, self.plain)
+        ]
+        pixels = [Image.open(BytesIO(card.content)).convert("RGB").getpixel((1150, 300)) for card in cards]
+        # Teal, give or take JPEG's rounding.
+        self.assertTrue(
+            all(abs(got - want) <= 3 for got, want in zip(pixels[0], (0, 128, 128), strict=True)), pixels[0]
+        )
+        self.assertNotEqual(pixels[1], pixels[0])
 
     def test_the_interviewees_portrait_is_shown(self):
         make_picture(person=self.plain.interviewee, alt="The minister")

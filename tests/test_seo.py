@@ -1,7 +1,6 @@
 import json
 import re
 from datetime import date, datetime, timedelta
-from html.parser import HTMLParser
 from unittest import mock
 
 from django.db import connection
@@ -14,7 +13,7 @@ from articles.models import Article, Fact
 from articles.sitemaps import FactSitemap
 
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
-from .support.pages import SITEMAP, sitemap_pages
+from .support.pages import SITEMAP, Head, sitemap_pages
 
 FACT_PAGE = re.compile(r"/facts/\d+/$")
 HOSTILE = "</script><script>alert(1)</script><!--"
@@ -31,41 +30,6 @@ def sitemap_entries(client):
 
 def absolute(path):
     return f"http://testserver{path}"
-
-
-class Head(HTMLParser):
-    """The canonical links, meta tags and JSON-LD scripts of a page, read as a browser reads them."""
-
-    def __init__(self, response):
-        assert response.status_code == 200, response.status_code
-        super().__init__()
-        self.canonicals, self.meta, self.json_ld = [], {}, []
-        self.in_json_ld = False
-        self.feed(response.content.decode())
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and attrs.get("rel") == "canonical":
-            self.canonicals.append(attrs["href"])
-        elif tag == "meta" and (key := attrs.get("property") or attrs.get("name")):
-            self.meta.setdefault(key, []).append(attrs["content"])
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self.in_json_ld = True
-            self.json_ld.append("")
-
-    def handle_data(self, data):
-        if self.in_json_ld:
-            self.json_ld[-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self.in_json_ld = False
-
-    def one(self, key):
-        """Return the content of the one meta tag named `key`."""
-        values = self.meta.get(key, [])
-        assert len(values) == 1, f"{key}: {values}"
-        return values[0]
 
 
 class SitemapTests(TestCase):
@@ -213,7 +177,7 @@ class CanonicalAndSocialTests(TestCase):
                 self.assertIn(head.one("og:type"), {"website", "article"})
                 self.assertTrue(head.one("og:title"))
                 self.assertTrue(head.one("og:description"))
-                self.assertEqual(head.one("twitter:card"), "summary")
+                self.assertEqual(head.one("twitter:card"), "summary_large_image")
 
     def test_pages_say_what_they_are(self):
         article = Head(self.client.get(self.article.get_absolute_url()))

@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy
+from PIL import Image
 
 from .. import images
 from ..i18n import TRANSLATED_LANGUAGES
@@ -140,6 +141,13 @@ class Picture(Localized, models.Model):
         self.digest = processed.digest
         self.width, self.height = processed.width, processed.height
         self.renditions = processed.renditions
+
+    def largest_jpeg(self):
+        """Return the largest JPEG rendition, opened and decoded by Pillow (for the share card)."""
+        with self.image.storage.open(self.renditions["jpeg"][-1][1]) as stored:
+            image = Image.open(stored)
+            image.load()
+        return image
 
     def stored_names(self):
         """Return the names of every file of this picture in the storage."""

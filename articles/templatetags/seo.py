@@ -1,16 +1,17 @@
 """
 Tags for the head of a page: its canonical address, its addresses in the other languages
-(hreflang alternates) and its structured data (schema.org JSON-LD) for search engines and link
-previews.
+(hreflang alternates), its share card and its structured data (schema.org JSON-LD) for search
+engines and link previews.
 """
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 
-from ..i18n import language_codes, url_in
-from ..jsonld import NewsArticleData, json_ld_script
-from ..models import Article
+from .. import share_cards
+from ..i18n import active_language, language_codes, url_in
+from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
+from ..models import Article, Fact, Theme
 
 register = template.Library()
 
@@ -85,3 +86,41 @@ def article_json_ld(context, article):
         picture=context.get("lead_picture"),
     )
     return json_ld_script(data.build())
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, kind, name):
+    """
+    Return a JSON-LD <script> element describing the page being rendered as a schema.org `kind`
+    (CollectionPage, SearchResultsPage, WebSite) named `name`, in the page's language.
+    """
+    request = context["request"]
+    url = canonical_url(context) or request.build_absolute_uri()
+    home = request.build_absolute_uri(reverse("articles:home"))
+    return json_ld_script(web_page(kind, str(name), url, active_language(), home))
+
+
+@register.simple_tag(takes_context=True)
+def fact_json_ld(context, fact):
+    """Return a JSON-LD <script> element describing `fact` as a schema.org Claim, in the page's wording of it."""
+    return json_ld_script(fact_claim(fact, context["request"].build_absolute_uri))
+
+
+@register.simple_tag(takes_context=True)
+def share_card(context, obj=None):
+    """
+    Return the absolute address and the description (alt) of the page's share card: that of
+    `obj` (an article, as readers of the page's language get it among the published
+    `translations` in the context; a fact; a theme), else the site's. Reads nothing more than
+    the page has.
+    """
+    if isinstance(obj, Article):
+        version = obj.language_versions(context.get("translations") or [])[active_language()]
+        path, alt = reverse("articles:article-card", args=[obj.slug]), share_cards.article_alt(version, obj.credit)
+    elif isinstance(obj, Fact):
+        path, alt = reverse("articles:fact-card", args=[obj.pk]), share_cards.fact_alt(obj)
+    elif isinstance(obj, Theme):
+        path, alt = reverse("articles:theme-card", args=[obj.local_slug]), share_cards.theme_alt(obj)
+    else:
+        path, alt = reverse("articles:card"), share_cards.site_alt()
+    return {"url": context["request"].build_absolute_uri(path), "alt": alt}

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from ..facet_index import FACT_FACETS
 from ..filters import Facets
+from ..i18n import active_language
 from ..jsonld import json_ld_script
 from ..links import web_url
 from ..models import Fact, Theme
@@ -212,6 +213,7 @@ def data(request):
             "source and its themes."
         ),
         "url": request.build_absolute_uri(reverse("articles:data")),
+        "inLanguage": active_language(),
         "creator": kormex,
         "publisher": kormex,
         "isAccessibleForFree": True,

@@ -76,3 +76,38 @@ def sitemap_pages(client):
     pages = [client.get(location.text) for location in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
     assert all(page.status_code == 200 for page in pages)
     return [ET.fromstring(page.content) for page in pages]
+
+
+class Head(HTMLParser):
+    """The canonical links, meta tags and JSON-LD scripts of a page, read as a browser reads them."""
+
+    def __init__(self, response):
+        assert response.status_code == 200, response.status_code
+        super().__init__()
+        self.canonicals, self.meta, self.json_ld = [], {}, []
+        self.in_json_ld = False
+        self.feed(response.content.decode())
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "canonical":
+            self.canonicals.append(attrs["href"])
+        elif tag == "meta" and (key := attrs.get("property") or attrs.get("name")):
+            self.meta.setdefault(key, []).append(attrs["content"])
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self.in_json_ld = True
+            self.json_ld.append("")
+
+    def handle_data(self, data):
+        if self.in_json_ld:
+            self.json_ld[-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_json_ld = False
+
+    def one(self, key):
+        """Return the content of the one meta tag named `key`."""
+        values = self.meta.get(key, [])
+        assert len(values) == 1, f"{key}: {values}"
+        return values[0]
