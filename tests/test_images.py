@@ -20,7 +20,7 @@ from articles import images
 from articles.models import Article, Picture
 
 from .support.admin import AdminTestCase, admin_url, article_data, form_errors, formset_data, management_form
-from .support.factories import ArticleFactory, PersonFactory, UserFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, UserFactory
 from .support.pictures import (
     GPS_IFD,
     ORIENTATION,
@@ -122,6 +122,14 @@ class UploadTests(AdminTestCase):
         picture = Picture(article=original, image=upload(jpeg()), alt="A harbour")
         with self.assertRaisesMessage(ValidationError, "Describe the picture in Korean"):
             picture.full_clean()
+
+    def test_a_translations_form_has_no_lead_image_box(self):
+        original = ArticleFactory(language="en")
+        translation = ArticleFactory(language="es", translation_of=original, draft=True)
+        for article, shown in ((original, True), (translation, False)):
+            response = self.client.get(admin_url("article", "change", article.pk))
+            prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+            self.assertEqual("lead_picture" in prefixes, shown)
 
     def test_a_portrait_is_uploaded_on_the_persons_form(self):
         person = PersonFactory(name="Kim Min-jun")
@@ -238,6 +246,16 @@ class PageTests(TestCase):
         make_picture(person=self.plain.interviewee, alt="The minister")
         page = self.client.get(self.plain.get_absolute_url()).content.decode()
         self.assertRegex(page, r'<figure class="portrait"><picture>.*alt="The minister"')
+
+    def test_the_portrait_is_shown_where_a_fact_is_attributed_to_its_person(self):
+        fact = FactFactory(pair=QAPairFactory(article=self.plain), person=self.plain.interviewee)
+        make_picture(person=self.plain.interviewee, alt="The minister")
+        with CaptureQueriesContext(connection) as queries:
+            page = self.client.get(fact.get_permalink()).content.decode()
+        self.assertRegex(page, r'<figure class="portrait"><picture>.*alt="The minister"')
+        self.assertFalse(
+            [query for query in queries if "articles_picture" in query["sql"] and "JOIN" not in query["sql"]]
+        )
 
     def test_a_drafts_picture_is_shown_nowhere(self):
         draft = ArticleFactory(draft=True, title="Secret talks")

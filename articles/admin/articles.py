@@ -226,6 +226,12 @@ class ArticleAdmin(
             *super().get_urls(),
         ]
 
+    def get_inlines(self, request, obj):
+        """A translation shows its original's lead image: its own form has no lead image box."""
+        if obj is not None and obj.translation_of_id is not None:
+            return [inline for inline in self.inlines if inline is not LeadPictureInline]
+        return self.inlines
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user):

@@ -18,7 +18,7 @@ def fact_detail(request, pk):
     translated = FactWording.objects.filter(published_q("article__")).select_related("article")
     fact = get_object_or_404(
         Fact.objects.published()
-        .select_related("article__source", "article__interviewee", "article__interviewer", "pair", "person")
+        .select_related("article__source", "article__interviewee", "article__interviewer", "pair", "person__portrait")
         .prefetch_related(prefetch_themes(), Prefetch("wordings", queryset=translated, to_attr="published_wordings")),
         pk=pk,
     )
@@ -30,5 +30,7 @@ def fact_detail(request, pk):
         "quoted": [fact.wording],
         "wordings": [fact, *fact.published_wordings],
         "permalink": request.build_absolute_uri(fact.get_permalink()),
+        # Read with the fact (select_related): None when the person has no portrait.
+        "portrait": getattr(fact.person, "portrait", None),
     }
     return render(request, "articles/fact_detail.html", context)
