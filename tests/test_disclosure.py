@@ -171,7 +171,9 @@ class UnpublishedNamesTests(TestCase):
         """Cards are PNG: what they show is checked through the words they are drawn from."""
         public = Article.objects.get(title="Trade talks")
         drawn = []
-        with mock.patch("articles.share_cards.draw_card", side_effect=lambda card: drawn.append(card) or b"png"):
+        with mock.patch(
+            "articles.share_cards.draw_card", side_effect=lambda card, image=None: drawn.append(card) or b"png"
+        ):
             for language in LANGUAGES:
                 for url in self.card_urls(language, public, self.public_theme.local_slug):
                     self.assertEqual(self.client.get(url).status_code, 200, url)

@@ -82,7 +82,10 @@ class ContributorTests(TestCase):
 
     def test_new_people_and_sources_can_be_added_from_the_autocompletes_popup(self):
         popup = {"_to_field": "id", "_popup": "1"}
-        new = {"person": {"name": "Ana Ruiz", "slug": "ana-ruiz"}, "source": {"name": "El Norte", "language": "es"}}
+        new = {
+            "person": {"name": "Ana Ruiz", "slug": "ana-ruiz", **management_form("portrait", 0)},
+            "source": {"name": "El Norte", "language": "es"},
+        }
         for model, data in new.items():
             with self.subTest(model=model):
                 url = admin_url(model, "add") + "?_to_field=id&_popup=1"
