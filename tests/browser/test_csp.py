@@ -144,7 +144,7 @@ def test_the_admin_pages_editors_use_meet_no_violation(watched_page, violations)
     violations.settle(page)
 
     page.goto(reverse("admin:articles_article_change", args=[article.pk]))
-    page.locator(".add-row a").first.click()
+    page.locator("#pairs-group .add-row a").click()
     calendar_link = page.locator("a[id^='calendarlink']:visible").first
     calendar_link.click()
     expect(page.locator("#" + calendar_link.get_attribute("id").replace("link", "box"))).to_be_visible()
