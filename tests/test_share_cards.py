@@ -146,20 +146,27 @@ class CardContentTests(ShareCardContent, TestCase):
         self.assertEqual(card.headline, "South Korea desires an FTA with Mexico")
         self.assertEqual(card.footer, "Sang Min Lee, interview in El Economista, October 2024")
 
-    def test_the_spanish_card_of_an_article_is_drawn_from_its_spanish_translation(self):
+    def test_an_article_card_shows_the_title_its_page_shows_with_its_words_in_the_page_language(self):
+        """
+        /es/ shows the English original under its own address, titled in English, and the
+        Spanish translation under its own: each card carries the title of the page it is shared
+        from (its og:title), not another version's.
+        """
         drawn = []
         with mock.patch(
             DRAW_CARD, side_effect=lambda card, image=None: drawn.append(card) or draw.draw_card(card, image)
         ):
             for language in LANGUAGES:
-                with override(language):
-                    url = reverse("articles:article-card", args=[self.article.slug])
-                self.assertEqual(self.client.get(url).status_code, 200)
-        self.assertEqual(
-            [card.headline for card in drawn], [self.article.title, self.spanish.title, self.article.title]
-        )
-        self.assertEqual([card.language for card in drawn], LANGUAGES)
-        self.assertEqual(drawn[1].eyebrow, "Kormex · Entrevista")
+                for article in [self.article, self.spanish]:
+                    with override(language):
+                        url = reverse("articles:article-card", args=[article.slug])
+                        page = Head(self.client.get(article.get_absolute_url()))
+                    self.assertEqual(self.client.get(url).status_code, 200)
+                    self.assertEqual(drawn[-1].headline, page.one("og:title"))
+                    self.assertIn(article.title, page.one("og:image:alt"))
+        self.assertEqual([card.headline for card in drawn], [self.article.title, self.spanish.title] * 3)
+        self.assertEqual([card.language for card in drawn], [code for code in LANGUAGES for _ in range(2)])
+        self.assertEqual(drawn[2].eyebrow, "Kormex · Entrevista")
 
     def test_a_fact_card_has_the_figure_large_the_statement_and_the_citation(self):
         with override("en"):
@@ -338,8 +345,8 @@ class CachingTests(ShareCardContent, TestCase):
 
     @override_settings(PAGE_CACHE=False)
     def test_drawing_a_card_reads_the_database_a_fixed_number_of_times(self):
-        # Queries: the object, then its translations (article) or its wordings in the page's language (fact).
-        for url, queries in zip(self.card_urls(), [0, 2, 2, 1], strict=True):
+        # Queries: the article with its people, source and pictures; the fact, then its wordings in the page's language.
+        for url, queries in zip(self.card_urls(), [0, 1, 2, 1], strict=True):
             with self.subTest(url=url), mock.patch(DRAW_CARD, return_value=b"png"):
                 # The content version is read from the cache, made once if there is none.
                 self.client.get(reverse("articles:card"))

@@ -110,13 +110,10 @@ def fact_json_ld(context, fact):
 def share_card(context, obj=None):
     """
     Return the absolute address and the description (alt) of the page's share card: that of
-    `obj` (an article, as readers of the page's language get it among the published
-    `translations` in the context; a fact; a theme), else the site's. Reads nothing more than
-    the page has.
+    `obj` (an article, a fact, a theme), else the site's. Reads nothing more than the page has.
     """
     if isinstance(obj, Article):
-        version = obj.language_versions(context.get("translations") or [])[active_language()]
-        path, alt = reverse("articles:article-card", args=[obj.slug]), share_cards.article_alt(version, obj.credit)
+        path, alt = reverse("articles:article-card", args=[obj.slug]), share_cards.article_alt(obj, obj.credit)
     elif isinstance(obj, Fact):
         path, alt = reverse("articles:fact-card", args=[obj.pk]), share_cards.fact_alt(obj)
     elif isinstance(obj, Theme):

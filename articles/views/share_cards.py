@@ -8,7 +8,6 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from .. import share_cards
-from ..i18n import active_language
 from ..models import Article, Fact, Theme
 from ..queries import published_wordings
 
@@ -33,20 +32,18 @@ def site_card(request):
 @require_safe
 def article_card(request, slug):
     """
-    A published article's card, drawn from the version readers of the page's language get (its
-    translation in that language, if published, as the page's alternates name it); 404 otherwise.
+    A published article's card: the title its page shows (the page's og:title), whatever the
+    page's language, with the card's own words in that language; 404 otherwise.
     """
 
     def render():
-        article = get_object_or_404(Article.objects.published(), slug=slug)
-        published = Article.objects.published().filter(article.translation_group_q())
-        versions = published.select_related("interviewee", "source", "lead_picture", "translation_of__lead_picture")
-        group = {version.pk: version for version in versions}
-        others = [version for pk, version in group.items() if pk != article.pk]
-        version = group[article.language_versions(others)[active_language()].pk]
-        # The lead image is the original's, whichever version the card shows.
-        picture = getattr(version.translation_of or version, "lead_picture", None)
-        return share_cards.draw_card(share_cards.article_card(version), picture.largest_jpeg() if picture else None)
+        versions = Article.objects.published().select_related(
+            "interviewee", "source", "lead_picture", "translation_of__lead_picture"
+        )
+        article = get_object_or_404(versions, slug=slug)
+        # A translation shows its original's lead image.
+        picture = getattr(article.translation_of or article, "lead_picture", None)
+        return share_cards.draw_card(share_cards.article_card(article), picture.largest_jpeg() if picture else None)
 
     return card_response(share_cards.card_png("article", slug, render))
 
