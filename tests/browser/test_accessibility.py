@@ -5,11 +5,29 @@ from axe_playwright_python.sync_playwright import Axe
 
 from articles.models import Fact
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed")]
+from ..support.pictures import jpeg, make_picture
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed", "pictures")]
 
 # axe-core rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MAX_PAGE_BYTES = 100_000
+
+
+@pytest.fixture
+def pictures(settings):
+    """Give the seed interview a lead image and its interviewee a portrait, served by Django."""
+    settings.SERVE_MEDIA = True
+    article = Fact.objects.exclude(value=None).first().article
+    make_picture(
+        article=article,
+        content=jpeg(1200, 800),
+        alt_es="Dos ministros se dan la mano",
+        alt_ko="악수하는 두 장관",
+        credit="Photo: Kormex",
+        licence="CC BY 4.0",
+    )
+    make_picture(person=article.interviewee, content=jpeg(600, 600), alt="Sang Min Lee")
 
 
 def page_types():
@@ -20,6 +38,7 @@ def page_types():
         "theme": "/themes/aerospace/",
         "facts, filtered": "/facts/?theme=digital-government&kind=dated",
         "fact": fact.get_permalink(),
+        "fact embed": f"/facts/{fact.pk}/embed/",
         "timeline": "/timeline/?theme=aerospace",
         "search": "/search/?q=digital",
     }
