@@ -5,7 +5,6 @@ OpenGraph base tags (og:title, og:url, og:locale) are present and in that langua
 """
 
 import json
-from html.parser import HTMLParser
 from io import StringIO
 
 from django.core.management import call_command
@@ -15,7 +14,7 @@ from django.utils.translation import gettext, override
 
 from articles.models import Article, Fact, Theme
 
-from .support.pages import LANGUAGES
+from .support.pages import LANGUAGES, Head
 
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX", "ko": "ko_KR"}
 # Each list page: its route, its schema.org type and its title (translated by the page).
@@ -28,31 +27,6 @@ LIST_PAGES = [
     ("search", "SearchResultsPage", "Search"),
     ("data", "Dataset", "Data: download the facts"),
 ]
-
-
-class Head(HTMLParser):
-    """The OpenGraph meta tags and the JSON-LD scripts of a page, read as a browser reads them."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.meta, self.json_ld, self.in_json_ld = {}, [], False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta" and attrs.get("property", "").startswith("og:"):
-            self.meta.setdefault(attrs["property"], []).append(attrs["content"])
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self.in_json_ld = True
-            self.json_ld.append("")
-
-    def handle_data(self, data):
-        if self.in_json_ld:
-            self.json_ld[-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self.in_json_ld = False
 
 
 class StructuredDataTests(TestCase):
@@ -84,7 +58,7 @@ class StructuredDataTests(TestCase):
                 with self.subTest(language=language, url=url):
                     response = self.client.get(url)
                     self.assertEqual(response.status_code, 200)
-                    head = Head(response.content.decode())
+                    head = Head(response)
                     [script] = head.json_ld
                     data = json.loads(script)
                     self.assertEqual(data["@context"], "https://schema.org")
@@ -108,13 +82,13 @@ class StructuredDataTests(TestCase):
     def test_a_list_page_names_the_site_it_belongs_to(self):
         with override("ko"):
             url = reverse("articles:fact-list")
-        data = json.loads(Head(self.client.get(url).content.decode()).json_ld[0])
+        data = json.loads(Head(self.client.get(url)).json_ld[0])
         self.assertEqual(data["isPartOf"], {"@type": "WebSite", "name": "Kormex", "url": "http://testserver/ko/"})
 
     def test_a_fact_page_describes_the_claim_and_the_words_it_comes_from(self):
         with override("es"):
             url = self.fact.get_permalink()
-        data = json.loads(Head(self.client.get(url).content.decode()).json_ld[0])
+        data = json.loads(Head(self.client.get(url)).json_ld[0])
         wording = self.fact.wordings.get(article__language="es")
         self.assertEqual(data["text"], wording.statement)
         self.assertEqual(data["appearance"]["@type"], "Quotation")
