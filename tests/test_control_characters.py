@@ -105,7 +105,7 @@ def orm_objects():
         Source(),
         Theme(),
         Article(),
-        QAPair(article=article, position=99),
+        QAPair(article=article, position=pair.position + 1),
         Fact(article=article, pair=pair, value=1),
         ThemeRedirect(theme=theme),
         ThemeMerge(item_count=0),
