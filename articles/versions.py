@@ -36,8 +36,13 @@ def is_current(version):
 
 def current_version():
     """Return the current content version, making a new one if there is none or it has passed."""
+    return stored_version() or new_content_version()
+
+
+def stored_version():
+    """Return the current content version if the cache holds it, else None, making none."""
     version = cache.get(VERSION_KEY)
-    return version if is_current(version) else new_content_version()
+    return version if is_current(version) else None
 
 
 def new_content_version():

@@ -6,8 +6,6 @@ content version (articles/versions.py) it was rendered from.
 
 import logging
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, fields
 from hashlib import sha256
 from itertools import chain
@@ -21,7 +19,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from articles.versions import VERSION_KEY, CacheUnavailable, is_current, new_content_version
+from articles.lru import LRU
+from articles.versions import VERSION_KEY, CacheUnavailable, is_current, new_content_version, stored_version
 
 # Requests carrying these cookies may see something personal (a signed-in editor, a message).
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
@@ -47,6 +46,11 @@ class PageCacheMiddleware:
     middleware answers their conditional requests itself, from the values stored with the page, so
     that a hit does not go through ConditionalGetMiddleware (which comes after it, for the pages
     it does not store).
+
+    A request it renders carries the content version it was looked up at as
+    `request.content_version`: the version the cards the page draws are kept for
+    (articles/kept_cards.py). With the page cache off it is the version the cache holds, if any.
+    Requests with a session or message cookie have none.
     """
 
     def __init__(self, get_response):
@@ -54,20 +58,17 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         # Pictures (MEDIA_URL) are files with headers of their own, never pages to store.
-        if (
-            not settings.PAGE_CACHE
-            or request.method not in ("GET", "HEAD")
-            or request.path.startswith(settings.MEDIA_URL)
-        ):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(settings.MEDIA_URL):
             return self.get_response(request)
         if PERSONAL_COOKIES.intersection(request.COOKIES):
             response = self.get_response(request)
             patch_cache_control(response, private=True)
             return response
 
-        key = page_key(request)
+        key = page_key(request) if settings.PAGE_CACHE else None
         try:
-            version, page = current_page(key)
+            # With the page cache off, a version that does not exist yet is left for the facet index to make.
+            version, page = current_page(key) if key else (stored_version(), None)
         except Exception:
             # A cache or database that does not answer must not take the pages down with it
             # (nor /healthz, which reports it).
@@ -76,8 +77,10 @@ class PageCacheMiddleware:
         if page is not None:
             return page.response(request)
 
+        # The version the page is rendered at, which the cards it draws are kept for (articles/kept_cards.py).
+        request.content_version = version
         response = self.get_response(request)
-        if storable(response):
+        if key and storable(response):
             response = self.store(request, key, version, response)
         return response
 
@@ -138,42 +141,10 @@ class StoredPage:
         return get_conditional_response(request, etag=self.etag, last_modified=self.last_modified, response=response)
 
 
-class LocalPages:
-    """
-    Copies of the shared cache's pages in this process, up to `limit` bytes of content, the
-    least recently used dropped first. A copy is only served when its token is the current
-    version's, read from the shared cache on every request, so it is exactly as fresh as the
-    shared entry; it saves fetching and unpickling the page.
-    """
-
-    def __init__(self, limit):
-        self.limit = limit
-        self.size = 0
-        self.pages = OrderedDict()
-        # Threaded servers (runserver, gthread workers) share the copies between threads.
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
-            return page
-
-    def put(self, key, page):
-        if len(page.content) > self.limit:
-            return
-        with self.lock:
-            if (old := self.pages.pop(key, None)) is not None:
-                self.size -= len(old.content)
-            self.pages[key] = page
-            self.size += len(page.content)
-            while self.size > self.limit:
-                _, dropped = self.pages.popitem(last=False)
-                self.size -= len(dropped.content)
-
-
-LOCAL_PAGES = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
+# Copies of the shared cache's pages in this process. A copy is only served when its token is the
+# current version's, read from the shared cache on every request, so it is exactly as fresh as
+# the shared entry; it saves fetching and unpickling the page.
+LOCAL_PAGES = LRU(settings.PAGE_CACHE_LOCAL_BYTES, weigh=lambda page: len(page.content))
 STORED_PAGE_FIELDS = {field.name for field in fields(StoredPage)}
 
 

@@ -19,9 +19,10 @@ from reversion.models import Version
 
 from articles.models import Article, Fact, Theme
 from articles.services.themes import merge_themes
-from articles.versions import VERSION_KEY
+from articles.templatetags import cards
+from articles.versions import VERSION_KEY, current_version
 from pagecache.filecache import FileBasedCache
-from pagecache.middleware import LOCAL_PAGES, LocalPages, StoredPage, page_key
+from pagecache.middleware import LOCAL_PAGES, StoredPage, page_key
 from pagecache.rediscache import RedisCache
 
 from .support.cache import empty_cache
@@ -217,29 +218,19 @@ class PageCacheTests(CachedContentTestCase):
         """Regression: entries an earlier release stored must not break every request after a deploy."""
         self.get("/")
         key = page_key(RequestFactory().get("/"))
-        LOCAL_PAGES.pages.pop(key)
+        LOCAL_PAGES.entries.pop(key)
         token = cache.get(VERSION_KEY).token
         # A StoredPage as the release before validators were stored with it pickled one.
         earlier = StoredPage.__new__(StoredPage)
         vars(earlier).update(token=token, status=200, headers=(), content=b"old response")
         for entry in [("old token", "old response"), earlier]:
             with self.subTest(entry=entry):
-                LOCAL_PAGES.pages.pop(key, None)
+                LOCAL_PAGES.entries.pop(key, None)
                 cache.set(key, entry)
                 response, queries = self.get("/")
                 self.assertContains(response, "Trade talks")
                 self.assertGreater(queries, 0)
                 self.assertEqual(self.get("/")[1], 0)
-
-    def test_worker_copies_keep_within_their_byte_limit_dropping_the_oldest(self):
-        pages = LocalPages(limit=10)
-        for key, content in [("a", b"1234"), ("b", b"5678"), ("c", b"90")]:
-            pages.put(key, StoredPage("t", 200, (), content, '"e"', 0))
-        pages.get("a")
-        pages.put("d", StoredPage("t", 200, (), b"xyz", '"e"', 0))
-        self.assertEqual((list(pages.pages), pages.size), (["c", "a", "d"], 9))
-        pages.put("e", StoredPage("t", 200, (), b"x" * 11, '"e"', 0))
-        self.assertIsNone(pages.get("e"))
 
     @override_settings(PAGE_CACHE=False)
     def test_the_page_cache_can_be_switched_off(self):
@@ -361,6 +352,24 @@ class InvalidationTests(CachedContentTestCase):
         imported.status, imported.published_at = Article.Status.PUBLISHED, timezone.now()
         imported.save()
         self.assert_everywhere(["/", "/es/articles/"], present=["Korea and Mexico look to the stars"])
+
+
+@override_settings(PAGE_CACHE=False)
+class InvalidationOfKeptCardsTests(InvalidationTests):
+    """The same changes with the page cache off: the cards each worker keeps for a version are then all that is kept."""
+
+    def warm(self, urls):
+        """Fetch `urls` twice, proving each second answer draws none of its cards."""
+        # With the page cache off, the version is made by the first page that reads the facet index.
+        current_version()
+        for url in urls:
+            self.text(url)
+            with (
+                mock.patch.object(cards, "draw_article_card") as articles,
+                mock.patch.object(cards, "draw_fact_card") as facts,
+            ):
+                response, _ = self.get(url)
+            self.assertEqual((response.status_code, articles.call_count, facts.call_count), (200, 0, 0), url)
 
 
 class CacheFaultTests(CachedContentTestCase):

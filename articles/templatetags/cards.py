@@ -2,7 +2,8 @@
 The cards and theme lists that pages repeat: {% article_card %}, {% fact_card %} and
 {% theme_tags %}. Tags rather than included templates: a list page shows dozens, and an include
 resolves each of its variables through the template engine and reads the active language
-again for each. Every editor's value is escaped by format_html(), as a template would.
+again for each. Every editor's value is escaped by format_html(), as a template would. Cards
+drawn for readers are kept for the content version they were drawn at (kept_cards.py).
 """
 
 from operator import itemgetter
@@ -14,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from ..i18n import active_language
+from ..kept_cards import kept_card
 from .articles_tags import isolated, lang_attr
 from .pictures import picture
 
@@ -28,13 +30,18 @@ def card(opening, parts):
     return mark_safe("\n  ".join([opening, *parts]) + "\n</article>")
 
 
-@register.simple_tag
-def article_card(article):
+@register.simple_tag(takes_context=True)
+def article_card(context, article):
     """
     Return the card of `article` that lists show: the version in the page's language, its kind,
     interviewee, source and date, its standfirst and its themes, under its lead picture.
     """
     shown = article.version
+    key = ("article", article.pk, shown.pk, active_language())
+    return kept_card(context, key, lambda: draw_article_card(article, shown))
+
+
+def draw_article_card(article, shown):
     lang = lang_attr(shown.language)
     kind = article.get_kind_display()
     if article.interviewee:
@@ -92,7 +99,15 @@ def fact_card(context, fact, with_source=False):
     its date, with `with_source` the words it quotes and where, its permalink, its themes and,
     for staff, a link to edit it.
     """
-    wording, pk = fact.wording, fact.pk
+    wording = fact.wording
+    if context["user"].is_staff:
+        return draw_fact_card(fact, wording, with_source, staff=True)
+    key = ("fact", fact.pk, wording._meta.model_name, wording.pk, with_source, active_language())
+    return kept_card(context, key, lambda: draw_fact_card(fact, wording, with_source, staff=False))
+
+
+def draw_fact_card(fact, wording, with_source, staff):
+    pk = fact.pk
     lang = lang_attr(wording.language)
     parts = []
     if figure := fact.figure_display:
@@ -113,7 +128,7 @@ def fact_card(context, fact, with_source=False):
     parts.append(format_html(permalink, fact.get_permalink(), pk, gettext("Permalink")))
     if themes := theme_tags(fact.theme_list):
         parts.append(themes)
-    if context["user"].is_staff:
+    if staff:
         edit = reverse("admin:articles_fact_change", args=[pk])
         parts.append(format_html('<p class="staff-tools"><a href="{}">{}</a></p>', edit, gettext("Edit this fact")))
     return card(format_html('<article class="fact-card" id="fact-{}">', pk), parts)

@@ -1,0 +1,132 @@
+"""Cards kept in the worker for the content version they were drawn at (articles/kept_cards.py)."""
+
+import xml.etree.ElementTree as ET
+from io import StringIO
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import Client, SimpleTestCase, TestCase, override_settings
+from django.urls import reverse
+
+from articles.kept_cards import KEPT_CARDS
+from articles.lru import LRU
+from articles.models import Fact
+from articles.templatetags import cards
+from articles.versions import current_version
+
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.pages import SITEMAP
+
+FACT_LIST = "/facts/?theme=trade"
+
+
+def drawing(name):
+    """Count the calls of the card tags' drawing function `name`, which still draws."""
+    return mock.patch.object(cards, name, wraps=getattr(cards, name))
+
+
+@override_settings(PAGE_CACHE=False)
+class KeptCardTests(TestCase):
+    """With the page cache off, so that every request renders its page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        cls.article = ArticleFactory(title="Trade talks", slug="trade-talks", themes=[cls.trade])
+        pair = QAPairFactory(article=cls.article, answer="Trade reached $19.8 billion in 2023.")
+        cls.facts = [
+            FactFactory(pair=pair, statement=f"Trade set record {number}.", quote="$19.8 billion", themes=[cls.trade])
+            for number in range(3)
+        ]
+        cls.editor = UserFactory(username="editor", editor=True)
+
+    def setUp(self):
+        KEPT_CARDS.entries.clear()
+        KEPT_CARDS.size = 0
+        # With the page cache off, the version is made by the first page that reads the facet index.
+        current_version()
+
+    def test_a_card_is_drawn_once_for_every_page_that_lists_it_until_content_changes(self):
+        with drawing("draw_fact_card") as draw:
+            self.client.get(FACT_LIST)
+            self.assertEqual(draw.call_count, 3)
+            first = self.client.get(FACT_LIST).content
+            self.client.get("/themes/trade/")
+            self.client.get(f"{FACT_LIST}&from=2000")
+            self.assertEqual(draw.call_count, 3)
+            fact = Fact.objects.get(pk=self.facts[0].pk)
+            fact.statement = "Trade set a new record."
+            fact.save()
+            response = self.client.get(FACT_LIST)
+        self.assertEqual(draw.call_count, 6)
+        self.assertContains(response, "Trade set a new record.")
+        self.assertNotContains(response, "Trade set record 0.")
+        self.assertIn(b"Trade set record 0.", first)
+
+    def test_each_language_and_each_kind_of_card_is_kept_apart(self):
+        with drawing("draw_fact_card") as facts, drawing("draw_article_card") as articles:
+            for prefix in ["", "/es", "/ko"]:
+                self.client.get(f"{prefix}{FACT_LIST}")
+                self.client.get(f"{prefix}/articles/trade-talks/")
+                self.client.get(f"{prefix}/articles/")
+        # The list's cards show their source; the article page's the same facts without it.
+        self.assertEqual((facts.call_count, articles.call_count), (18, 3))
+        self.assertEqual(len(KEPT_CARDS.entries), 21)
+
+    def test_an_editors_pages_neither_use_nor_keep_cards(self):
+        self.client.get(FACT_LIST)
+        kept = dict(KEPT_CARDS.entries)
+        self.client.force_login(self.editor)
+        with drawing("draw_fact_card") as draw:
+            response = self.client.get(FACT_LIST)
+        self.assertEqual(draw.call_count, 3)
+        self.assertContains(response, reverse("admin:articles_fact_change", args=[self.facts[0].pk]))
+        self.assertEqual(dict(KEPT_CARDS.entries), kept)
+        self.assertNotContains(Client().get(FACT_LIST), "Edit this fact")
+
+    def test_a_preview_keeps_no_card(self):
+        self.client.force_login(self.editor)
+        self.client.get(reverse("articles:article-preview", args=[self.article.slug]))
+        self.assertEqual(len(KEPT_CARDS.entries), 0)
+
+
+@override_settings(PAGE_CACHE=False)
+class KeptPagesTests(TestCase):
+    """Every public page of the seed, in each language, reads the same with its cards kept as drawn."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_seed", stdout=StringIO())
+
+    def test_every_page_is_the_same_with_the_cards_other_pages_kept(self):
+        index = self.client.get(reverse("sitemap"))
+        sections = [self.client.get(loc.text) for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
+        urls = [loc.text for section in sections for loc in ET.fromstring(section.content).iter(f"{SITEMAP}loc")]
+        self.assertGreater(len(urls), 30)
+        drawn = {}
+        for url in urls:
+            KEPT_CARDS.entries.clear()
+            drawn[url] = self.client.get(url).content
+        # Each page after all the others, then before them: every card another page kept.
+        for url in [*urls, *reversed(urls)]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).content, drawn[url])
+        self.assertGreater(len(KEPT_CARDS.entries), 20)
+
+
+class LRUTests(SimpleTestCase):
+    def test_values_keep_within_their_limit_dropping_the_least_recently_used(self):
+        kept = LRU(limit=10)
+        for key, value in [("a", "1234"), ("b", "5678"), ("c", "90")]:
+            kept.put(key, value)
+        kept.get("a")
+        kept.put("d", "xyz")
+        self.assertEqual((list(kept.entries), kept.size), (["c", "a", "d"], 9))
+        kept.put("e", "x" * 11)
+        self.assertIsNone(kept.get("e"))
+
+    def test_a_value_put_again_is_weighed_once(self):
+        kept = LRU(limit=10, weigh=lambda value: len(value) * 2)
+        kept.put("a", "12")
+        kept.put("a", "123")
+        self.assertEqual((list(kept.entries), kept.size), (["a"], 6))
