@@ -1,10 +1,11 @@
 """
 Faceted filtering from a query string: themes (all must apply), person, source, year range
 and kind. The URL is the whole state; each facet's options are counted within the current
-selection, and each facet offers at most FACET_OPTIONS of them, those with the most matches, so
-that its list stays the same length as content grows. The selection, its counts and its pages
-come from the facet index (facet_index.py); while there is none, from one grouped query per
-facet and a page of the filtered queryset, with the same results.
+selection (the kinds, which replace one another, within the other filters' selection), and each
+facet offers at most FACET_OPTIONS of them, those with the most matches, so that its list stays
+the same length as content grows. The selection, its counts and its pages come from the facet
+index (facet_index.py); while there is none, from one grouped query per facet and a page of the
+filtered queryset, with the same results.
 """
 
 import re
@@ -166,7 +167,8 @@ class Facets:
             self.notices.append(gettext("“%(value)s” is not a year; ignored.") % {"value": value})
         return year
 
-    def apply(self, queryset):
+    def apply(self, queryset, kind=True):
+        """Return `queryset` narrowed by the chosen values; by the chosen kind's if `kind`."""
         config = self.config
         for theme in [self.fixed_theme, *self.themes]:
             if theme is not None:
@@ -179,25 +181,25 @@ class Facets:
             queryset = queryset.filter(**{f"{config.date_path}__year__gte": self.year_from})
         if self.year_to:
             queryset = queryset.filter(**{f"{config.date_path}__year__lte": self.year_to})
-        if self.kind:
+        if self.kind and kind:
             queryset = queryset.filter(config.kinds[self.kind][1])
         return queryset
 
-    def chosen(self):
-        """Return the chosen values as the facet index names them: (facet, value) pairs."""
+    def chosen(self, kind=True):
+        """Return the chosen values as the facet index names them: (facet, value) pairs; the kind's if `kind`."""
         chosen = [("theme", theme.pk) for theme in [self.fixed_theme, *self.themes] if theme]
         if self.person:
             chosen.append(("person", self.person.pk))
         if self.source:
             chosen.append(("source", self.source.pk))
-        if self.kind:
+        if self.kind and kind:
             chosen.append(("kind", self.kind))
         return chosen
 
-    @property
-    def grouped(self):
-        """The filtered rows without ordering, select_related or prefetching, for counting."""
-        return self.queryset.model.objects.filter(pk__in=self.queryset.values("pk"))
+    def grouped(self, queryset=None):
+        """The rows of `queryset` (the filtered rows) without ordering, select_related or prefetching, for counting."""
+        queryset = self.queryset if queryset is None else queryset
+        return queryset.model.objects.filter(pk__in=queryset.values("pk"))
 
     def theme_options(self):
         # Links name themes by their slug in the page's language.
@@ -230,7 +232,8 @@ class Facets:
             counts = self.listing.top(facet, self.selection, FACET_OPTIONS)
         else:
             rows = (
-                self.grouped.filter(**{f"{path}__isnull": False})
+                self.grouped()
+                .filter(**{f"{path}__isnull": False})
                 .values(path)
                 .annotate(count=Count("pk"))
                 .order_by("-count", path)[:FACET_OPTIONS]
@@ -259,7 +262,8 @@ class Facets:
             # reads as "order by the first column".
             chosen_first = [Case(When(year__in=chosen, then=0), default=1)] if chosen else []
             rows = (
-                self.grouped.exclude(**{self.config.date_path: None})
+                self.grouped()
+                .exclude(**{self.config.date_path: None})
                 .annotate(year=ExtractYear(self.config.date_path))
                 .values("year")
                 .annotate(count=Count("pk"))
@@ -271,11 +275,19 @@ class Facets:
         return [Option(str(year), str(year), counts.get(year, 0)) for year in years]
 
     def kind_options(self):
+        """
+        The kinds, each counted over the rows the other filters match: choosing one replaces the
+        chosen kind, so each count is what the list shows once it is chosen (a row may be of two
+        kinds, a dated figure).
+        """
         if self.index:
-            counts = self.listing.counts("kind", self.selection)
+            years = (self.year_from, self.year_to)
+            selection = self.listing.select(self.chosen(kind=False), years) if self.kind else self.selection
+            counts = self.listing.counts("kind", selection)
         else:
             kinds = self.config.kinds.items()
-            counts = self.grouped.aggregate(**{kind: Count("pk", filter=q) for kind, (_, q) in kinds})
+            rows = self.grouped(self.apply(self.rows, kind=False)) if self.kind else self.grouped()
+            counts = rows.aggregate(**{kind: Count("pk", filter=q) for kind, (_, q) in kinds})
         return [
             Option(kind, label, counts.get(kind, 0), query_url(self.params, kind=kind), kind == self.kind)
             for kind, (label, _) in self.config.kinds.items()

@@ -1,9 +1,10 @@
 from datetime import date
 from unittest import mock
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from articles.facet_index import current_index
 from articles.models import Article
 
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
@@ -75,6 +76,19 @@ class FactFacetTests(TestCase):
         self.assertEqual([(o.value, o.count) for o in context["year_options"]], [("2023", 1), ("2027", 1)])
         self.assertEqual([(o.value, o.count) for o in context["kind_options"]], [("dated", 2)])
         self.assertEqual([(o.value, o.count) for o in context["theme_options"]], [("trade", 1)])
+
+    @override_settings(PAGE_CACHE=False)
+    def test_each_kind_counts_what_choosing_it_lists_with_another_kind_chosen(self):
+        """Regression: with Figures chosen, Dated counted the dated figures; choosing it listed every dated fact."""
+        FactFactory(
+            pair=self.figure.pair, quote="in 2023", value=5, unit="%", date=date(2023, 1, 1), date_precision="year"
+        )
+        for index in [current_index(), None]:
+            with self.subTest(index=index), mock.patch("articles.filters.current_index", return_value=index):
+                options = self.facts("kind=figure")[0].context["kind_options"]
+                self.assertEqual([(o.value, o.count) for o in options], [("figure", 2), ("dated", 3), ("statement", 1)])
+                for option in options:
+                    self.assertEqual(len(self.facts(f"kind={option.value}")[1]), option.count, option.value)
 
     def test_each_active_filter_is_removed_in_one_click_keeping_the_others(self):
         response, _ = self.facts("theme=space&person=ruiz&from=2020&kind=dated&page=1")
