@@ -286,3 +286,12 @@ class DeepPageTests(TestCase):
         self.assertNotIn("OFFSET", captured[0]["sql"])
         self.assertEqual(page, list(fact_cards().filter(themes=self.trade))[100:130])
         self.assertEqual(len(rows), 135)
+
+    def test_keys_are_kept_in_four_bytes_when_they_fit_and_in_eight_when_one_does_not(self):
+        listing = current_index().listing(FACT_FACETS)
+        self.assertEqual(listing.ids.itemsize, 4)
+        far = FactFactory(pk=(1 << 32) + 7, pair=QAPairFactory(article=ArticleFactory()), themes=[self.trade])
+        listing = current_index().listing(FACT_FACETS)
+        self.assertEqual(listing.ids.itemsize, 8)
+        rows = listing.rows(fact_cards(), listing.select([("theme", self.trade.pk)]))
+        self.assertEqual(rows[135:136], [far])
