@@ -224,14 +224,18 @@ class FacetIndex:
     def listing(self, config):
         return self.listings[config.name]
 
-    def themes_in_use(self, themes):
-        """Return `themes` that published content uses, annotated as Theme.objects.with_counts() annotates them."""
+    def themes_in_use(self, themes, counts=True):
+        """
+        Return `themes` that published content uses; with `counts`, annotated as
+        Theme.objects.with_counts() annotates them.
+        """
+        used = themes.filter(pk__in=list(self.theme_counts))
+        if not counts:
+            return used
         counts = [{pk: row[position] for pk, row in self.theme_counts.items()} for position in range(3)]
-        return (
-            themes.filter(pk__in=list(self.theme_counts))
-            .annotate(article_count=known(counts[0]), pair_count=known(counts[1]), fact_count=known(counts[2]))
-            .annotate(total=F("article_count") + F("pair_count") + F("fact_count"))
-        )
+        return used.annotate(
+            article_count=known(counts[0]), pair_count=known(counts[1]), fact_count=known(counts[2])
+        ).annotate(total=F("article_count") + F("pair_count") + F("fact_count"))
 
     def tagged(self, config, theme, queryset):
         """Return the rows of `queryset` in the list `config` that carry `theme`, in the list's order."""

@@ -87,11 +87,13 @@ class Facets:
     Values that match nothing are ignored and reported in `notices` (the views read no other
     parameters than PARAMETERS: query_strings.accepts()). A theme, person or source that no
     published content uses is unknown, with the very notice of one that does not exist: the
-    answer does not tell an unannounced interviewee from a mistyped name.
+    answer does not tell an unannounced interviewee from a mistyped name. With `index` false
+    (exports, which stream `queryset`), the facet index is not read, nor built.
     """
 
-    def __init__(self, params, queryset, config, fixed_theme=None):
+    def __init__(self, params, queryset, config, fixed_theme=None, index=True):
         self.params, self.config, self.notices = params, config, []
+        self.reads_index = index
         self.rows = queryset
         self.fixed_theme = fixed_theme
         self.themes = self.parse_themes()
@@ -119,8 +121,8 @@ class Facets:
 
     @cached_property
     def index(self):
-        """The facet index, read when counts or a page are needed (not by exports, which stream the queryset)."""
-        return current_index()
+        """The facet index, unless the caller reads only `queryset` (exports, which stream it)."""
+        return current_index() if self.reads_index else None
 
     @cached_property
     def listing(self):
@@ -143,7 +145,8 @@ class Facets:
             slugs = slugs[:MAX_THEMES]
         # Old slugs of renamed or merged themes select the theme they lead to.
         valid = [slug for slug in slugs if re.fullmatch(SLUG_PATTERN, slug)]
-        found = Theme.objects.in_use().by_slug(valid) if valid else {}
+        themes = self.index.themes_in_use(Theme.objects.all(), counts=False) if self.index else Theme.objects.in_use()
+        found = themes.by_slug(valid) if valid else {}
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             self.notices.append(no_such_themes(missing))

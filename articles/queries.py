@@ -14,6 +14,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
 from .facet_index import ARTICLE_FACETS, FACT_ORDER, PAIR_LIST, current_index
 from .i18n import active_language, language_codes
@@ -97,16 +98,32 @@ def article_cards():
     )
 
 
-def themes_in_use():
-    """Return the themes published content uses, each with its counts of published content."""
-    index = current_index()
-    return index.themes_in_use(Theme.objects.all()) if index else Theme.objects.in_use().with_counts()
+def themes_in_use(counts=True):
+    """
+    Return the themes published content uses, from the facet index when it answers; with
+    `counts`, each with its counts of published content.
+    """
+    if index := current_index():
+        return index.themes_in_use(Theme.objects.all(), counts)
+    themes = Theme.objects.in_use()
+    return themes.with_counts() if counts else themes
 
 
 def home_content():
-    """Return what the home page shows: the latest articles, key figures and the busiest themes."""
-    # A key figure shows its figure, its statement and a link to the words it comes from.
-    key_figures = (
+    """
+    Return what the home page shows: the latest articles, key figures and the busiest themes,
+    each built when the page first reads it (never while the page's fragment is kept).
+    """
+    return {
+        "articles": SimpleLazyObject(lambda: article_cards()[:LATEST_ARTICLES]),
+        "themes": SimpleLazyObject(lambda: themes_in_use().in_local_order("-fact_count")[:HOME_THEMES]),
+        "key_figures": SimpleLazyObject(key_figures),
+    }
+
+
+def key_figures():
+    """Return the key figures the home page shows: each a figure, its statement and the words it comes from."""
+    figures = (
         Fact.objects.published()
         .filter(is_key_figure=True)
         .select_related("article", "pair")
@@ -123,11 +140,7 @@ def home_content():
         .prefetch_related(published_wordings())
         .order_by(*FACT_ORDER)
     )
-    return {
-        "articles": article_cards()[:LATEST_ARTICLES],
-        "themes": themes_in_use().in_local_order("-fact_count")[:HOME_THEMES],
-        "key_figures": key_figures[:KEY_FIGURES],
-    }
+    return figures[:KEY_FIGURES]
 
 
 @dataclass
@@ -220,11 +233,12 @@ def theme_content(theme):
     index = current_index()
     if index:
         pairs, articles = index.tagged(PAIR_LIST, theme, pairs), index.tagged(ARTICLE_FACETS, theme, articles)
+        # Read when the page first shows them: never while its fragment is kept.
         return {
-            "pairs": pairs[0:THEME_PAGE_LIMIT],
+            "pairs": SimpleLazyObject(lambda: pairs[0:THEME_PAGE_LIMIT]),
             "pair_count": len(pairs),
-            "articles": articles[0:THEME_PAGE_LIMIT],
-            "related": index.related_themes(theme, Theme.objects.all(), RELATED_THEMES),
+            "articles": SimpleLazyObject(lambda: articles[0:THEME_PAGE_LIMIT]),
+            "related": SimpleLazyObject(lambda: index.related_themes(theme, Theme.objects.all(), RELATED_THEMES)),
         }
     pairs, articles = pairs.filter(tagged_items__tag=theme), articles.filter(tagged_items__tag=theme)
     # Published facts only, in the same filter() as the theme, so that both apply to each shared fact.

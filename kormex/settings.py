@@ -171,9 +171,9 @@ PAGE_CACHE_MAX_BYTES = 1024 * 1024
 # Each worker also keeps up to this many bytes of pages in memory, checked against the shared
 # content version on every request (pagecache/middleware.py, LocalPages).
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
-# And up to this many characters of the cards lists show, for the content version they were
-# drawn at (articles/kept_cards.py).
-KEPT_CARDS_SIZE = 4 * 1024 * 1024
+# And up to this many characters of page fragments (cards, sections) for the content version
+# they were drawn at (articles/kept.py).
+KEPT_FRAGMENTS_SIZE = 4 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -48,8 +48,8 @@ class PageCacheMiddleware:
     it does not store).
 
     A request it renders carries the content version it was looked up at as
-    `request.content_version`: the version the cards the page draws are kept for
-    (articles/kept_cards.py). With the page cache off it is the version the cache holds, if any.
+    `request.content_version`: the version the fragments the page draws are kept for
+    (articles/kept.py). With the page cache off it is the version the cache holds, if any.
     Requests with a session or message cookie have none.
     """
 
@@ -77,7 +77,7 @@ class PageCacheMiddleware:
         if page is not None:
             return page.response(request)
 
-        # The version the page is rendered at, which the cards it draws are kept for (articles/kept_cards.py).
+        # The version the page is rendered at, which the fragments it draws are kept for (articles/kept.py).
         request.content_version = version
         response = self.get_response(request)
         if key and storable(response):

@@ -3,7 +3,7 @@ The cards and theme lists that pages repeat: {% article_card %}, {% fact_card %}
 {% theme_tags %}. Tags rather than included templates: a list page shows dozens, and an include
 resolves each of its variables through the template engine and reads the active language
 again for each. Every editor's value is escaped by format_html(), as a template would. Cards
-drawn for readers are kept for the content version they were drawn at (kept_cards.py).
+drawn for readers are kept for the content version they were drawn at (kept.py).
 """
 
 from operator import itemgetter
@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from ..i18n import active_language
-from ..kept_cards import kept_card
+from ..kept import kept_fragment
 from .articles_tags import isolated, lang_attr
 from .pictures import picture
 
@@ -38,7 +38,7 @@ def article_card(context, article):
     """
     shown = article.version
     key = ("article", article.pk, shown.pk, active_language())
-    return kept_card(context, key, lambda: draw_article_card(article, shown))
+    return kept_fragment(context, key, lambda: draw_article_card(article, shown))
 
 
 def draw_article_card(article, shown):
@@ -103,7 +103,7 @@ def fact_card(context, fact, with_source=False):
     if context["user"].is_staff:
         return draw_fact_card(fact, wording, with_source, staff=True)
     key = ("fact", fact.pk, wording._meta.model_name, wording.pk, with_source, active_language())
-    return kept_card(context, key, lambda: draw_fact_card(fact, wording, with_source, staff=False))
+    return kept_fragment(context, key, lambda: draw_fact_card(fact, wording, with_source, staff=False))
 
 
 def draw_fact_card(fact, wording, with_source, staff):

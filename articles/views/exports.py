@@ -150,7 +150,7 @@ def applied_filters(facets):
 
 def export(request, fmt, fixed_theme=None):
     """Stream the published facts the query string selects as `fmt` ("csv" or "json")."""
-    facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=fixed_theme)
+    facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=fixed_theme, index=False)
     rows = export_rows(request, facets.queryset)
     if fmt == "csv":
         content, content_type = csv_lines(rows), "text/csv; charset=utf-8"

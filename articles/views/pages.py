@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -42,14 +43,15 @@ def page_context(article):
     (an original's, which its translations share) and other versions, and for a translation whose
     public original changed after its review, when the original changed.
     """
-    sections, intro_facts = article_page(article)
+    # The sections and translations are read when the page first shows them: never while its fragment is kept.
+    page = SimpleLazyObject(lambda: article_page(article))
     original = article.translation_of
-    translations = published_translations(article)
+    translations = SimpleLazyObject(lambda: published_translations(article))
     updated = original and original.text_changed_at and article.is_out_of_date and original in translations
     return {
-        "sections": sections,
-        "intro_facts": intro_facts,
-        "intro_wordings": [fact.wording for fact in intro_facts],
+        "sections": SimpleLazyObject(lambda: page[0]),
+        "intro_facts": SimpleLazyObject(lambda: page[1]),
+        "intro_wordings": SimpleLazyObject(lambda: [fact.wording for fact in page[1]]),
         "themes": (original or article).theme_list,
         "translations": translations,
         "original_updated": original.text_changed_at if updated else None,

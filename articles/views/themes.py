@@ -8,7 +8,6 @@ from django.views.generic import ListView
 from .. import charts
 from ..facet_index import FACT_FACETS
 from ..filters import Facets
-from ..models import Theme
 from ..queries import THEME_PAGE_LIMIT, fact_cards, page_of, theme_content, themes_in_use
 from ..query_strings import private_if
 
@@ -34,7 +33,7 @@ def theme_detail(request, slug):
     the page's language, keeping the query string. A theme no published content uses answers
     404 on all of them, as a theme that does not exist.
     """
-    theme = Theme.objects.in_use().by_slug([slug]).get(slug)
+    theme = themes_in_use(counts=False).by_slug([slug]).get(slug)
     if theme is None:
         raise Http404("No such theme.")
     if theme.local_slug != slug:

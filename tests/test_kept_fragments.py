@@ -1,14 +1,18 @@
-"""Cards kept in the worker for the content version they were drawn at (articles/kept_cards.py)."""
+"""Fragments of pages (cards, sections) kept in the worker for the content version they were drawn at (kept.py)."""
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from io import StringIO
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import connection
+from django.template import TemplateSyntaxError, engines
 from django.test import Client, SimpleTestCase, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.kept_cards import KEPT_CARDS
+from articles.kept import KEPT_FRAGMENTS
 from articles.lru import LRU
 from articles.models import Fact
 from articles.templatetags import cards
@@ -18,6 +22,16 @@ from .support.factories import ArticleFactory, FactFactory, QAPairFactory, Theme
 from .support.pages import SITEMAP
 
 FACT_LIST = "/facts/?theme=trade"
+
+
+def kept_kinds():
+    """Return how many fragments are kept of each kind: cards of facts and articles, and {% keep %} fragments."""
+    return Counter(key[1] for key in KEPT_FRAGMENTS.entries)
+
+
+def kept_names():
+    """Return the names of the {% keep %} fragments kept, each as often as it is kept."""
+    return Counter(key[2] for key in KEPT_FRAGMENTS.entries if key[1] == "fragment")
 
 
 def drawing(name):
@@ -41,8 +55,8 @@ class KeptCardTests(TestCase):
         cls.editor = UserFactory(username="editor", editor=True)
 
     def setUp(self):
-        KEPT_CARDS.entries.clear()
-        KEPT_CARDS.size = 0
+        KEPT_FRAGMENTS.entries.clear()
+        KEPT_FRAGMENTS.size = 0
         # With the page cache off, the version is made by the first page that reads the facet index.
         current_version()
 
@@ -71,23 +85,86 @@ class KeptCardTests(TestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(len(KEPT_CARDS.entries), 21)
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 9})
 
     def test_an_editors_pages_neither_use_nor_keep_cards(self):
         self.client.get(FACT_LIST)
-        kept = dict(KEPT_CARDS.entries)
+        kept = dict(KEPT_FRAGMENTS.entries)
         self.client.force_login(self.editor)
         with drawing("draw_fact_card") as draw:
             response = self.client.get(FACT_LIST)
         self.assertEqual(draw.call_count, 3)
         self.assertContains(response, reverse("admin:articles_fact_change", args=[self.facts[0].pk]))
-        self.assertEqual(dict(KEPT_CARDS.entries), kept)
+        self.assertEqual(dict(KEPT_FRAGMENTS.entries), kept)
         self.assertNotContains(Client().get(FACT_LIST), "Edit this fact")
 
     def test_a_preview_keeps_no_card(self):
         self.client.force_login(self.editor)
         self.client.get(reverse("articles:article-preview", args=[self.article.slug]))
-        self.assertEqual(len(KEPT_CARDS.entries), 0)
+        self.assertEqual(len(KEPT_FRAGMENTS.entries), 0)
+
+
+@override_settings(PAGE_CACHE=False)
+class KeptSectionTests(TestCase):
+    """{% keep %}: sections of pages kept for the content version, never read while they are kept."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = ThemeFactory(name="Trade", slug="trade")
+        cls.article = ArticleFactory(title="Trade talks", slug="trade-talks", themes=[cls.trade])
+        pair = QAPairFactory(article=cls.article, answer="Trade reached $19.8 billion in 2023.", themes=[cls.trade])
+        FactFactory(pair=pair, statement="Trade set a record.", quote="$19.8 billion", themes=[cls.trade])
+        cls.editor = UserFactory(username="editor", editor=True)
+
+    def setUp(self):
+        KEPT_FRAGMENTS.entries.clear()
+        KEPT_FRAGMENTS.size = 0
+        current_version()
+
+    def queries(self, url, **headers):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, headers=headers)
+        self.assertEqual(response.status_code, 200, url)
+        return response.content, len(queries)
+
+    def test_the_home_page_kept_reads_nothing_and_reads_the_same(self):
+        drawn, drawing_queries = self.queries("/")
+        kept, kept_queries = self.queries("/")
+        self.assertEqual(kept, drawn)
+        self.assertGreater(drawing_queries, 0)
+        self.assertEqual(kept_queries, 0)
+        self.assertEqual(kept_names(), {"home": 1})
+
+    def test_every_filter_of_a_theme_page_shares_its_questions_articles_and_related_themes(self):
+        _, first = self.queries("/themes/trade/")
+        _, filtered = self.queries("/themes/trade/?from=2000")
+        self.assertEqual(kept_names(), {"theme-lists": 1})
+        # The pairs, the articles and the related themes, each a query, are read once.
+        self.assertLessEqual(filtered, first - 3)
+
+    def test_an_article_page_keeps_its_sections_for_each_address_of_the_site(self):
+        here, _ = self.queries("/articles/trade-talks/")
+        there, _ = self.queries("/articles/trade-talks/", host="localhost")
+        self.assertIn(b"http://testserver/articles/trade-talks/#", here)
+        self.assertIn(b"http://localhost/articles/trade-talks/#", there)
+        self.assertNotIn(b"http://testserver/", there)
+        self.assertEqual(kept_names(), {"article": 2, "article-json-ld": 2, "article-alternates": 2})
+
+    def test_an_editors_pages_neither_use_nor_keep_sections(self):
+        self.client.get("/articles/trade-talks/")
+        kept = dict(KEPT_FRAGMENTS.entries)
+        self.client.force_login(self.editor)
+        _, queries = self.queries("/")
+        response = self.client.get("/articles/trade-talks/")
+        self.assertGreater(queries, 0)
+        self.assertContains(response, reverse("admin:articles_article_change", args=[self.article.pk]))
+        self.assertEqual(dict(KEPT_FRAGMENTS.entries), kept)
+        self.assertNotContains(Client().get("/articles/trade-talks/"), "Edit this article")
+
+    def test_a_fragment_is_named_in_quotes(self):
+        for source in ["{% keep %}{% endkeep %}", "{% keep home %}{% endkeep %}", "{% keep 'home\" %}{% endkeep %}"]:
+            with self.subTest(source=source), self.assertRaises(TemplateSyntaxError):
+                engines["django"].from_string("{% load fragments %}" + source)
 
 
 @override_settings(PAGE_CACHE=False)
@@ -105,13 +182,13 @@ class KeptPagesTests(TestCase):
         self.assertGreater(len(urls), 30)
         drawn = {}
         for url in urls:
-            KEPT_CARDS.entries.clear()
+            KEPT_FRAGMENTS.entries.clear()
             drawn[url] = self.client.get(url).content
         # Each page after all the others, then before them: every card another page kept.
         for url in [*urls, *reversed(urls)]:
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).content, drawn[url])
-        self.assertGreater(len(KEPT_CARDS.entries), 20)
+        self.assertGreater(len(KEPT_FRAGMENTS.entries), 20)
 
 
 class LRUTests(SimpleTestCase):
