@@ -23,6 +23,7 @@ import logging
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, IntegerField, Q, Value, When
@@ -204,9 +205,34 @@ class Rows:
         return len(self.selection)
 
     def __getitem__(self, page):
-        ids = [self.listing.ids[number] for number in self.selection[page]]
-        found = self.queryset.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        return PageOfRows(tuple(self.listing.ids[number] for number in self.selection[page]), self.queryset)
+
+
+class PageOfRows:
+    """
+    A page of Rows: the primary keys of its rows (`ids`), and the rows, read by key when the page
+    is first iterated, so that a page whose fragments are kept (kept.py) reads none.
+    """
+
+    def __init__(self, ids, queryset):
+        self.ids, self.queryset = ids, queryset
+
+    @cached_property
+    def rows(self):
+        found = self.queryset.in_bulk(self.ids)
+        return [found[pk] for pk in self.ids if pk in found]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __getitem__(self, index):
+        # Templates look `page.ids` up as page["ids"] first: that must not read the rows.
+        if not isinstance(index, int | slice):
+            raise TypeError(f"A page of rows is indexed by number, not by {index!r}.")
+        return self.rows[index]
 
 
 def known(counts):

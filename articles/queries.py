@@ -233,11 +233,11 @@ def theme_content(theme):
     index = current_index()
     if index:
         pairs, articles = index.tagged(PAIR_LIST, theme, pairs), index.tagged(ARTICLE_FACETS, theme, articles)
-        # Read when the page first shows them: never while its fragment is kept.
+        # Each read when the page first shows it: never while its fragment is kept.
         return {
-            "pairs": SimpleLazyObject(lambda: pairs[0:THEME_PAGE_LIMIT]),
+            "pairs": pairs[0:THEME_PAGE_LIMIT],
             "pair_count": len(pairs),
-            "articles": SimpleLazyObject(lambda: articles[0:THEME_PAGE_LIMIT]),
+            "articles": articles[0:THEME_PAGE_LIMIT],
             "related": SimpleLazyObject(lambda: index.related_themes(theme, Theme.objects.all(), RELATED_THEMES)),
         }
     pairs, articles = pairs.filter(tagged_items__tag=theme), articles.filter(tagged_items__tag=theme)

@@ -85,7 +85,9 @@ class KeptCardTests(TestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 9})
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 15})
+        # Each language's article page body, JSON-LD and alternates, facts list cards and figures.
+        self.assertEqual(set(kept_names().values()), {3})
 
     def test_an_editors_pages_neither_use_nor_keep_cards(self):
         self.client.get(FACT_LIST)
@@ -138,7 +140,7 @@ class KeptSectionTests(TestCase):
     def test_every_filter_of_a_theme_page_shares_its_questions_articles_and_related_themes(self):
         _, first = self.queries("/themes/trade/")
         _, filtered = self.queries("/themes/trade/?from=2000")
-        self.assertEqual(kept_names(), {"theme-lists": 1})
+        self.assertEqual(kept_names()["theme-lists"], 1)
         # The pairs, the articles and the related themes, each a query, are read once.
         self.assertLessEqual(filtered, first - 3)
 
@@ -160,6 +162,25 @@ class KeptSectionTests(TestCase):
         self.assertContains(response, reverse("admin:articles_article_change", args=[self.article.pk]))
         self.assertEqual(dict(KEPT_FRAGMENTS.entries), kept)
         self.assertNotContains(Client().get("/articles/trade-talks/"), "Edit this article")
+
+    def test_a_page_of_facts_kept_reads_no_fact_and_other_filters_showing_them_share_it(self):
+        drawn, _ = self.queries(FACT_LIST)
+        with CaptureQueriesContext(connection) as queries:
+            kept = self.client.get(FACT_LIST).content
+        self.assertEqual(kept, drawn)
+        self.assertFalse([query for query in queries if 'FROM "articles_fact"' in query["sql"]])
+        # Every fact is on trade: the unfiltered list shows the same page of facts.
+        self.client.get("/facts/")
+        self.assertEqual(kept_names(), {"fact-list-cards": 1, "figures": 1})
+
+    def test_a_value_that_does_not_resolve_keeps_nothing(self):
+        page = engines["django"].from_string('{% load fragments %}{% keep "test" page.ids %}drawn{% endkeep %}')
+        request = self.client.get("/").wsgi_request
+        KEPT_FRAGMENTS.entries.clear()
+        self.assertEqual(page.render({"page": [1, 2]}, request), "drawn")
+        self.assertEqual(len(KEPT_FRAGMENTS.entries), 0)
+        self.assertEqual(page.render({"page": {"ids": (1, 2)}}, request), "drawn")
+        self.assertEqual(kept_names(), {"test": 1})
 
     def test_a_fragment_is_named_in_quotes(self):
         for source in ["{% keep %}{% endkeep %}", "{% keep home %}{% endkeep %}", "{% keep 'home\" %}{% endkeep %}"]:

@@ -6,7 +6,8 @@
 keeps what it encloses under its name, the page's language and the values after the name, which
 must name everything else the fragment shows that may differ between the requests that draw it:
 the object, the site's address when it writes absolute links. The querysets it alone reads are
-never read while it is kept.
+never read while it is kept. A value that is None or does not resolve keeps nothing: the
+fragment is drawn for that request alone.
 """
 
 from django import template
@@ -22,8 +23,12 @@ class KeepNode(template.Node):
         self.nodelist, self.name, self.values = nodelist, name, values
 
     def render(self, context):
-        key = ("fragment", self.name, active_language(), *(value.resolve(context) for value in self.values))
-        return kept_fragment(context, key, lambda: self.nodelist.render(context))
+        values = [value.resolve(context, ignore_failures=True) for value in self.values]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
+        return kept_fragment(
+            context, ("fragment", self.name, active_language(), *values), lambda: self.nodelist.render(context)
+        )
 
 
 @register.tag

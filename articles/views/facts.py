@@ -1,6 +1,7 @@
 """The facts list, filtered by facets."""
 
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from .. import charts
@@ -20,7 +21,7 @@ def fact_list(request):
     context = {
         "page_obj": page,
         "facts": page.object_list,
-        "figures": charts.figure_groups(page.object_list),
+        "figures": SimpleLazyObject(lambda: charts.figure_groups(page.object_list)),
         **facets.context(),
     }
     return private_if(facets.notices, render(request, "articles/fact_list.html", context))

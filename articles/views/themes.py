@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
@@ -47,7 +48,7 @@ def theme_detail(request, slug):
         "theme": theme,
         "page_obj": page,
         "facts": page.object_list,
-        "figures": charts.figure_groups(page.object_list),
+        "figures": SimpleLazyObject(lambda: charts.figure_groups(page.object_list)),
         **theme_content(theme),
         **facets.context(),
     }
