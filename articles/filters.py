@@ -117,7 +117,11 @@ class Facets:
         if self.kind is not None and self.kind not in config.kinds:
             self.notices.append(gettext("No kind is called %(kind)s; ignored.") % {"kind": self.kind})
             self.kind = None
-        self.queryset = self.apply(queryset)
+
+    @cached_property
+    def queryset(self):
+        """The matching rows, filtered in the database: what exports stream, and pages read without the index."""
+        return self.apply(self.rows)
 
     @cached_property
     def index(self):

@@ -281,10 +281,15 @@ class DeepPageTests(TestCase):
         rows = listing.rows(fact_cards(), listing.select([("theme", self.trade.pk)]))
         with CaptureQueriesContext(connection) as captured:
             page = rows[100:130]
+        # The page knows its keys before it reads a row, and reads its rows when first iterated.
+        self.assertEqual((len(captured), len(page)), (0, 30))
+        with CaptureQueriesContext(connection) as captured:
+            facts = list(page)
         # The facts, their themes and their wordings in the page's language: by key, no OFFSET.
         self.assertEqual(len(captured), 3)
         self.assertNotIn("OFFSET", captured[0]["sql"])
-        self.assertEqual(page, list(fact_cards().filter(themes=self.trade))[100:130])
+        expected = list(fact_cards().filter(themes=self.trade))[100:130]
+        self.assertEqual((facts, page.ids), (expected, tuple(fact.pk for fact in expected)))
         self.assertEqual(len(rows), 135)
 
     def test_keys_are_kept_in_four_bytes_when_they_fit_and_in_eight_when_one_does_not(self):
@@ -294,4 +299,4 @@ class DeepPageTests(TestCase):
         listing = current_index().listing(FACT_FACETS)
         self.assertEqual(listing.ids.itemsize, 8)
         rows = listing.rows(fact_cards(), listing.select([("theme", self.trade.pk)]))
-        self.assertEqual(rows[135:136], [far])
+        self.assertEqual(list(rows[135:136]), [far])

@@ -16,7 +16,8 @@ FACTS_PER_PAGE = 50
 @require_safe
 def fact_list(request):
     """List published facts narrowed by the facets in the query string."""
-    facets = Facets(request.GET, fact_cards(), FACT_FACETS)
+    # The facts' queryset is built only if the page reads its rows: a page whose cards are kept reads none.
+    facets = Facets(request.GET, SimpleLazyObject(fact_cards), FACT_FACETS)
     page = page_of(request, facets.matches, FACTS_PER_PAGE)
     context = {
         "page_obj": page,

@@ -42,7 +42,8 @@ def theme_detail(request, slug):
         if query := request.META.get("QUERY_STRING"):
             url = f"{url}?{query}"
         return HttpResponsePermanentRedirect(url)
-    facets = Facets(request.GET, fact_cards(), FACT_FACETS, fixed_theme=theme)
+    # The facts' queryset is built only if the page reads its rows: a page whose cards are kept reads none.
+    facets = Facets(request.GET, SimpleLazyObject(fact_cards), FACT_FACETS, fixed_theme=theme)
     page = page_of(request, facets.matches, THEME_PAGE_LIMIT)
     context = {
         "theme": theme,
