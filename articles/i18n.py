@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, get_supported_language_variant, override
 
 # The languages other than English that themes carry their own name, slug and description in;
@@ -60,10 +60,25 @@ def remembered_reverse(viewname, language, script_prefix, kwargs):
     return reverse(viewname, kwargs=dict(kwargs))
 
 
+def address_in(language, path):
+    """
+    Return translate_url(path, language), remembered: every page writes its own address in
+    each language twice (the language links and the alternates), and each costs a resolve()
+    and a reverse(). The path is resolved under the active language's prefix, which the key holds.
+    """
+    return remembered_translation(path, language, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=8192)
+def remembered_translation(path, language, active, script_prefix):
+    return translate_url(path, language)
+
+
 def forget_addresses(setting, **kwargs):
     """Receive setting_changed: a test's other URLconf has other addresses."""
     if setting == "ROOT_URLCONF":
         remembered_reverse.cache_clear()
+        remembered_translation.cache_clear()
 
 
 setting_changed.connect(forget_addresses)

@@ -85,9 +85,11 @@ class KeptCardTests(TestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 15})
-        # Each language's article page body, JSON-LD and alternates, facts list cards and figures.
-        self.assertEqual(set(kept_names().values()), {3})
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 24})
+        # In each language: the article page's body, JSON-LD and alternates, the facts list's cards
+        # and figures, and the navigation of each of the three views.
+        expected = {"article": 3, "article-json-ld": 3, "article-alternates": 3, "fact-list-cards": 3, "figures": 3}
+        self.assertEqual(kept_names(), {**expected, "navigation": 9})
 
     def test_an_editors_pages_neither_use_nor_keep_cards(self):
         self.client.get(FACT_LIST)
@@ -135,7 +137,7 @@ class KeptSectionTests(TestCase):
         self.assertEqual(kept, drawn)
         self.assertGreater(drawing_queries, 0)
         self.assertEqual(kept_queries, 0)
-        self.assertEqual(kept_names(), {"home": 1})
+        self.assertEqual(kept_names(), {"home": 1, "navigation": 1})
 
     def test_every_filter_of_a_theme_page_shares_its_questions_articles_and_related_themes(self):
         _, first = self.queries("/themes/trade/")
@@ -150,7 +152,7 @@ class KeptSectionTests(TestCase):
         self.assertIn(b"http://testserver/articles/trade-talks/#", here)
         self.assertIn(b"http://localhost/articles/trade-talks/#", there)
         self.assertNotIn(b"http://testserver/", there)
-        self.assertEqual(kept_names(), {"article": 2, "article-json-ld": 2, "article-alternates": 2})
+        self.assertEqual(kept_names(), {"article": 2, "article-json-ld": 2, "article-alternates": 2, "navigation": 1})
 
     def test_an_editors_pages_neither_use_nor_keep_sections(self):
         self.client.get("/articles/trade-talks/")
@@ -171,7 +173,7 @@ class KeptSectionTests(TestCase):
         self.assertFalse([query for query in queries if 'FROM "articles_fact"' in query["sql"]])
         # Every fact is on trade: the unfiltered list shows the same page of facts.
         self.client.get("/facts/")
-        self.assertEqual(kept_names(), {"fact-list-cards": 1, "figures": 1})
+        self.assertEqual(kept_names(), {"fact-list-cards": 1, "figures": 1, "navigation": 1})
 
     def test_a_value_that_does_not_resolve_keeps_nothing(self):
         page = engines["django"].from_string('{% load fragments %}{% keep "test" page.ids %}drawn{% endkeep %}')

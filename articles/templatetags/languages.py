@@ -6,11 +6,10 @@ translated sentence take a rendered list as one of its placeholders.
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import timezone
 
 from ..formatting import format_date
-from ..i18n import active_language
+from ..i18n import active_language, address_in
 
 register = template.Library()
 
@@ -27,7 +26,7 @@ def language_links(context):
     request, current = context["request"], active_language()
     path = request.get_full_path()
     return [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        {"code": code, "name": name, "url": address_in(code, path), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
 

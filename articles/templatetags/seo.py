@@ -6,10 +6,10 @@ engines and link previews.
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 
 from .. import share_cards
-from ..i18n import active_language, language_codes, url_in
+from ..i18n import active_language, address_in, language_codes, url_in
 from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article, Fact, Theme
 
@@ -64,7 +64,7 @@ def language_alternates(context, obj=None):
     elif obj is not None:
         paths = {code: url_in(code, obj) for code in language_codes()}
     else:
-        paths = {code: translate_url(request.path_info, code) for code in language_codes()}
+        paths = {code: address_in(code, request.path_info) for code in language_codes()}
     query = alternate_query(context)
     urls = {code: request.build_absolute_uri(f"{path}?{query}" if query else path) for code, path in paths.items()}
     return {"alternates": [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]}
