@@ -19,10 +19,6 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 STEMMERS = {"en": "english", "es": "spanish"}
 # The marker of a query term that matches every term it begins (a syllable of Korean alone).
 PREFIX = "*"
-# On SQLite, the FTS5 table of the search entries' terms (migration 0023), and the terms its
-# tokenizer reads as one token as terms() writes them: digits, Latin letters, Hangul syllables.
-FULL_TEXT_TABLE = "articles_searchentry_fts"
-FULL_TEXT_TERM = re.compile(rf"[0-9a-z\u00df-\u024f\uac00-\ud7a3]+\{PREFIX}?")
 
 
 @lru_cache(maxsize=8)

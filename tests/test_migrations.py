@@ -11,8 +11,6 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import TransactionTestCase
 
-from articles.search_text import FULL_TEXT_TABLE
-
 APP = "articles"
 ROLES = importlib.import_module("articles.migrations.0003_editorial_roles")
 SEARCH_INDEXES = [name for _, name, _, _ in importlib.import_module("articles.migrations.0006_search_index").INDEXES]
@@ -20,15 +18,6 @@ SEED_TRANSLATIONS = importlib.import_module("articles.migrations.0008_seed_theme
 STORED_SEARCH = "0010_search_documents"
 SEARCH_DOCUMENTS = importlib.import_module(f"articles.migrations.{STORED_SEARCH}")
 SEARCH_ENTRIES = "0017_search_entries"
-FULL_TEXT = "0023_search_entries_full_text_sqlite"
-# On SQLite from 0023: the FTS5 table of the search entries' terms, and the tables FTS5 keeps it in.
-FULL_TEXT_TABLES = {
-    FULL_TEXT_TABLE: ["body_terms", "heading_terms"],
-    f"{FULL_TEXT_TABLE}_config": ["k", "v"],
-    f"{FULL_TEXT_TABLE}_data": ["block", "id"],
-    f"{FULL_TEXT_TABLE}_docsize": ["id", "sz"],
-    f"{FULL_TEXT_TABLE}_idx": ["pgno", "segid", "term"],
-}
 TRANSLATED_FIELDS = [f"{field}_{code}" for code in ["es", "ko"] for field in ["name", "slug", "description"]]
 
 
@@ -75,8 +64,7 @@ def expected_tables(apps):
     """
     Return each table the app's models of `apps` need, with its columns, and on PostgreSQL the
     stored search vectors once 0010 has applied, until 0017 stores them in the search index's
-    `document` instead: they are columns of the database, not fields; on SQLite, the FTS5 index
-    of 0023.
+    `document` instead: they are columns of the database, not fields.
     """
     tables = {}
     for model in apps.get_app_config(APP).get_models(include_auto_created=True):
@@ -88,8 +76,6 @@ def expected_tables(apps):
     elif connection.vendor == "postgresql" and (APP, STORED_SEARCH) in applied:
         for model_name, *_ in SEARCH_DOCUMENTS.DOCUMENTS:
             tables[apps.get_model(APP, model_name)._meta.db_table].append(SEARCH_DOCUMENTS.COLUMN)
-    if connection.vendor == "sqlite" and (APP, FULL_TEXT) in applied:
-        tables.update(FULL_TEXT_TABLES)
     return {table: sorted(columns) for table, columns in tables.items()}
 
 

@@ -4,14 +4,12 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.test import TestCase, override_settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Fact, QAPair, SearchEntry
 from articles.search_index import index_articles
-from articles.search_text import FULL_TEXT_TABLE
-from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, full_text_query, matching
+from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, matching
 
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
@@ -298,45 +296,6 @@ class SearchIndexTests(TestCase):
         [(stored, expected)] = SearchEntry.objects.filter(article=article).values_list(document, built)
         self.assertEqual(stored, expected)
         self.assertEqual(stored, "'ahead':4B 'launch':3B,6B 'plan':2A 'satellit':1A 'two':5B")
-
-
-class FullTextIndexTests(SearchTestCase):
-    """On SQLite the FTS5 index of the entries' terms (migration 0023) finds what LIKE then checks."""
-
-    def setUp(self):
-        if connection.vendor != "sqlite":
-            self.skipTest("PostgreSQL searches its own index (SearchIndexTests).")
-
-    def indexed(self, query):
-        """Return the ids of the entries the FTS5 index finds for the FTS5 query `query`."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid FROM {FULL_TEXT_TABLE} WHERE {FULL_TEXT_TABLE} MATCH %s", [query])
-            return {row[0] for row in cursor.fetchall()}
-
-    def test_every_write_of_an_entry_reaches_the_index(self):
-        article = ArticleFactory(title="Satellite plans", standfirst="Launches ahead.")
-        entry = SearchEntry.objects.get(article=article, kind=SearchEntry.Kind.ARTICLE)
-        self.assertEqual(self.indexed('"satellit"'), {entry.pk})
-        article.title = "Orbital plans"
-        article.save()
-        entry = SearchEntry.objects.get(article=article, kind=SearchEntry.Kind.ARTICLE)
-        self.assertEqual((self.indexed('"satellit"'), self.indexed('"orbit"')), (set(), {entry.pk}))
-        self.assertEqual(self.found(q="orbital")["Articles"], [article.get_absolute_url()])
-        article.delete()
-        self.assertEqual(self.indexed('"orbit"'), set())
-
-    def test_the_index_finds_the_entries_before_like_checks_them(self):
-        article = ArticleFactory(title="Satellite plans")
-        with CaptureQueriesContext(connection) as queries:
-            self.assertEqual(self.found(q="satellites")["Articles"], [article.get_absolute_url()])
-        self.assertTrue([query for query in queries if f"{FULL_TEXT_TABLE} MATCH" in query["sql"]])
-
-    def test_words_the_index_cannot_read_are_found_by_like_alone(self):
-        article = ArticleFactory(title="Москва and Seoul")
-        self.assertIsNone(full_text_query(["москва"]))
-        self.assertEqual(full_text_query(["seoul", "협*"]), '"seoul" AND "협"*')
-        self.assertEqual(self.found(q="Москва")["Articles"], [article.get_absolute_url()])
-        self.assertEqual(self.found(q="Москва Seoul")["Articles"], [article.get_absolute_url()])
 
 
 def build_content(articles):

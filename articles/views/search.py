@@ -22,7 +22,7 @@ from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes
 from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
 from ..query_strings import private_if
-from ..search_text import FULL_TEXT_TABLE, FULL_TEXT_TERM, PREFIX, highlight_spans, query_terms, words
+from ..search_text import PREFIX, highlight_spans, query_terms, words
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
@@ -90,25 +90,11 @@ def contains_term(term):
     return in_heading | in_body, rank
 
 
-def full_text_query(terms):
-    """
-    Return the FTS5 query that finds the entries holding every one of `terms` (query_terms())
-    the index can read, prefix terms as prefixes; None when it can read none of them.
-    """
-    phrases = [
-        f'"{term.removesuffix(PREFIX)}"*' if term.endswith(PREFIX) else f'"{term}"'
-        for term in terms
-        if FULL_TEXT_TERM.fullmatch(term)
-    ]
-    return " AND ".join(phrases) or None
-
-
 def matching(result_type, query, themes):
     """
     Return the published entries of `result_type` that contain every word of `query` as their
     own language reads it and carry every one of `themes`, annotated with their rank: on
-    PostgreSQL by full-text rank over the indexed vector, elsewhere by where LIKE finds each term
-    among the entries the FTS5 index finds.
+    PostgreSQL by full-text rank over the indexed vector, elsewhere by where LIKE finds each term.
     """
     found = SearchEntry.objects.published().filter(kind=result_type.kind)
     per_language = {language: terms for language in language_codes() if (terms := query_terms(query, language))}
@@ -125,12 +111,6 @@ def matching(result_type, query, themes):
             found = found.filter(document=reduce(operator.or_, queries))
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
     else:
-        # The entries the FTS5 index finds for any language's terms, when it can read some of
-        # each language's; then each entry's own language's, checked by LIKE.
-        queries = [full_text_query(terms) for terms in per_language.values()]
-        if queries and None not in queries:
-            sql = f"SELECT rowid FROM {FULL_TEXT_TABLE} WHERE {FULL_TEXT_TABLE} MATCH %s"
-            found = found.filter(pk__in=RawSQL(sql, [" OR ".join(f"({query})" for query in queries)]))
         for language, terms in per_language.items():
             condition, rank = Q(language=language), Value(0)
             for term in terms:
