@@ -40,9 +40,17 @@ def drawing(name):
 
 
 @override_settings(PAGE_CACHE=False)
-class KeptCardTests(TestCase):
-    """With the page cache off, so that every request renders its page."""
+class KeptTestCase(TestCase):
+    """With the page cache off, so that every request renders its page, and nothing kept at the start."""
 
+    def setUp(self):
+        KEPT_FRAGMENTS.entries.clear()
+        KEPT_FRAGMENTS.size = 0
+        # With the page cache off, the version is made by the first page that reads the facet index.
+        current_version()
+
+
+class KeptCardTests(KeptTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.trade = ThemeFactory(name="Trade", slug="trade")
@@ -53,12 +61,6 @@ class KeptCardTests(TestCase):
             for number in range(3)
         ]
         cls.editor = UserFactory(username="editor", editor=True)
-
-    def setUp(self):
-        KEPT_FRAGMENTS.entries.clear()
-        KEPT_FRAGMENTS.size = 0
-        # With the page cache off, the version is made by the first page that reads the facet index.
-        current_version()
 
     def test_a_card_is_drawn_once_for_every_page_that_lists_it_until_content_changes(self):
         with drawing("draw_fact_card") as draw:
@@ -108,8 +110,7 @@ class KeptCardTests(TestCase):
         self.assertEqual(len(KEPT_FRAGMENTS.entries), 0)
 
 
-@override_settings(PAGE_CACHE=False)
-class KeptSectionTests(TestCase):
+class KeptSectionTests(KeptTestCase):
     """{% keep %}: sections of pages kept for the content version, never read while they are kept."""
 
     @classmethod
@@ -119,11 +120,6 @@ class KeptSectionTests(TestCase):
         pair = QAPairFactory(article=cls.article, answer="Trade reached $19.8 billion in 2023.", themes=[cls.trade])
         FactFactory(pair=pair, statement="Trade set a record.", quote="$19.8 billion", themes=[cls.trade])
         cls.editor = UserFactory(username="editor", editor=True)
-
-    def setUp(self):
-        KEPT_FRAGMENTS.entries.clear()
-        KEPT_FRAGMENTS.size = 0
-        current_version()
 
     def queries(self, url, **headers):
         with CaptureQueriesContext(connection) as queries:
