@@ -14,6 +14,7 @@ from django.utils import translation
 from articles.models import Article, QAPair, SearchEntry
 from articles.search_text import highlight_spans, query_terms, terms
 
+from .support.facets import FACET_MODES, facet_index_ready
 from .support.factories import ThemeFactory
 from .support.search import ENGLISH, KOREAN, SPANISH, SearchLanguagesTestCase, interview, search_url, translate
 
@@ -198,8 +199,9 @@ class IndexFollowsContentTests(SearchLanguagesTestCase):
 class QueryCountTests(TestCase):
     """The search page runs the same queries in every language, however many versions match."""
 
-    # Theme choices, selected themes, then per type: results, their themes and the count.
-    QUERIES = 11
+    # Theme choices (from the facet index, or counted while it is built) and selected themes; per type
+    # its candidates and their themes; the results of all types.
+    QUERIES = 9
 
     def build(self, count, theme):
         for _ in range(count):
@@ -210,10 +212,13 @@ class QueryCountTests(TestCase):
     def test_query_count_is_pinned_in_every_language(self):
         theme = ThemeFactory(name="Theme", slug="theme-0")
         self.build(1, theme)
-        for language, query in [("en", "cooperation"), ("es", "cooperaciones"), ("ko", "협력")]:
-            with self.subTest(language), self.assertNumQueries(self.QUERIES):
-                self.client.get(search_url(language), {"q": query, "theme": "theme-0"})
+        for way, ready in FACET_MODES.items():
+            ready()
+            for language, query in [("en", "cooperation"), ("es", "cooperaciones"), ("ko", "협력")]:
+                with self.subTest(language=language, way=way), self.assertNumQueries(self.QUERIES):
+                    self.client.get(search_url(language), {"q": query, "theme": "theme-0"})
         self.build(8, theme)
+        facet_index_ready()
         for language, query in [("en", "cooperation"), ("es", "cooperaciones"), ("ko", "협력")]:
             with self.subTest(language), self.assertNumQueries(self.QUERIES):
                 response = self.client.get(search_url(language), {"q": query, "theme": "theme-0"})

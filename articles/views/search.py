@@ -10,7 +10,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, FloatField, IntegerField, Q, Value, When, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes
 from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
+from ..queries import themes_in_use
 from ..query_strings import private_if
 from ..search_text import PREFIX, highlight_spans, query_terms, words
 
@@ -90,54 +91,76 @@ def contains_term(term):
     return in_heading | in_body, rank
 
 
-def matching(result_type, query, themes):
+def matching(query):
     """
-    Return the published entries of `result_type` that contain every word of `query` as their
-    own language reads it and carry every one of `themes`, annotated with their rank: on
-    PostgreSQL by full-text rank over the indexed vector, elsewhere by where LIKE finds each term.
+    Return the published entries that contain every word of `query` as their own language reads
+    it, annotated with their rank: on PostgreSQL by full-text rank over the indexed vector,
+    elsewhere by where LIKE finds each term. Languages that read the query alike share one
+    condition.
     """
-    found = SearchEntry.objects.published().filter(kind=result_type.kind)
-    per_language = {language: terms for language in language_codes() if (terms := query_terms(query, language))}
+    found = SearchEntry.objects.published()
+    per_terms = {}
+    for language in language_codes():
+        if terms := tuple(query_terms(query, language)):
+            per_terms.setdefault(terms, []).append(language)
     conditions, ranks = Q(pk__in=[]), []
     if connection.vendor == "postgresql":
         document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
         found, queries = found.alias(document=document), []
-        for language, terms in per_language.items():
+        for terms, languages in per_terms.items():
             queries.append(tsquery(terms))
-            conditions |= Q(language=language, document=queries[-1])
-            ranks.append(When(language=language, then=SearchRank(document, queries[-1])))
+            conditions |= Q(language__in=languages, document=queries[-1])
+            ranks.append(When(language__in=languages, then=SearchRank(document, queries[-1])))
         if queries:
             # Any language's query, which the GIN index answers; then each entry's own language's.
             found = found.filter(document=reduce(operator.or_, queries))
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
     else:
-        for language, terms in per_language.items():
-            condition, rank = Q(language=language), Value(0)
+        for terms, languages in per_terms.items():
+            condition, rank = Q(language__in=languages), Value(0)
             for term in terms:
                 term_condition, term_rank = contains_term(term)
                 condition &= term_condition
                 rank += term_rank
             conditions |= condition
-            ranks.append(When(language=language, then=rank))
+            ranks.append(When(language__in=languages, then=rank))
         rank = Case(*ranks, default=Value(0), output_field=IntegerField())
-    found = found.filter(conditions)
+    return found.filter(conditions).annotate(rank=rank)
+
+
+def of_type(found, result_type, themes):
+    """Return the entries of `found` of `result_type` that carry every one of `themes`."""
+    found = found.filter(kind=result_type.kind)
     for theme in themes:
         found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
-    return found.annotate(rank=rank)
+    return found
 
 
-def candidates(found):
+def best(found, language):
     """
-    Return the entries of `found` (matching()) among the first SEARCH_CANDIDATES the database
-    finds them in, unsorted: it stops reading at the bound instead of ranking every match.
+    Return how many entries `found` (of_type()) holds, counted to SEARCH_CANDIDATES + 1, and the
+    keys of the RESULTS_PER_TYPE best of the first SEARCH_CANDIDATES the database finds: those in
+    `language` (the page's) first, then best ranked, newest, in order of article and key. One
+    query reads both and stops at the bound, instead of ranking every match.
     """
-    return found.filter(pk__in=found.order_by().values("pk")[:SEARCH_CANDIDATES])
+    rows = list(
+        found.order_by().values_list("pk", "language", "rank", "article__published_at", "article_id")[
+            : SEARCH_CANDIDATES + 1
+        ]
+    )
+    order = sorted(
+        rows[:SEARCH_CANDIDATES],
+        key=lambda row: (row[1] != language, -row[2], -row[3].timestamp(), row[4], row[0]),
+    )
+    return len(rows), [row[0] for row in order[:RESULTS_PER_TYPE]]
 
 
-def ranked(found, language):
-    """Return `found` with the entries in `language` (the page's) first, then best first, newest first."""
-    elsewhere = Case(When(language=language, then=0), default=1)
-    return found.order_by(elsewhere, "-rank", "-article__published_at", "article_id", "pk")
+def shown(keys):
+    """Return the entries of `keys` by key, with what their results show of them, in one query."""
+    if not keys:
+        return {}
+    relations = ["article", "pair", "fact__pair", *(result_type.themed for result_type in RESULT_TYPES)]
+    return SearchEntry.objects.select_related(*relations).defer(*UNSHOWN).in_bulk(keys)
 
 
 @dataclass
@@ -239,8 +262,8 @@ def search(request):
     """
     Show the published articles, Q&A pairs and facts that match the words of `?q=`, best first
     and at most RESULTS_PER_TYPE of each type with its count, narrowed by every `?theme=<slug>`
-    given (all must apply). Past SEARCH_CANDIDATES matches of a type, show the best of its
-    candidates() and say there are more. Odd input is cleaned or ignored with a notice, never an
+    given (all must apply). Past SEARCH_CANDIDATES matches of a type, show the best of the first
+    SEARCH_CANDIDATES and say there are more. Odd input is cleaned or ignored with a notice, never an
     error.
     """
     notices = []
@@ -256,21 +279,17 @@ def search(request):
     groups = []
     language = active_language()
     if searched:
-        for result_type in RESULT_TYPES:
-            found = matching(result_type, query, selected)
-            count = found.values("pk")[: SEARCH_CANDIDATES + 1].count()
-            shown = (
-                ranked(candidates(found), language)
-                .select_related("article", "pair", "fact__pair", result_type.themed)
-                .defer(*UNSHOWN)
-                .prefetch_related(prefetch_themes(f"{result_type.themed}__themes"))[:RESULTS_PER_TYPE]
-            )
+        found = matching(query)
+        bests = [best(of_type(found, result_type, selected), language) for result_type in RESULT_TYPES]
+        entries = shown([key for _, keys in bests for key in keys])
+        for result_type, (count, keys) in zip(RESULT_TYPES, bests, strict=True):
+            prefetch_related_objects([entries[key] for key in keys], prefetch_themes(f"{result_type.themed}__themes"))
             groups.append(
                 {
                     "label": result_type.label,
                     "count": min(count, SEARCH_CANDIDATES),
                     "more": count > SEARCH_CANDIDATES,
-                    "results": [result(entry, result_type, query, language) for entry in shown],
+                    "results": [result(entries[key], result_type, query, language) for key in keys],
                 }
             )
     context = {
@@ -281,7 +300,7 @@ def search(request):
         "more": any(group["more"] for group in groups),
         "bound": SEARCH_CANDIDATES,
         "selected": selected,
-        "themes": Theme.objects.in_use().exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
+        "themes": themes_in_use(counts=False).exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
         "notices": notices,
     }
     return private_if(notices, render(request, "articles/search.html", context))
