@@ -286,6 +286,16 @@ class SearchIndexTests(TestCase):
             self.assertIn(f"Bitmap Index Scan on {self.INDEX}", plan)
             self.assertNotIn("to_tsvector", plan)
 
+    def test_sqlite_reads_each_articles_entries_of_the_kind_searched_only(self):
+        """Regression: SQLite read all 30-odd entries of each published article to find its one article entry."""
+        if connection.vendor != "sqlite":
+            return
+        build_content(3)
+        for result_type in RESULT_TYPES:
+            with self.subTest(result_type.kind):
+                plan = of_type(matching("satellite"), result_type, []).explain()
+                self.assertIn("searchentry USING INDEX searchentry_article_kind (article_id=? AND kind=?)", plan)
+
     def test_each_entry_stores_its_headings_terms_weighted_a_and_its_bodys_b_on_postgresql_only(self):
         article = ArticleFactory(title="Satellite plans", standfirst="Launches ahead.", intro="Two launches.")
         if connection.vendor != "postgresql":
