@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
@@ -192,6 +193,26 @@ class SearchRankingTests(SearchTestCase):
                 "Facts": [self.fact_heading.get_absolute_url(), self.fact_body.get_absolute_url()],
             },
         )
+
+
+class SearchNewestFirstTests(SearchTestCase):
+    def test_equal_ranks_go_newest_first_to_the_microsecond(self):
+        """
+        Times are compared as the databases write them: one on a whole second, the next half a
+        second later, then older articles created after them.
+        """
+        second = timezone.now().replace(microsecond=0) - timedelta(hours=1)
+        times = [
+            second,
+            second + timedelta(microseconds=500000),
+            second - timedelta(days=400),
+            second - timedelta(seconds=1),
+        ]
+        articles = [
+            ArticleFactory(title=f"Lithium plans {number}", published_at=time) for number, time in enumerate(times)
+        ]
+        newest_first = [articles[index].get_absolute_url() for index in (1, 0, 3, 2)]
+        self.assertEqual(self.found(q="lithium")["Articles"], newest_first)
 
 
 class SearchEscapingTests(SearchTestCase):
