@@ -11,14 +11,14 @@ templates show that: `article.version` and `pair.version` (the translation, else
 from dataclasses import dataclass, field
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 
 from .facet_index import ARTICLE_FACETS, FACT_ORDER, PAIR_LIST, current_index
 from .i18n import active_language, language_codes
-from .models import Article, Fact, FactWording, QAPair, Theme, prefetch_themes, published_q, tagged_ids
+from .models import Article, Fact, FactWording, Picture, QAPair, Theme, prefetch_themes, published_q, tagged_ids
 
 # The home page shows the themes with the most facts; the theme list has them all.
 HOME_THEMES = 12
@@ -189,16 +189,26 @@ def article_page(article):
 
 def article_detail_queryset(articles):
     """
-    Return `articles` with what an article page reads with them: people, the interviewee's
-    portrait, source, original, the lead picture (an original's) and the themes.
+    Return `articles` with what an article page reads with them: people, source, original and
+    the themes. Its pictures and other versions are read only where the page draws them.
     """
-    return (
-        articles.select_related(
-            "interviewee__portrait", "interviewer", "source", "translation_of__lead_picture", "lead_picture"
-        )
-        .prefetch_related(prefetch_themes(), prefetch_themes("translation_of__themes"))
-        .annotate(has_translations=Exists(Article.objects.published().filter(translation_of=OuterRef("pk"))))
+    return articles.select_related("interviewee", "interviewer", "source", "translation_of").prefetch_related(
+        prefetch_themes(), prefetch_themes("translation_of__themes")
     )
+
+
+def article_pictures(article):
+    """
+    Return the pictures an article page shows, in one query: {"lead": its original's lead
+    picture, "portrait": its interviewee's}, None where there is none.
+    """
+    owners = Q(article=article.translation_of_id or article.pk)
+    if article.interviewee_id:
+        owners |= Q(person=article.interviewee_id)
+    pictures = {"lead": None, "portrait": None}
+    for picture in Picture.objects.filter(owners):
+        pictures["lead" if picture.article_id else "portrait"] = picture
+    return pictures
 
 
 def published_translations(article):
@@ -206,8 +216,6 @@ def published_translations(article):
     Return the other published versions of `article`: its original and the original's other
     translations, or its own translations, in the order of settings.LANGUAGES.
     """
-    if article.translation_of_id is None and not article.has_translations:
-        return []
     versions = Article.objects.published().filter(article.translation_group_q()).exclude(pk=article.pk)
     order = language_codes()
     return sorted(versions.only("slug", "title", "language", "translation_of"), key=lambda v: order.index(v.language))

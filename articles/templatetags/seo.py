@@ -83,7 +83,7 @@ def article_json_ld(context, article):
         intro_facts=context["intro_facts"],
         themes=context["themes"],
         translations=context["translations"],
-        picture=context.get("lead_picture"),
+        picture=context["pictures"]["lead"],
     )
     return json_ld_script(data.build())
 

@@ -14,6 +14,7 @@ from ..queries import (
     article_cards,
     article_detail_queryset,
     article_page,
+    article_pictures,
     home_content,
     page_of,
     published_translations,
@@ -40,8 +41,8 @@ def article_list(request):
 def page_context(article):
     """
     Return what the article page shows besides the article: its sections, intro facts, themes
-    (an original's, which its translations share) and other versions, and for a translation whose
-    public original changed after its review, when the original changed.
+    (an original's, which its translations share), pictures and other versions, and for a
+    translation whose public original changed after its review, when the original changed.
     """
     # The sections and translations are read when the page first shows them: never while its fragment is kept.
     page = SimpleLazyObject(lambda: article_page(article))
@@ -55,9 +56,8 @@ def page_context(article):
         "themes": (original or article).theme_list,
         "translations": translations,
         "original_updated": original.text_changed_at if updated else None,
-        # A translation shows its original's lead picture; a missing one reads as None (select_related read it).
-        "lead_picture": getattr(original or article, "lead_picture", None),
-        "portrait": getattr(article.interviewee, "portrait", None),
+        # A translation shows its original's lead picture.
+        "pictures": SimpleLazyObject(lambda: article_pictures(article)),
     }
 
 
