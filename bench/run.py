@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.pages import MINIMAL, PAGES, STATIC
@@ -104,12 +105,14 @@ def measure_size(database, size, args, workdir):
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "load_seed")
+        generated = time.perf_counter()
         if size:
             manage({**env, "DJANGO_DEBUG": "true"}, "generate_demo", "--articles", str(size))
+        generated = time.perf_counter() - generated
         # The deployment's step (docs/deploying.md): no measured request waits for the facet index.
         manage(env, "build_facet_index")
         manage(env, "collectstatic", "--noinput")
-        return measure_servers(label, env, args, sizedir)
+        return {**measure_servers(label, env, args, sizedir), "generate_seconds": generated}
     finally:
         # A size's files (1.4 GB of SQLite at 20,000 interviews) are not needed once it is measured.
         shutil.rmtree(sizedir, ignore_errors=True)
