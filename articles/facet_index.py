@@ -324,6 +324,9 @@ def current_index():
         token = current_version().token
         index = LOADED.get(INDEX_KEY)
         if index is None or index.token != token:
+            # The stale index goes before the current one is read: a worker never holds two.
+            LOADED.clear()
+            del index
             index = cache.get(INDEX_KEY)
         stale = index is None or index.token != token
         if stale and not cache.add(build_lock(token), True, BUILD_LOCK_SECONDS):

@@ -4,6 +4,7 @@ content, it follows every kind of change and the moment a scheduled article come
 shared through the cache, and pages stay correct without it.
 """
 
+import weakref
 from datetime import date, timedelta
 from io import StringIO
 from unittest import mock
@@ -246,6 +247,21 @@ class SharedIndexTests(TestCase):
             read = current_index()
         self.assertEqual(read.token, built.token)
         self.assertEqual(list(read.listing(FACT_FACETS).ids), list(built.listing(FACT_FACETS).ids))
+
+    def test_a_worker_lets_the_stale_index_go_before_it_reads_the_current_one(self):
+        """Regression: a worker held the stale index while it read the current one, two at once."""
+        stale = weakref.ref(current_index())
+        FactFactory(pair=QAPairFactory(article=ArticleFactory()), themes=[self.trade])
+        alive, read = [], cache.get
+
+        def get(key, *args, **kwargs):
+            if key == INDEX_KEY:
+                alive.append(stale() is not None)
+            return read(key, *args, **kwargs)
+
+        with mock.patch.object(facet_index.cache, "get", side_effect=get):
+            self.assertIsNotNone(current_index())
+        self.assertEqual(alive, [False])
 
     def test_build_facet_index_stores_the_index_of_the_current_version(self):
         out = StringIO()
