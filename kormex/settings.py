@@ -151,6 +151,9 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "pagecache.rediscache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "kormex",
+            # The content version (articles/versions.py), which the page cache reads on every
+            # request: each worker keeps it until Redis says it changed (pagecache/rediscache.py).
+            "OPTIONS": {"tracked_keys": ["content-version"]},
         }
     }
 else:

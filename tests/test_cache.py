@@ -1,9 +1,12 @@
+import os
 import tempfile
+import time
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
-from unittest import mock
+from unittest import mock, skipUnless
 
+import redis
 from django.conf import settings
 from django.contrib.admin import helpers
 from django.core.cache import cache
@@ -30,6 +33,7 @@ from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPai
 from .support.importing import INTERVIEW
 
 LANGUAGE_PREFIXES = ["", "/es", "/ko"]
+ON_REDIS = settings.CACHES["default"]["BACKEND"] == "pagecache.rediscache.RedisCache"
 
 
 class CachedContentTestCase(TestCase):
@@ -112,6 +116,16 @@ class PageCacheTests(CachedContentTestCase):
         self.assertEqual(first["ETag"], second["ETag"])
         self.assertIn("Last-Modified", second)
         self.assertEqual(set(second["Cache-Control"].split(", ")), {"public", "max-age=0", "must-revalidate"})
+
+    @skipUnless(ON_REDIS, "Redis's client-side caching; the suite runs on Redis with REDIS_URL set")
+    def test_a_hit_sends_nothing_to_redis(self):
+        self.warm(["/"])
+        send = redis.connection.AbstractConnection.send_packed_command
+        with mock.patch.object(
+            redis.connection.AbstractConnection, "send_packed_command", autospec=True, side_effect=send
+        ) as sent:
+            response, work = self.get("/")
+        self.assertEqual((response.status_code, work, sent.call_count), (200, 0, 0))
 
     def test_compressed_and_plain_answers_are_stored_apart(self):
         self.get("/")
@@ -417,6 +431,68 @@ class RedisClientTests(SimpleTestCase):
         first = client.get_client("a")
         self.assertIs(client.get_client("b", write=True), first)
         self.assertIs(first.connection_pool, client._get_connection_pool(write=False))
+
+
+@skipUnless(ON_REDIS, "Redis's client-side caching; the suite runs on Redis with REDIS_URL set")
+class TrackedKeyTests(SimpleTestCase):
+    """A tracked key is read from Redis once per process, and again once Redis says it changed."""
+
+    def setUp(self):
+        location = settings.CACHES["default"]["LOCATION"]
+        params = {"KEY_PREFIX": f"kormex-test-tracked-{os.getpid()}"}
+        self.ours = RedisCache(location, {**params, "OPTIONS": {"tracked_keys": ["version"]}})
+        # Another worker or host.
+        self.theirs = RedisCache(location, params)
+        self.addCleanup(self.theirs.delete, "version")
+        self.theirs.set("version", "first")
+        self.tracked = self.ours._cache._tracked
+        self.addCleanup(self.tracked.close)
+        self.assertEqual(self.ours.get("version"), "first")
+        self.reads = self.enterContext(mock.patch.object(self.tracked.client, "get", wraps=self.tracked.client.get))
+
+    def wait_for_notice(self):
+        """Wait for Redis's notice of a change on the tracking connection (it follows the write by microseconds)."""
+        self.assertTrue(self.tracked.client.connection.can_read(timeout=5))
+
+    def test_a_kept_value_is_read_again_only_when_another_process_changes_it(self):
+        for _ in range(3):
+            self.assertEqual(self.ours.get("version"), "first")
+        self.assertEqual(self.reads.call_count, 0)
+        self.theirs.set("version", "second")
+        self.wait_for_notice()
+        self.assertEqual(self.ours.get("version"), "second")
+        self.theirs.delete("version")
+        self.wait_for_notice()
+        self.assertIsNone(self.ours.get("version"))
+        self.assertEqual(self.reads.call_count, 2)
+
+    def test_a_kept_value_is_read_again_after_a_second_without_notice(self):
+        """A connection cut without closing brings no notices: a value is kept one second at most."""
+        started = time.monotonic()
+        with mock.patch("pagecache.rediscache.time.monotonic", return_value=started + 0.5):
+            self.assertEqual(self.ours.get("version"), "first")
+        self.assertEqual(self.reads.call_count, 0)
+        with mock.patch("pagecache.rediscache.time.monotonic", return_value=started + 1.5):
+            self.assertEqual(self.ours.get("version"), "first")
+        self.assertEqual(self.reads.call_count, 1)
+
+    def test_a_write_of_this_process_is_read_without_waiting_for_the_notice(self):
+        with mock.patch.object(self.tracked.client.connection, "can_read", return_value=False):
+            self.ours.set("version", "mine")
+            self.assertEqual(self.ours.get("version"), "mine")
+            self.ours.delete("version")
+            self.assertIsNone(self.ours.get("version"))
+
+    def test_a_lost_connection_keeps_nothing_read_on_it(self):
+        """Notices sent while it was down are lost: the next read after the error reads Redis again."""
+        self.theirs._cache.get_client(write=True).client_kill_filter(_id=self.tracked.client.client_id())
+        self.theirs.set("version", "second")
+        with self.assertRaises(redis.ConnectionError):
+            self.ours.get("version")
+        self.assertEqual(self.ours.get("version"), "second")
+
+    def test_the_site_tracks_the_content_version(self):
+        self.assertIn(cache.make_and_validate_key(VERSION_KEY), cache._cache._tracked.keys)
 
 
 class FileCacheTests(SimpleTestCase):
