@@ -6,6 +6,7 @@ accents folded; Korean words cut into overlapping syllable pairs (so that 협력
 the same language share terms where they share words; see docs/search.md.
 """
 
+import heapq
 import re
 import unicodedata
 from functools import lru_cache
@@ -86,16 +87,21 @@ def matches(word, language, wanted):
     return any(term in wanted for term in word_terms(word, language))
 
 
-def highlight_spans(text, language, query):
+def spans(text, language, query):
     """
-    Return the (start, end) spans of `text` (written in `language`) that `query` matched: the
-    whole words sharing a stem with one of its words, and inside Korean words the query's
-    Korean words themselves.
+    Return an iterator over the (start, end) spans of `text` (written in `language`) that `query`
+    matched, in order: the whole words sharing a stem with one of its words, and inside Korean
+    words the query's Korean words themselves. It reads `text` only as far as it is iterated.
     """
     wanted = set(query_terms(query, language))
     korean = sorted({word for word in words(query) if HANGUL.fullmatch(word)}, key=len, reverse=True)
-    spans = [match.span() for match in WORD.finditer(text) if matches(match.group(), language, wanted)]
+    found = [(match.span() for match in WORD.finditer(text) if matches(match.group(), language, wanted))]
     if korean:
         pattern = re.compile("|".join(map(re.escape, korean)))
-        spans.extend(match.span() for match in pattern.finditer(text))
-    return sorted(spans)
+        found.append(match.span() for match in pattern.finditer(text))
+    return heapq.merge(*found)
+
+
+def highlight_spans(text, language, query):
+    """Return the spans of `text` that `query` matched (spans()), in a list."""
+    return list(spans(text, language, query))

@@ -18,6 +18,15 @@ SEED_TRANSLATIONS = importlib.import_module("articles.migrations.0008_seed_theme
 STORED_SEARCH = "0010_search_documents"
 SEARCH_DOCUMENTS = importlib.import_module(f"articles.migrations.{STORED_SEARCH}")
 SEARCH_ENTRIES = "0017_search_entries"
+WORDS = importlib.import_module("articles.migrations.0024_search_entry_words")
+# SQLite's full-text index (0024): its table, and the tables FTS5 keeps it in.
+SQLITE_WORDS_TABLES = {
+    WORDS.WORDS: sorted(WORDS.COLUMNS.split(", ")),
+    f"{WORDS.WORDS}_config": ["k", "v"],
+    f"{WORDS.WORDS}_data": ["block", "id"],
+    f"{WORDS.WORDS}_docsize": ["id", "sz"],
+    f"{WORDS.WORDS}_idx": ["pgno", "segid", "term"],
+}
 TRANSLATED_FIELDS = [f"{field}_{code}" for code in ["es", "ko"] for field in ["name", "slug", "description"]]
 
 
@@ -64,7 +73,8 @@ def expected_tables(apps):
     """
     Return each table the app's models of `apps` need, with its columns, and on PostgreSQL the
     stored search vectors once 0010 has applied, until 0017 stores them in the search index's
-    `document` instead: they are columns of the database, not fields.
+    `document` instead: they are columns of the database, not fields; on SQLite the full-text
+    index of search entries once 0024 has applied.
     """
     tables = {}
     for model in apps.get_app_config(APP).get_models(include_auto_created=True):
@@ -76,6 +86,8 @@ def expected_tables(apps):
     elif connection.vendor == "postgresql" and (APP, STORED_SEARCH) in applied:
         for model_name, *_ in SEARCH_DOCUMENTS.DOCUMENTS:
             tables[apps.get_model(APP, model_name)._meta.db_table].append(SEARCH_DOCUMENTS.COLUMN)
+    if connection.vendor == "sqlite" and (APP, WORDS.__name__.rpartition(".")[2]) in applied:
+        tables.update(SQLITE_WORDS_TABLES)
     return {table: sorted(columns) for table, columns in tables.items()}
 
 

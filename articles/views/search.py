@@ -24,7 +24,7 @@ from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
 from ..queries import themes_in_use
 from ..query_strings import private_if
-from ..search_text import PREFIX, highlight_spans, query_terms, words
+from ..search_text import PREFIX, highlight_spans, query_terms, spans, words
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
@@ -39,6 +39,8 @@ PUBLISHED = Cast("article__published_at", CharField())
 # without its table so that it is the entries' of the query it is in, a subquery's included: no
 # table a search joins has a column of that name.
 DOCUMENT_COLUMN = "document"
+# SQLite's full-text index of the entries' kind, language and terms (migration 0024).
+WORDS_TABLE = "articles_searchentry_words"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # What a result written in another language than the page's says it is written in.
@@ -63,21 +65,20 @@ RESULT_TYPES = [
     ResultType(_("Q&A pairs"), SearchEntry.Kind.PAIR, "original_pair"),
     ResultType(_("Facts"), SearchEntry.Kind.FACT, "fact"),
 ]
-# Texts the results page does not show of what it reads with each entry.
-UNSHOWN = [
-    "heading_terms",
-    "body_terms",
-    "article__standfirst",
-    "article__intro",
-    "original_article__standfirst",
-    "original_article__intro",
-    "pair__prompt",
-    "pair__answer",
-    "original_pair__prompt",
-    "original_pair__answer",
-    "fact__quote",
-    "fact__pair__prompt",
-    "fact__pair__answer",
+# What the results page reads of each entry and the rows it leads to (address()), or carries the
+# themes of (RESULT_TYPES' themed): their keys alone.
+SHOWN = [
+    "kind",
+    "language",
+    "heading",
+    "body",
+    "article__slug",
+    "article__title",
+    "pair__anchor",
+    "fact__pair__anchor",
+    "original_article__id",
+    "original_pair__id",
+    "fact__id",
 ]
 
 
@@ -87,62 +88,76 @@ def tsquery(terms):
     return SearchQuery(" & ".join(operands), config="simple", search_type="raw")
 
 
-def contains_term(term):
-    """Return where LIKE finds `term` (one of query_terms()), and its rank: 2 in the heading, 1 in the body."""
+def term_rank(term):
+    """Return the rank of an entry for `term` (one of query_terms()): 2 if its heading holds it, 1 if its body does."""
     text = f" {term[:-1]}" if term.endswith(PREFIX) else f" {term} "
     in_heading, in_body = Q(heading_terms__contains=text), Q(body_terms__contains=text)
-    rank = Case(When(in_heading, then=2), default=0) + Case(When(in_body, then=1), default=0)
-    return in_heading | in_body, rank
+    return Case(When(in_heading, then=2), default=0) + Case(When(in_body, then=1), default=0)
 
 
-def matching(query):
+def words_query(kind, per_terms):
     """
-    Return the published entries that contain every word of `query` as their own language reads
-    it, annotated with their rank: on PostgreSQL by full-text rank over the indexed vector,
-    elsewhere by where LIKE finds each term. Languages that read the query alike share one
-    condition.
+    Return the SQLite full-text query (FTS5) of the entries of `kind` holding, in one of the
+    languages of each item of `per_terms`, every one of its terms (query_terms()).
     """
-    found = SearchEntry.objects.published()
+
+    def string(term):
+        quoted = '"{}"'.format(term.removesuffix(PREFIX).replace('"', '""'))
+        return f"{quoted}*" if term.endswith(PREFIX) else quoted
+
+    groups = []
+    for terms, languages in per_terms.items():
+        group = " AND ".join(f"{{heading_terms body_terms}}:{string(term)}" for term in terms)
+        # Every language reading the query alike needs no condition on the language.
+        if set(languages) != set(language_codes()):
+            group = "({}) AND {}".format(" OR ".join(f"language:{string(language)}" for language in languages), group)
+        groups.append(f"({group})")
+    return f"kind:{string(kind)} AND ({' OR '.join(groups)})"
+
+
+def matching(query, result_type, themes):
+    """
+    Return the published entries of `result_type` that carry every one of `themes` and contain
+    every word of `query` as their own language reads it, annotated with their rank: on
+    PostgreSQL found and ranked by its text index, on SQLite found by its full-text index
+    (migration 0024) and ranked by where each term is. Languages that read the query alike share
+    one condition.
+    """
+    found = SearchEntry.objects.published().filter(kind=result_type.kind)
+    for theme in themes:
+        found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
     per_terms = {}
     for language in language_codes():
         if terms := tuple(query_terms(query, language)):
             per_terms.setdefault(terms, []).append(language)
-    conditions, ranks = Q(pk__in=[]), []
+    if not per_terms:
+        return found.none()
+    ranks = []
     if connection.vendor == "postgresql":
         document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
-        found, queries = found.alias(document=document), []
+        found, queries, conditions = found.alias(document=document), [], Q(pk__in=[])
         for terms, languages in per_terms.items():
             queries.append(tsquery(terms))
             conditions |= Q(language__in=languages, document=queries[-1])
             ranks.append(When(language__in=languages, then=SearchRank(document, queries[-1])))
-        if queries:
-            # Any language's query, which the GIN index answers; then each entry's own language's.
-            found = found.filter(document=reduce(operator.or_, queries))
+        # Any language's query, which the GIN index answers; then each entry's own language's.
+        found = found.filter(document=reduce(operator.or_, queries)).filter(conditions)
         rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
     else:
         for terms, languages in per_terms.items():
-            condition, rank = Q(language__in=languages), Value(0)
-            for term in terms:
-                term_condition, term_rank = contains_term(term)
-                condition &= term_condition
-                rank += term_rank
-            conditions |= condition
-            ranks.append(When(language__in=languages, then=rank))
+            ranks.append(When(language__in=languages, then=reduce(operator.add, map(term_rank, terms))))
         rank = Case(*ranks, default=Value(0), output_field=IntegerField())
-    return found.filter(conditions).annotate(rank=rank)
-
-
-def of_type(found, result_type, themes):
-    """Return the entries of `found` of `result_type` that carry every one of `themes`."""
-    found = found.filter(kind=result_type.kind)
-    for theme in themes:
-        found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
-    return found
+        found = found.extra(
+            tables=[WORDS_TABLE],
+            where=[f"{WORDS_TABLE}.rowid = {SearchEntry._meta.db_table}.id", f"{WORDS_TABLE} MATCH %s"],
+            params=[words_query(result_type.kind, per_terms)],
+        )
+    return found.annotate(rank=rank)
 
 
 def best(found, language):
     """
-    Return how many entries `found` (of_type()) holds, counted to SEARCH_CANDIDATES + 1, and the
+    Return how many entries `found` (matching()) holds, counted to SEARCH_CANDIDATES + 1, and the
     keys of the RESULTS_PER_TYPE best of the first SEARCH_CANDIDATES the database finds: those in
     `language` (the page's) first, then best ranked, newest, in order of article and key. One
     query reads both and stops at the bound, instead of ranking every match.
@@ -161,7 +176,7 @@ def shown(keys):
     if not keys:
         return {}
     relations = ["article", "pair", "fact__pair", *(result_type.themed for result_type in RESULT_TYPES)]
-    return SearchEntry.objects.select_related(*relations).defer(*UNSHOWN).in_bulk(keys)
+    return SearchEntry.objects.select_related(*relations).only(*SHOWN).in_bulk(keys)
 
 
 @dataclass
@@ -186,12 +201,12 @@ def highlight(text, spans):
     return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[end:])
 
 
-def excerpt(text, spans):
+def excerpt(text, first):
     """
-    Return about EXCERPT_LENGTH characters of `text` on one line, starting a little before the
-    first of `spans` (start, end), cut at spaces where it can be and with … where text is left out.
+    Return about EXCERPT_LENGTH characters of `text` on one line, starting a little before
+    `first`, where the first match starts (None if none), cut at spaces where it can be and with
+    … where text is left out.
     """
-    first = spans[0][0] if spans else None
     start = max(0, min(first - EXCERPT_LENGTH // 4, len(text) - EXCERPT_LENGTH)) if first is not None else 0
     end = start + EXCERPT_LENGTH
     if start and (space := text.find(" ", start, first)) >= 0:
@@ -214,7 +229,8 @@ def address(entry):
 def result(entry, result_type, query, language):
     """Return what the page shows of `entry`: its heading and an excerpt of its body, highlighted."""
     body = " ".join(entry.body.split())
-    shown = excerpt(body, highlight_spans(body, entry.language, query))
+    first = next(spans(body, entry.language, query), None)
+    shown = excerpt(body, first[0] if first else None)
     return Result(
         url=address(entry),
         heading=highlight(entry.heading, highlight_spans(entry.heading, entry.language, query)),
@@ -280,8 +296,7 @@ def search(request):
     groups = []
     language = active_language()
     if searched:
-        found = matching(query)
-        bests = [best(of_type(found, result_type, selected), language) for result_type in RESULT_TYPES]
+        bests = [best(matching(query, result_type, selected), language) for result_type in RESULT_TYPES]
         entries = shown([key for _, keys in bests for key in keys])
         for result_type, (count, keys) in zip(RESULT_TYPES, bests, strict=True):
             prefetch_related_objects([entries[key] for key in keys], prefetch_themes(f"{result_type.themed}__themes"))
