@@ -26,6 +26,17 @@ def insert_rows(model, fields, rows):
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})", rows)
 
 
+def inserted_keys(count):
+    """
+    On SQLite, the keys of the last `count` rows inserted, in one transaction that holds the write
+    lock: SQLite has one writer at a time, so they took the consecutive keys ending at the last one.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_insert_rowid()")
+        last = cursor.fetchone()[0]
+    return range(last - count + 1, last + 1)
+
+
 @transaction.atomic
 def insert_objects(objects):
     """
@@ -57,12 +68,7 @@ def insert_objects(objects):
         insert_rows(model, [pk.attname, *names], rows)
     else:
         insert_rows(model, names, [tuple(getattr(obj, name) for name in names) for obj in objects])
-        # SQLite has one writer at a time, and this transaction holds the write lock: its rows
-        # took the consecutive keys that end at the last one inserted.
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT last_insert_rowid()")
-            last = cursor.fetchone()[0]
-        keys = range(last - len(objects) + 1, last + 1)
+        keys = inserted_keys(len(objects))
     for key, obj in zip(keys, objects, strict=True):
         setattr(obj, pk.attname, key)
         obj._state.adding, obj._state.db = False, connection.alias

@@ -9,11 +9,14 @@ from collections import namedtuple
 
 from django.db import connection, transaction
 
-from .bulk import insert_rows
+from .bulk import insert_rows, inserted_keys
 from .models import Article, FactWording, SearchEntry
 from .search_text import terms
 from .signals import content_changed
 
+# SQLite's full-text index of the entries (migration 0024) and the columns it indexes.
+WORDS_TABLE = "articles_searchentry_words"
+WORDS_COLUMNS = "kind, language, heading_terms, body_terms"
 # Article fields whose change alters its entries: their words, or how they are read and themed.
 INDEXED_ARTICLE_FIELDS = {"title", "standfirst", "intro", "language", "translation_of", "translation_of_id"}
 BATCH = 500
@@ -82,9 +85,23 @@ def entries_of(article, pairs, wordings):
     ]
 
 
+@transaction.atomic
 def add_entries(entries):
-    """Write `entries` (Entry rows) to the index."""
+    """
+    Write `entries` (Entry rows) to the index. On SQLite, add them to the full-text index too,
+    in one statement: through a trigger a row, adding 300,000 entries took 47.5 s instead of 13.1.
+    """
+    if not entries:
+        return
     insert_rows(SearchEntry, Entry._fields, entries)
+    if connection.vendor == "sqlite":
+        keys = inserted_keys(len(entries))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {WORDS_TABLE} (rowid, {WORDS_COLUMNS}) SELECT id, {WORDS_COLUMNS} "
+                f"FROM {SearchEntry._meta.db_table} WHERE id BETWEEN %s AND %s",
+                [keys[0], keys[-1]],
+            )
 
 
 def index_new(versions):

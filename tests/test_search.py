@@ -1,5 +1,6 @@
 import re
 from datetime import timedelta
+from unittest import skipUnless
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Fact, QAPair, SearchEntry
-from articles.search_index import index_articles
+from articles.search_index import WORDS_TABLE, index_articles
 from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, matching
 
 from .support.facets import FACET_MODES
@@ -307,16 +308,33 @@ class SearchIndexTests(TestCase):
             self.assertIn(f"Bitmap Index Scan on {self.INDEX}", plan)
             self.assertNotIn("to_tsvector", plan)
 
+    @skipUnless(connection.vendor == "sqlite", "SQLite's full-text index; PostgreSQL's is tested above")
     def test_sqlite_finds_the_entries_holding_the_words_in_its_full_text_index(self):
         """Regression: SQLite read the entries of every published article, by LIKE, until it had found enough."""
-        if connection.vendor != "sqlite":
-            return
         build_content(3)
         for result_type in RESULT_TYPES:
             with self.subTest(result_type.kind):
                 plan = matching("satellite", result_type, []).explain().splitlines()
                 self.assertIn("SCAN articles_searchentry_words VIRTUAL TABLE", plan[0])
                 self.assertIn("SEARCH articles_searchentry USING INTEGER PRIMARY KEY", plan[1])
+
+    @skipUnless(connection.vendor == "sqlite", "SQLite's full-text index; PostgreSQL's is tested above")
+    def test_sqlite_full_text_index_holds_each_entry_once(self):
+        """Entries added, replaced and deleted, by saves and in bulk, leave the full-text index holding the entries."""
+        build_content(3)
+        fact = Fact.objects.order_by("pk").first()
+        fact.statement = "Satellite launches doubled."
+        fact.save()
+        Fact.objects.order_by("pk").last().delete()
+        index_articles(Article.objects.filter(pk=fact.article_id))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH %s ORDER BY rowid",
+                ['kind:"article" OR kind:"pair" OR kind:"fact"'],
+            )
+            indexed = [key for (key,) in cursor.fetchall()]
+        self.assertEqual(indexed, list(SearchEntry.objects.order_by("pk").values_list("pk", flat=True)))
+        self.assertEqual(list(matching("doubled", RESULT_TYPES[2], []).values_list("fact_id", flat=True)), [fact.pk])
 
     def test_each_entry_stores_its_headings_terms_weighted_a_and_its_bodys_b_on_postgresql_only(self):
         article = ArticleFactory(title="Satellite plans", standfirst="Launches ahead.", intro="Two launches.")

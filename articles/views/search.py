@@ -24,6 +24,7 @@ from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
 from ..queries import themes_in_use
 from ..query_strings import private_if
+from ..search_index import WORDS_TABLE
 from ..search_text import PREFIX, highlight_spans, query_terms, spans, words
 
 MAX_QUERY_LENGTH = 200
@@ -39,8 +40,6 @@ PUBLISHED = Cast("article__published_at", CharField())
 # without its table so that it is the entries' of the query it is in, a subquery's included: no
 # table a search joins has a column of that name.
 DOCUMENT_COLUMN = "document"
-# SQLite's full-text index of the entries' kind, language and terms (migration 0024).
-WORDS_TABLE = "articles_searchentry_words"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # What a result written in another language than the page's says it is written in.
