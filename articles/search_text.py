@@ -80,8 +80,9 @@ def query_terms(query, language):
     return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=65536)
 def matches(word, language, wanted):
-    """Return whether `word` of a text in `language` is one the terms `wanted` (query_terms()) find."""
+    """Return whether `word` of a text in `language` is one the terms `wanted` (query_terms(), a frozenset) find."""
     if HANGUL.fullmatch(word):
         return False
     return any(term in wanted for term in word_terms(word, language))
@@ -93,7 +94,7 @@ def spans(text, language, query):
     matched, in order: the whole words sharing a stem with one of its words, and inside Korean
     words the query's Korean words themselves. It reads `text` only as far as it is iterated.
     """
-    wanted = set(query_terms(query, language))
+    wanted = frozenset(query_terms(query, language))
     korean = sorted({word for word in words(query) if HANGUL.fullmatch(word)}, key=len, reverse=True)
     found = [(match.span() for match in WORD.finditer(text) if matches(match.group(), language, wanted))]
     if korean:

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -55,6 +56,8 @@ def main():
         "--redis-url", default="redis://127.0.0.1:6379/2", help="the scratch Redis database, emptied for each size"
     )
     args = parser.parse_args()
+    # Stopped by a signal, unwind as on an error: the servers and wrk it started are stopped.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(f"make bench: stopped by signal {number}"))
     sizes = [0 if size == "seed" else int(size) for size in args.sizes.split(",")]
     databases = args.databases.split(",")
     if unknown := set(databases) - set(DATABASES):

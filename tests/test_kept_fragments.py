@@ -171,6 +171,24 @@ class KeptSectionTests(KeptTestCase):
         self.client.get("/facts/")
         self.assertEqual(kept_names(), {"fact-list-cards": 1, "figures": 1, "navigation": 1})
 
+    def test_a_search_kept_reads_neither_its_theme_choices_nor_its_results_themes_until_content_changes(self):
+        # The first request builds the content version and the facet index.
+        self.client.get("/search/?q=trade")
+        KEPT_FRAGMENTS.entries.clear()
+        drawn, drawing_queries = self.queries("/search/?q=trade")
+        kept, kept_queries = self.queries("/search/?q=trade")
+        self.assertEqual(kept, drawn)
+        # Drawn: the theme choices, each type's candidates and their themes, the results. Kept: the
+        # candidates and the results; another search finding the same fact keeps its themes too.
+        self.assertEqual((drawing_queries, kept_queries), (8, 4))
+        self.assertEqual(self.queries("/search/?q=record")[1], 4)
+        self.assertEqual(kept_kinds()["theme-tags"], 3)
+        self.assertEqual(kept_names(), {"search-theme-choice": 1, "navigation": 1})
+        Fact.objects.get().themes.add(ThemeFactory(name="Energy", slug="energy"))
+        response = self.client.get("/search/?q=record")
+        self.assertContains(response, '<li><a href="/themes/energy/">Energy</a></li>')
+        self.assertContains(response, '<option value="energy">Energy</option>')
+
     def test_a_value_that_does_not_resolve_keeps_nothing(self):
         page = engines["django"].from_string('{% load fragments %}{% keep "test" page.ids %}drawn{% endkeep %}')
         request = self.client.get("/").wsgi_request

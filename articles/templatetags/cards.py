@@ -1,6 +1,6 @@
 """
-The cards and theme lists that pages repeat: {% article_card %}, {% fact_card %} and
-{% theme_tags %}. Tags rather than included templates: a list page shows dozens, and an include
+The cards and theme lists that pages repeat: {% article_card %}, {% fact_card %},
+{% search_result %} and {% theme_tags %}. Tags rather than included templates: a list page shows dozens, and an include
 resolves each of its variables through the template engine and reads the active language
 again for each. Every editor's value is escaped by format_html(), as a template would. Cards
 drawn for readers are kept for the content version they were drawn at (kept.py).
@@ -132,3 +132,27 @@ def draw_fact_card(fact, wording, with_source, staff):
         edit = reverse("admin:articles_fact_change", args=[pk])
         parts.append(format_html('<p class="staff-tools"><a href="{}">{}</a></p>', edit, gettext("Edit this fact")))
     return card(format_html('<article class="fact-card" id="fact-{}">', pk), parts)
+
+
+@register.simple_tag(takes_context=True)
+def search_result(context, result):
+    """
+    Return the item of the search page for `result` (views/search.py): its heading, linked, the
+    language it is written in when not the page's, the article it is in, its excerpt and the
+    themes of its object, which are kept for the content version (kept.py).
+    """
+    lang = lang_attr(result.language)
+    parts = [format_html('<h3{}><a href="{}">{}</a></h3>', lang, result.url, result.heading)]
+    if result.written_in:
+        parts.append(format_html('<p class="meta written-in">{}</p>', result.written_in))
+    if result.article:
+        # The translation is the translators' markup, as in {% blocktranslate %}; only the title is escaped.
+        within = mark_safe(gettext("In “%(title)s”") % {"title": isolated(result.article.title)})
+        parts.append(format_html('<p class="meta">{}</p>', within))
+    if result.excerpt:
+        parts.append(format_html('<p class="search-excerpt"{}>{}</p>', lang, result.excerpt))
+    if result.themed_key:
+        key = ("theme-tags", *result.themed_key, active_language())
+        if themes := kept_fragment(context, key, lambda: theme_tags(result.themes)):
+            parts.append(themes)
+    return mark_safe("\n  ".join(['<li class="search-result">', *parts]) + "\n</li>")

@@ -6,7 +6,7 @@ language, ranked, those in the page's language first (docs/search.md).
 import operator
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
@@ -14,7 +14,8 @@ from django.db.models import Case, CharField, FloatField, IntegerField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.shortcuts import render
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -114,23 +115,22 @@ def words_query(kind, per_terms):
     return f"kind:{string(kind)} AND ({' OR '.join(groups)})"
 
 
-def matching(query, result_type, themes):
+def matching(query, themes):
     """
-    Return the published entries of `result_type` that carry every one of `themes` and contain
-    every word of `query` as their own language reads it, annotated with their rank: on
-    PostgreSQL found and ranked by its text index, on SQLite found by its full-text index
-    (migration 0024) and ranked by where each term is. Languages that read the query alike share
-    one condition.
+    Return, for each of RESULT_TYPES, its published entries that carry every one of `themes`
+    and contain every word of `query` as their own language reads it, as best() reads them: key,
+    language, rank, publication time and article. On PostgreSQL they are found and ranked by its
+    text index, on SQLite found by its full-text index (migration 0024) and ranked by where each
+    term is. Languages that read the query alike share one condition. What does not depend on
+    the type is built once, for the three.
     """
-    found = SearchEntry.objects.published().filter(kind=result_type.kind)
-    for theme in themes:
-        found = found.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
     per_terms = {}
     for language in language_codes():
         if terms := tuple(query_terms(query, language)):
             per_terms.setdefault(terms, []).append(language)
+    found = SearchEntry.objects.published()
     if not per_terms:
-        return found.none()
+        return [found.none() for _ in RESULT_TYPES]
     ranks = []
     if connection.vendor == "postgresql":
         document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
@@ -146,24 +146,30 @@ def matching(query, result_type, themes):
         for terms, languages in per_terms.items():
             ranks.append(When(language__in=languages, then=reduce(operator.add, map(term_rank, terms))))
         rank = Case(*ranks, default=Value(0), output_field=IntegerField())
-        found = found.extra(
-            tables=[WORDS_TABLE],
-            where=[f"{WORDS_TABLE}.rowid = {SearchEntry._meta.db_table}.id", f"{WORDS_TABLE} MATCH %s"],
-            params=[words_query(result_type.kind, per_terms)],
-        )
-    return found.annotate(rank=rank)
+    found = found.order_by().values_list("pk", "language", rank, PUBLISHED, "article_id")
+    typed = []
+    for result_type in RESULT_TYPES:
+        of_type = found.filter(kind=result_type.kind)
+        for theme in themes:
+            of_type = of_type.filter(**{f"{result_type.themed}__tagged_items__tag": theme})
+        if connection.vendor == "sqlite":
+            of_type = of_type.extra(
+                tables=[WORDS_TABLE],
+                where=[f"{WORDS_TABLE}.rowid = {SearchEntry._meta.db_table}.id", f"{WORDS_TABLE} MATCH %s"],
+                params=[words_query(result_type.kind, per_terms)],
+            )
+        typed.append(of_type)
+    return typed
 
 
 def best(found, language):
     """
-    Return how many entries `found` (matching()) holds, counted to SEARCH_CANDIDATES + 1, and the
-    keys of the RESULTS_PER_TYPE best of the first SEARCH_CANDIDATES the database finds: those in
-    `language` (the page's) first, then best ranked, newest, in order of article and key. One
-    query reads both and stops at the bound, instead of ranking every match.
+    Return how many entries `found` (one of matching()'s) holds, counted to SEARCH_CANDIDATES +
+    1, and the keys of the RESULTS_PER_TYPE best of the first SEARCH_CANDIDATES the database
+    finds: those in `language` (the page's) first, then best ranked, newest, in order of article
+    and key. One query reads both and stops at the bound, instead of ranking every match.
     """
-    rows = list(
-        found.order_by().values_list("pk", "language", "rank", PUBLISHED, "article_id")[: SEARCH_CANDIDATES + 1]
-    )
+    rows = list(found[: SEARCH_CANDIDATES + 1])
     order = sorted(rows[:SEARCH_CANDIDATES], key=lambda row: (row[4], row[0]))
     order.sort(key=lambda row: row[3], reverse=True)
     order.sort(key=lambda row: (row[1] != language, -row[2]))
@@ -184,10 +190,27 @@ class Result:
     heading: str
     excerpt: str
     article: object
-    themes: list
+    # The article, pair or fact whose themes the result shows (None if none), and those of every
+    # result of its type, whose themes are read together the first time one result's are shown.
+    themed: object
+    group: list
     # The language the result's text is written in, and what the page says of it when it is not the page's.
     language: str
     written_in: str
+
+    @cached_property
+    def themes(self):
+        """The themes the result shows; a page whose theme lists are kept (kept.py) never reads them."""
+        if self.themed is None:
+            return []
+        if not hasattr(self.themed, "prefetched_themes"):
+            prefetch_related_objects(self.group, prefetch_themes())
+        return self.themed.theme_list
+
+    @property
+    def themed_key(self):
+        """What names the themed object's theme list among kept fragments, or None."""
+        return self.themed and (self.themed._meta.model_name, self.themed.pk)
 
 
 def highlight(text, spans):
@@ -195,9 +218,10 @@ def highlight(text, spans):
     pieces, end = [], 0
     for start, stop in spans:
         if start >= end:
-            pieces.append((text[end:start], text[start:stop]))
+            pieces += [escape(text[end:start]), "<mark>", escape(text[start:stop]), "</mark>"]
             end = stop
-    return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[end:])
+    pieces.append(escape(text[end:]))
+    return mark_safe("".join(pieces))
 
 
 def excerpt(text, first):
@@ -225,8 +249,11 @@ def address(entry):
     return url
 
 
-def result(entry, result_type, query, language):
-    """Return what the page shows of `entry`: its heading and an excerpt of its body, highlighted."""
+def result(entry, themed, group, query, language):
+    """
+    Return what the page shows of `entry`: its heading and an excerpt of its body, highlighted,
+    and the themes of `themed`, the object of `group` (those of its type's results) it carries.
+    """
     body = " ".join(entry.body.split())
     first = next(spans(body, entry.language, query), None)
     shown = excerpt(body, first[0] if first else None)
@@ -235,7 +262,8 @@ def result(entry, result_type, query, language):
         heading=highlight(entry.heading, highlight_spans(entry.heading, entry.language, query)),
         excerpt=highlight(shown, highlight_spans(shown, entry.language, query)),
         article=entry.article if entry.kind != SearchEntry.Kind.ARTICLE else None,
-        themes=getattr(entry, result_type.themed).theme_list if getattr(entry, f"{result_type.themed}_id") else [],
+        themed=themed,
+        group=group,
         language=entry.language,
         written_in=WRITTEN_IN.get(entry.language, "") if entry.language != language else "",
     )
@@ -295,16 +323,20 @@ def search(request):
     groups = []
     language = active_language()
     if searched:
-        bests = [best(matching(query, result_type, selected), language) for result_type in RESULT_TYPES]
+        bests = [best(found, language) for found in matching(query, selected)]
         entries = shown([key for _, keys in bests for key in keys])
         for result_type, (count, keys) in zip(RESULT_TYPES, bests, strict=True):
-            prefetch_related_objects([entries[key] for key in keys], prefetch_themes(f"{result_type.themed}__themes"))
+            themed = [getattr(entries[key], result_type.themed) for key in keys]
+            group = [found for found in themed if found is not None]
             groups.append(
                 {
                     "label": result_type.label,
                     "count": min(count, SEARCH_CANDIDATES),
                     "more": count > SEARCH_CANDIDATES,
-                    "results": [result(entries[key], result_type, query, language) for key in keys],
+                    "results": [
+                        result(entries[key], found, group, query, language)
+                        for key, found in zip(keys, themed, strict=True)
+                    ],
                 }
             )
     context = {
@@ -315,7 +347,9 @@ def search(request):
         "more": any(group["more"] for group in groups),
         "bound": SEARCH_CANDIDATES,
         "selected": selected,
+        # The themes to narrow by, read only where the page's choice of them is not kept (kept.py).
         "themes": themes_in_use(counts=False).exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
+        "themes_key": tuple(theme.pk for theme in selected),
         "notices": notices,
     }
     return private_if(notices, render(request, "articles/search.html", context))
