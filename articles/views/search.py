@@ -65,8 +65,8 @@ RESULT_TYPES = [
     ResultType(_("Q&A pairs"), SearchEntry.Kind.PAIR, "original_pair"),
     ResultType(_("Facts"), SearchEntry.Kind.FACT, "fact"),
 ]
-# What the results page reads of each entry and the rows it leads to (address()), or carries the
-# themes of (RESULT_TYPES' themed): their keys alone.
+# What the results page reads of each entry and the rows it leads to (address()), and the keys
+# of the objects it shows the themes of (RESULT_TYPES' themed).
 SHOWN = [
     "kind",
     "language",
@@ -76,9 +76,7 @@ SHOWN = [
     "article__title",
     "pair__anchor",
     "fact__pair__anchor",
-    "original_article__id",
-    "original_pair__id",
-    "fact__id",
+    *(result_type.themed for result_type in RESULT_TYPES),
 ]
 
 
@@ -180,8 +178,16 @@ def shown(keys):
     """Return the entries of `keys` by key, with what their results show of them, in one query."""
     if not keys:
         return {}
-    relations = ["article", "pair", "fact__pair", *(result_type.themed for result_type in RESULT_TYPES)]
-    return SearchEntry.objects.select_related(*relations).only(*SHOWN).in_bulk(keys)
+    return SearchEntry.objects.select_related("article", "pair", "fact__pair").only(*SHOWN).in_bulk(keys)
+
+
+def themed_object(entry, result_type):
+    """
+    Return the object whose themes the result of `entry` shows (RESULT_TYPES' themed), by its key
+    alone, which is all that reading its themes needs; None if it has none.
+    """
+    key = getattr(entry, f"{result_type.themed}_id")
+    return None if key is None else SearchEntry._meta.get_field(result_type.themed).related_model(pk=key)
 
 
 @dataclass
@@ -326,8 +332,8 @@ def search(request):
         bests = [best(found, language) for found in matching(query, selected)]
         entries = shown([key for _, keys in bests for key in keys])
         for result_type, (count, keys) in zip(RESULT_TYPES, bests, strict=True):
-            themed = [getattr(entries[key], result_type.themed) for key in keys]
-            group = [found for found in themed if found is not None]
+            objects = [themed_object(entries[key], result_type) for key in keys]
+            group = [found for found in objects if found is not None]
             groups.append(
                 {
                     "label": result_type.label,
@@ -335,7 +341,7 @@ def search(request):
                     "more": count > SEARCH_CANDIDATES,
                     "results": [
                         result(entries[key], found, group, query, language)
-                        for key, found in zip(keys, themed, strict=True)
+                        for key, found in zip(keys, objects, strict=True)
                     ],
                 }
             )
