@@ -189,12 +189,10 @@ def article_page(article):
 
 def article_detail_queryset(articles):
     """
-    Return `articles` with what an article page reads with them: people, source, original and
-    the themes. Its pictures and other versions are read only where the page draws them.
+    Return `articles` with what an article page reads with them: people, source and original.
+    Its themes, pictures and other versions are read only where the page draws them.
     """
-    return articles.select_related("interviewee", "interviewer", "source", "translation_of").prefetch_related(
-        prefetch_themes(), prefetch_themes("translation_of__themes")
-    )
+    return articles.select_related("interviewee", "interviewer", "source", "translation_of")
 
 
 def article_pictures(article):
@@ -221,23 +219,32 @@ def published_translations(article):
     return sorted(versions.only("slug", "title", "language", "translation_of"), key=lambda v: order.index(v.language))
 
 
-def theme_content(theme):
-    """Return the Q&A pairs, their count, the articles and the related themes a theme's page shows."""
-    # The lists show titles and prompts: not the answers and the articles' texts.
-    pairs = (
+def theme_pairs():
+    """Return the published Q&A pairs as a theme's page lists them: prompts, not answers."""
+    return (
         QAPair.objects.published()
         .select_related("article")
         .defer("answer", "article__standfirst", "article__intro")
         .prefetch_related(prefetch_themes(), pair_versions())
         .order_by(*PAIR_LIST.order)
     )
-    articles = (
+
+
+def theme_articles():
+    """Return the published original articles as a theme's page lists them: titles, not texts."""
+    return (
         Article.objects.published()
         .originals()
         .select_related("interviewee")
         .defer("standfirst", "intro")
         .prefetch_related(article_versions())
     )
+
+
+def theme_content(theme):
+    """Return the Q&A pairs, their count, the articles and the related themes a theme's page shows."""
+    # Built only when the page reads their rows: never while the lists' fragment is kept.
+    pairs, articles = SimpleLazyObject(theme_pairs), SimpleLazyObject(theme_articles)
     index = current_index()
     if index:
         pairs, articles = index.tagged(PAIR_LIST, theme, pairs), index.tagged(ARTICLE_FACETS, theme, articles)

@@ -12,6 +12,7 @@ from django.test import Client, SimpleTestCase, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import queries
 from articles.kept import KEPT_FRAGMENTS
 from articles.lru import LRU
 from articles.models import Fact
@@ -87,10 +88,17 @@ class KeptCardTests(KeptTestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 24})
-        # In each language: the article page's body, JSON-LD and alternates, the facts list's cards
-        # and figures, and the navigation of each of the three views.
-        expected = {"article": 3, "article-json-ld": 3, "article-alternates": 3, "fact-list-cards": 3, "figures": 3}
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 27})
+        # In each language: the article page's body, JSON-LD, alternates and tags, the facts list's
+        # cards and figures, and the navigation of each of the three views.
+        expected = {
+            "article": 3,
+            "article-json-ld": 3,
+            "article-alternates": 3,
+            "article-tags": 3,
+            "fact-list-cards": 3,
+            "figures": 3,
+        }
         self.assertEqual(kept_names(), {**expected, "navigation": 9})
 
     def test_an_editors_pages_neither_use_nor_keep_cards(self):
@@ -142,13 +150,32 @@ class KeptSectionTests(KeptTestCase):
         # The pairs, the articles and the related themes, each a query, are read once.
         self.assertLessEqual(filtered, first - 3)
 
+    def test_an_article_page_kept_reads_the_article_alone(self):
+        drawn, _ = self.queries("/articles/trade-talks/")
+        kept, kept_queries = self.queries("/articles/trade-talks/")
+        self.assertEqual(kept, drawn)
+        self.assertIn(b'<meta property="article:tag" content="Trade">', kept)
+        self.assertEqual(kept_queries, 1)
+
+    def test_a_theme_page_kept_builds_no_query_of_its_lists(self):
+        self.client.get("/themes/trade/")
+        with (
+            mock.patch.object(queries, "theme_pairs", wraps=queries.theme_pairs) as pairs,
+            mock.patch.object(queries, "theme_articles", wraps=queries.theme_articles) as articles,
+        ):
+            self.client.get("/themes/trade/?from=2000")
+        self.assertEqual((pairs.call_count, articles.call_count), (0, 0))
+
     def test_an_article_page_keeps_its_sections_for_each_address_of_the_site(self):
         here, _ = self.queries("/articles/trade-talks/")
         there, _ = self.queries("/articles/trade-talks/", host="localhost")
         self.assertIn(b"http://testserver/articles/trade-talks/#", here)
         self.assertIn(b"http://localhost/articles/trade-talks/#", there)
         self.assertNotIn(b"http://testserver/", there)
-        self.assertEqual(kept_names(), {"article": 2, "article-json-ld": 2, "article-alternates": 2, "navigation": 1})
+        self.assertEqual(
+            kept_names(),
+            {"article": 2, "article-json-ld": 2, "article-alternates": 2, "article-tags": 1, "navigation": 1},
+        )
 
     def test_an_editors_pages_neither_use_nor_keep_sections(self):
         self.client.get("/articles/trade-talks/")

@@ -44,7 +44,7 @@ def page_context(article):
     (an original's, which its translations share), pictures and other versions, and for a
     translation whose public original changed after its review, when the original changed.
     """
-    # The sections and translations are read when the page first shows them: never while its fragment is kept.
+    # The sections, themes and translations are read when the page first shows them: never while kept.
     page = SimpleLazyObject(lambda: article_page(article))
     original = article.translation_of
     translations = SimpleLazyObject(lambda: published_translations(article))
@@ -53,7 +53,7 @@ def page_context(article):
         "sections": SimpleLazyObject(lambda: page[0]),
         "intro_facts": SimpleLazyObject(lambda: page[1]),
         "intro_wordings": SimpleLazyObject(lambda: [fact.wording for fact in page[1]]),
-        "themes": (original or article).theme_list,
+        "themes": SimpleLazyObject(lambda: (original or article).theme_list),
         "translations": translations,
         "original_updated": original.text_changed_at if updated else None,
         # A translation shows its original's lead picture.
