@@ -19,6 +19,7 @@ that takes the build lock builds and stores it, while other requests count in th
 build_facet_index` builds it ahead of the first request.
 """
 
+import heapq
 import logging
 from array import array
 from collections import defaultdict
@@ -185,8 +186,9 @@ class Listing:
     def top(self, facet, selection, limit, exclude=()):
         """Return the `limit` values of `facet` with the most rows in `selection`, as {value: count}; ties by value."""
         counts = self.counts(facet, selection)
-        best = sorted((value for value in counts if value not in exclude), key=lambda value: (-counts[value], value))
-        return {value: counts[value] for value in best[:limit]}
+        # A heap of the `limit` best instead of sorting them all: 2,500 people at 20,000 interviews.
+        best = heapq.nsmallest(limit, ((-count, value) for value, count in counts.items() if value not in exclude))
+        return {value: -count for count, value in best}
 
     def rows(self, queryset, selection):
         return Rows(self, selection, queryset)

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from unittest import mock
 
@@ -65,6 +66,20 @@ class FactFacetTests(TestCase):
         }
         for query, expected in cases.items():
             self.assertEqual(self.facts(query)[1], expected, query)
+
+    def test_the_chosen_person_source_and_years_are_the_selected_options(self):
+        response, _ = self.facts(f"person=lee&source={self.economista.pk}&from=2023&to=2023")
+        for select, option in [
+            ("person", '<option value="lee" selected>Sang Min Lee (1)</option>'),
+            ("source", f'<option value="{self.economista.pk}" selected>El Economista (1)</option>'),
+            ("from", '<option value="2023" selected>2023 (1)</option>'),
+            ("to", '<option value="2023" selected>2023 (1)</option>'),
+        ]:
+            with self.subTest(select):
+                field = re.search(rf'<select name="{select}".*?</select>', response.content.decode(), re.S)[0]
+                self.assertInHTML(option, field)
+                self.assertEqual(field.count(" selected"), 1)
+        self.assertNotContains(self.facts("")[0], " selected")
 
     def test_options_count_within_the_current_selection(self):
         response, _ = self.facts("theme=space")

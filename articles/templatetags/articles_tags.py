@@ -1,11 +1,14 @@
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.formats import localize
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..i18n import active_language
 from ..links import web_url
 
 register = template.Library()
+
+SELECTED = mark_safe(" selected")
 
 
 @register.filter
@@ -55,3 +58,21 @@ def isolated(text):
     and a direction override it holds (U+202E) cannot reorder the sentence around it.
     """
     return format_html("<bdi>{}</bdi>", text)
+
+
+@register.simple_tag
+def select_options(options, selected):
+    """
+    Return the <option> elements of a filter's `options` (filters.Option), each "label (count)",
+    the one whose value is `selected` (any value, or None) selected. A tag rather than a template
+    loop: a faceted page lists up to 80 of them, and the loop resolved five variables each.
+    """
+    chosen = None if selected in (None, "") else str(selected)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{} ({})</option>',
+        (
+            (option.value, SELECTED if str(option.value) == chosen else "", option.label, localize(option.count))
+            for option in options
+        ),
+    )
