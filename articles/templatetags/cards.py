@@ -1,9 +1,10 @@
 """
 The cards and theme lists that pages repeat: {% article_card %}, {% fact_card %},
-{% search_result %} and {% theme_tags %}. Tags rather than included templates: a list page shows dozens, and an include
-resolves each of its variables through the template engine and reads the active language
-again for each. Every editor's value is escaped by format_html(), as a template would. Cards
-drawn for readers are kept for the content version they were drawn at (kept.py).
+{% search_result %} and {% theme_tags %}. Tags rather than included templates: a list page
+shows dozens, and an include resolves each of its variables through the template engine and
+reads the active language again for each. Every editor's value is escaped by format_html(), as
+a template would. Cards drawn for readers are kept for the content version they were drawn at
+(kept.py).
 """
 
 from operator import itemgetter
