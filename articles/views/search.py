@@ -14,6 +14,7 @@ from django.db.models import Case, CharField, FloatField, IntegerField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext_lazy
@@ -353,8 +354,10 @@ def search(request):
         "more": any(group["more"] for group in groups),
         "bound": SEARCH_CANDIDATES,
         "selected": selected,
-        # The themes to narrow by, read only where the page's choice of them is not kept (kept.py).
-        "themes": themes_in_use(counts=False).exclude(pk__in=[theme.pk for theme in selected]).in_local_order(),
+        # The themes to narrow by, built and read only where the page's choice of them is not kept (kept.py).
+        "themes": SimpleLazyObject(
+            lambda: themes_in_use(counts=False).exclude(pk__in=[theme.pk for theme in selected]).in_local_order()
+        ),
         "themes_key": tuple(theme.pk for theme in selected),
         "notices": notices,
     }
