@@ -53,7 +53,7 @@ class SitemapTests(TestCase):
         cls.days_ago = {n: (now - timedelta(days=n)).date().isoformat() for n in (5, 8, 10)}
 
     def test_sitemap_lists_pages_and_published_articles_themes_and_facts_only(self):
-        """Pages, articles, themes and facts are listed in every language (tests/test_i18n_content.py)."""
+        """Pages, articles, themes and facts are listed in every language (tests/test_i18n_alternates.py)."""
         pages = ["home", "article-list", "theme-list", "fact-list", "timeline", "data"]
         expected = set()
         for language in ["en", "es", "ko"]:

@@ -9,7 +9,7 @@ from django.db import migrations
 from django.db.models import Q
 
 # A copy of the translations in articles/seed/seed.json as they were when this migration was
-# written; tests/test_i18n_content.py checks that the two agree.
+# written; tests/test_i18n_themes.py checks that the two agree.
 # English slug -> the seed theme's Spanish and Korean name, slug and description.
 SEED_THEME_TRANSLATIONS = {
     "trade-and-the-fta": {

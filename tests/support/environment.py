@@ -8,6 +8,13 @@ import sys
 from django.conf import settings
 
 BASE_DIR = settings.BASE_DIR
+# A production-like environment: what the deploy checks and the HTTPS settings are run under.
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "a-production-like-secret-key-" + "k" * 40 + "-0123456789!@#$%^&*(",
+    "DJANGO_ALLOWED_HOSTS": "kormex.example.org",
+    "DJANGO_HTTPS": "true",
+}
 
 
 def run_python(*args, **env):

@@ -1,6 +1,19 @@
 """The interview importer in tests: a text to import and what its review page posts."""
 
+import json
+from pathlib import Path
+
 from django.urls import reverse
+
+# The seed interview as its file holds it, and as curated.
+SEED = Path(__file__).resolve().parents[2] / "articles" / "seed"
+SEED_TEXT = (SEED / "el-economista-2024-10.txt").read_text(encoding="utf-8")
+SEED_ARTICLE = json.loads((SEED / "seed.json").read_text(encoding="utf-8"))["articles"][0]
+STATEMENT_PROMPTS = [
+    "The Government of Claudia Sheinbaum desires progress in digitalization. "
+    "Korea has made significant strides in this area.",
+    "Among other topics on the bilateral agenda is space.",
+]
 
 INTERVIEW = """Korea and Mexico look to the stars
 
@@ -46,3 +59,11 @@ def review_data(text, person, pairs, **values):
         data[f"pairs-{index}-prompt"] = prompt
         data[f"pairs-{index}-answer"] = answer
     return {**data, **values}
+
+
+def marked_seed_text():
+    """The seed text with its two statement prompts marked as an editor would mark them."""
+    text = SEED_TEXT
+    for prompt in STATEMENT_PROMPTS:
+        text = text.replace(f"\n{prompt}\n", f"\n## {prompt}\n")
+    return text

@@ -1,0 +1,68 @@
+"""The hreflang alternates in every page's head and in the sitemap."""
+
+from django.test import TestCase
+from django.urls import reverse
+
+from .support.factories import ArticleFactory, FactFactory, UserFactory
+from .support.i18n import absolute, alternates, ko_theme_url, sitemap_alternates, trade_theme
+
+
+class InterfacePageAlternatesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        cls.fact = FactFactory(themes=[cls.trade])
+
+    def test_every_page_names_itself_in_each_language_and_english_as_default(self):
+        pages = [
+            ("/", "/es/", "/ko/"),
+            ("/facts/", "/es/facts/", "/ko/facts/"),
+            ("/themes/", "/es/themes/", "/ko/themes/"),
+            ("/timeline/", "/es/timeline/", "/ko/timeline/"),
+            ("/data/", "/es/data/", "/ko/data/"),
+            (self.fact.get_permalink(), f"/es{self.fact.get_permalink()}", f"/ko{self.fact.get_permalink()}"),
+            ("/themes/trade-and-the-fta/", "/es/themes/comercio-y-el-tlc/", ko_theme_url()),
+        ]
+        for en, es, ko in pages:
+            expected = {"en": absolute(en), "es": absolute(es), "ko": absolute(ko), "x-default": absolute(en)}
+            for url in [en, es, ko]:
+                with self.subTest(url=url):
+                    self.assertEqual(alternates(self.client.get(url)), expected)
+
+    def test_filtered_pages_keep_their_filters_in_every_language(self):
+        found = alternates(self.client.get("/es/facts/", {"kind": "figure"}))
+        self.assertEqual(found["ko"], absolute("/ko/facts/?kind=figure"))
+        self.assertEqual(found["x-default"], absolute("/facts/?kind=figure"))
+
+    def test_previews_have_no_alternates(self):
+        draft = ArticleFactory(draft=True, slug="draft")
+        self.client.force_login(UserFactory(editor=True))
+        self.assertEqual(alternates(self.client.get(reverse("articles:article-preview", args=[draft.slug]))), {})
+
+
+class SitemapAlternatesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.trade = trade_theme()
+        FactFactory(themes=[cls.trade])
+
+    def test_pages_and_themes_are_listed_in_each_language_with_reciprocal_alternates(self):
+        entries = sitemap_alternates(self.client)
+        theme = {
+            "en": absolute("/themes/trade-and-the-fta/"),
+            "es": absolute("/es/themes/comercio-y-el-tlc/"),
+            "ko": absolute(ko_theme_url()),
+            "x-default": absolute("/themes/trade-and-the-fta/"),
+        }
+        home = {"en": absolute("/"), "es": absolute("/es/"), "ko": absolute("/ko/"), "x-default": absolute("/")}
+        for group in [theme, home]:
+            for language in ["en", "es", "ko"]:
+                with self.subTest(url=group[language]):
+                    self.assertEqual(entries[group[language]], group)
+        for url, links in entries.items():
+            if links:
+                with self.subTest(url=url):
+                    self.assertIn(url, links.values())
+                    self.assertEqual({entries[href] == links for href in links.values()}, {True})
+        # Themes are listed at their own slug in each language only, never at a redirecting address.
+        self.assertNotIn(absolute("/es/themes/trade-and-the-fta/"), entries)

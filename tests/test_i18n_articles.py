@@ -1,0 +1,208 @@
+"""
+Articles in three languages: linked to their translations, and `lang` on passages written in
+another language than the page's.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.test import TestCase
+from django.urls import reverse
+
+from articles.models import Article
+
+from .support.admin import admin_url
+from .support.factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
+from .support.i18n import absolute, alternates, sitemap_alternates
+
+
+class ArticleTranslationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = ArticleFactory(title="Korea wants an FTA", slug="korea-fta", language="en")
+        cls.spanish = ArticleFactory(
+            title="Corea quiere un TLC",
+            slug="corea-tlc",
+            language="es",
+            translation_of=cls.original,
+            standfirst="Un ministro habla de comercio.",
+            intro="El ministro visitó la Ciudad de México.",
+        )
+        cls.korean = ArticleFactory(
+            title="한국은 FTA를 원한다", slug="korea-fta-ko", language="ko", translation_of=cls.original, draft=True
+        )
+        pair = QAPairFactory(article=cls.spanish, prompt="¿Qué sigue?", answer="Unas 100 empresas crean 5,000 empleos.")
+        cls.fact = FactFactory(pair=pair, statement="Companies create 5,000 jobs.", quote="crean 5,000 empleos")
+
+    def translation_error(self, article, field):
+        with self.assertRaises(ValidationError) as refused:
+            article.full_clean()
+        return refused.exception.message_dict[field]
+
+    def draft(self, **values):
+        return ArticleFactory.build(
+            draft=True, interviewee=self.original.interviewee, source=self.original.source, **values
+        )
+
+    def test_a_translation_is_written_in_another_language_than_its_original(self):
+        errors = self.translation_error(
+            self.draft(slug="copy", language="en", translation_of=self.original), "language"
+        )
+        self.assertEqual(errors, ["A translation is written in another language than its original (English)."])
+
+    def test_a_translation_links_to_the_original_not_to_another_translation(self):
+        errors = self.translation_error(
+            self.draft(slug="ko2", language="ko", translation_of=self.spanish), "translation_of"
+        )
+        # limit_choices_to refuses it too; this message says what to do.
+        self.assertIn(
+            "“Corea quiere un TLC” is itself a translation: link to its original, “Korea wants an FTA”.", errors
+        )
+
+    def test_an_original_with_translations_cannot_become_a_translation(self):
+        other = ArticleFactory(slug="other", language="es")
+        self.original.translation_of = other
+        errors = self.translation_error(self.original, "translation_of")
+        self.assertEqual(
+            errors, ["This article is the original of other translations, so it cannot be a translation itself."]
+        )
+
+    def test_an_article_cannot_translate_itself(self):
+        lone = ArticleFactory(slug="lone")
+        lone.translation_of = lone
+        self.assertEqual(
+            self.translation_error(lone, "translation_of"), ["An article cannot be a translation of itself."]
+        )
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Article.objects.filter(pk=lone.pk).update(translation_of=lone)
+
+    def test_an_original_has_one_translation_per_language(self):
+        with self.assertRaises(ValidationError) as refused:
+            self.draft(slug="es2", language="es", translation_of=self.original).full_clean()
+        self.assertIn("The original already has a translation in this language.", str(refused.exception))
+
+    def test_the_admin_offers_only_originals_to_translate(self):
+        self.client.force_login(UserFactory(editor=True))
+        response = self.client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "articles", "model_name": "article", "field_name": "translation_of", "term": ""},
+        )
+        offered = {int(result["id"]) for result in response.json()["results"]}
+        self.assertIn(self.original.pk, offered)
+        self.assertNotIn(self.spanish.pk, offered)
+        self.assertNotIn(self.korean.pk, offered)
+        response = self.client.get(admin_url("article", "change", self.original.pk))
+        self.assertContains(response, 'name="translation_of"')
+        self.assertContains(response, "Corea quiere un TLC</a> (Spanish, Published)")
+
+    def test_article_page_links_its_published_translations_in_their_own_language(self):
+        response = self.client.get("/articles/korea-fta/")
+        self.assertEqual(list(response.context["translations"]), [self.spanish])
+        self.assertContains(
+            response, '<a href="/es/articles/corea-tlc/" hreflang="es" lang="es">Español</a>', html=True
+        )
+        link = '<a href="/es/articles/corea-tlc/" hreflang="es" lang="es">Español</a>'
+        self.assertContains(response, f'<p class="translations">Also in: {link}</p>', html=True)
+        self.assertNotContains(response, "korea-fta-ko")
+        response = self.client.get("/es/articles/corea-tlc/")
+        self.assertContains(response, '<a href="/articles/korea-fta/" hreflang="en" lang="en">English</a>', html=True)
+
+    def test_hreflang_alternates_are_the_same_from_every_version(self):
+        expected = {
+            "en": absolute("/articles/korea-fta/"),
+            "es": absolute("/es/articles/corea-tlc/"),
+            "ko": absolute("/ko/articles/korea-fta/"),
+            "x-default": absolute("/articles/korea-fta/"),
+        }
+        for url in ["/articles/korea-fta/", "/es/articles/corea-tlc/", "/ko/articles/korea-fta/"]:
+            with self.subTest(url=url):
+                self.assertEqual(alternates(self.client.get(url)), expected)
+
+    def test_publishing_a_translation_adds_it_to_links_alternates_and_the_sitemap(self):
+        before = sitemap_alternates(self.client)
+        self.assertNotIn(absolute("/ko/articles/korea-fta-ko/"), before)
+        self.assertNotIn(absolute("/articles/korea-fta-ko/"), before)
+        self.korean.status = Article.Status.PUBLISHED
+        self.korean.published_at = self.original.published_at
+        self.korean.save()
+        response = self.client.get("/articles/korea-fta/")
+        self.assertContains(
+            response, '<a href="/ko/articles/korea-fta-ko/" hreflang="ko" lang="ko">한국어</a>', html=True
+        )
+        self.assertEqual(alternates(response)["ko"], absolute("/ko/articles/korea-fta-ko/"))
+        self.assertEqual(alternates(self.client.get("/ko/articles/korea-fta-ko/")), alternates(response))
+        after = sitemap_alternates(self.client)
+        self.assertEqual(after[absolute("/ko/articles/korea-fta-ko/")], alternates(response))
+
+    def test_sitemap_lists_each_version_once_with_the_versions_as_alternates(self):
+        entries = sitemap_alternates(self.client)
+        group = {
+            "en": absolute("/articles/korea-fta/"),
+            "es": absolute("/es/articles/corea-tlc/"),
+            "ko": absolute("/ko/articles/korea-fta/"),
+            "x-default": absolute("/articles/korea-fta/"),
+        }
+        for language in ["en", "es", "ko"]:
+            self.assertEqual(entries[group[language]], group)
+        # A version is listed in its language only: its pages under other prefixes duplicate others.
+        self.assertNotIn(absolute("/articles/corea-tlc/"), entries)
+        self.assertNotIn(absolute("/es/articles/korea-fta/"), entries)
+
+
+class ContentLanguageTests(TestCase):
+    """Text written in another language than the page's carries lang, for screen readers and hyphenation."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.english = ArticleFactory(title="Korea wants an FTA", slug="korea-fta", standfirst="A minister on trade.")
+        cls.spanish = ArticleFactory(
+            title="Corea quiere un TLC",
+            slug="corea-tlc",
+            language="es",
+            standfirst="Un ministro habla de comercio.",
+            intro="El ministro visitó la Ciudad de México.",
+        )
+        cls.pair = QAPairFactory(
+            article=cls.spanish, prompt="¿Qué sigue?", answer="Unas 100 empresas crean 5,000 empleos."
+        )
+        cls.fact = FactFactory(pair=cls.pair, statement="Companies create 5,000 jobs.", quote="crean 5,000 empleos")
+
+    def test_spanish_article_on_an_english_page_is_marked_spanish(self):
+        response = self.client.get("/articles/corea-tlc/")
+        self.assertContains(response, '<h1 lang="es">Corea quiere un TLC</h1>', html=True)
+        self.assertContains(response, '<p class="lede" lang="es">Un ministro habla de comercio.</p>', html=True)
+        self.assertContains(
+            response, '<div class="qa-answer" lang="es"><p>El ministro visitó la Ciudad de México.</p></div>', html=True
+        )
+        self.assertContains(response, '<span lang="es">¿Qué sigue?</span>', html=True)
+        self.assertContains(response, '<p lang="es">Unas 100 empresas <mark>crean 5,000 empleos</mark>.</p>', html=True)
+
+    def test_article_in_the_pages_language_carries_no_lang(self):
+        response = self.client.get("/es/articles/corea-tlc/")
+        self.assertContains(response, "<h1>Corea quiere un TLC</h1>", html=True)
+        self.assertNotContains(response, 'lang="es">Un ministro')
+        response = self.client.get("/articles/korea-fta/")
+        self.assertContains(response, "<h1>Korea wants an FTA</h1>", html=True)
+
+    def test_english_article_on_a_korean_page_is_marked_english(self):
+        response = self.client.get("/ko/articles/korea-fta/")
+        self.assertContains(response, '<h1 lang="en">Korea wants an FTA</h1>', html=True)
+
+    def test_lists_mark_titles_standfirsts_and_quotes(self):
+        articles = self.client.get("/articles/")
+        self.assertContains(articles, '<p lang="es">Un ministro habla de comercio.</p>', html=True)
+        self.assertContains(articles, "<p>A minister on trade.</p>", html=True)
+        facts = self.client.get("/facts/")
+        self.assertContains(
+            facts, '<blockquote class="fact-quote" lang="es"><p>“crean 5,000 empleos”</p></blockquote>', html=True
+        )
+        fact_page = self.client.get(self.fact.get_permalink())
+        self.assertContains(fact_page, '<p class="qa-prompt" lang="es">¿Qué sigue?</p>', html=True)
+
+    def test_search_results_mark_headings_and_excerpts(self):
+        response = self.client.get(reverse("articles:search"), {"q": "Corea"})
+        self.assertContains(
+            response,
+            '<h3 lang="es"><a href="/articles/corea-tlc/"><mark>Corea</mark> quiere un TLC</a></h3>',
+            html=True,
+        )
+        self.assertContains(response, 'class="search-excerpt" lang="es"')
