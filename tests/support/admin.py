@@ -180,6 +180,19 @@ def resubmit(response):
     return data
 
 
+def opened(client, model, pk):
+    """Open the change page of `model` `pk` as `client` and return what its form would post unchanged."""
+    response = client.get(admin_url(model, "change", pk))
+    assert response.status_code == 200, response.status_code
+    return resubmit(response)
+
+
+def refusal(response):
+    """Return the non-field errors of a refused admin form, failing if it was saved."""
+    assert response.status_code == 200, f"the admin accepted the form ({response.status_code})"
+    return " ".join(response.context["adminform"].form.non_field_errors())
+
+
 def article_form(article, **values):
     """The article change form with its pairs unchanged and no facts."""
     pairs = list(article.pairs.all())
