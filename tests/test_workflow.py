@@ -92,6 +92,36 @@ class RoleTests(TestCase):
         self.assertEqual(response.status_code, 403)
         self.assertEqual(Fact.objects.get(pk=self.fact.pk).statement, self.fact.statement)
 
+    def test_contributor_reads_a_fact_of_a_published_article(self):
+        """Regression: the read-only fact page had no pair field to offer pairs in, and answered 500."""
+        self.client.force_login(self.contributor)
+        response = self.client.get(admin_url("fact", "change", self.fact.pk))
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(response.context["has_change_permission"])
+        self.assertContains(response, self.fact.statement)
+
+    def test_contributor_cannot_change_a_published_fact_from_the_fact_list(self):
+        """
+        Regression: the list's key-figure checkbox saved a published article's fact for a
+        contributor. Its checkbox is disabled, and a forged post leaves the fact alone, while a
+        draft's fact in the same list is still theirs to change.
+        """
+        draft_fact = FactFactory(pair=QAPairFactory(article=self.draft, position=1))
+        self.client.force_login(self.contributor)
+        url = admin_url("fact", "changelist")
+        forms = {form.instance.pk: form for form in self.client.get(url).context["cl"].formset.forms}
+        self.assertTrue(forms[self.fact.pk].fields["is_key_figure"].disabled)
+        self.assertFalse(forms[draft_fact.pk].fields["is_key_figure"].disabled)
+        data = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "_save": "Save"}
+        for index, fact in enumerate([self.fact, draft_fact]):
+            data |= {f"form-{index}-id": str(fact.pk), f"form-{index}-is_key_figure": "on"}
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            dict(Fact.objects.filter(pk__in=[self.fact.pk, draft_fact.pk]).values_list("pk", "is_key_figure")),
+            {self.fact.pk: False, draft_fact.pk: True},
+        )
+
     def test_contributor_cannot_add_a_fact_to_a_published_article(self):
         self.client.force_login(self.contributor)
         data = fact_data(self.fact)
@@ -291,7 +321,7 @@ class LostThemeHistoryTests(TestCase):
             with self.subTest(method=send.__name__):
                 response = send(url, follow=True)
                 self.assertRedirects(response, back)
-                self.assertContains(response, "This version cannot be restored: it links to 1 theme(s) merged")
+                self.assertContains(response, "This version cannot be restored: it links to 1 theme merged")
 
     def test_restoring_is_refused_with_a_message_and_nothing_changes(self):
         url = reverse("admin:articles_article_revision", args=[self.article.pk, self.version.pk])

@@ -76,9 +76,11 @@ class FactAdmin(
         one `?article=` names (the "Add a fact" links of an article's pairs); none before there is
         one, as every pair of every article would make a list of thousands. The select names the
         article in data-article: js/fact_pairs.js loads the pairs of another article an editor
-        chooses, and only then.
+        chooses, and only then. A read-only page (a published fact, to a contributor) has no field.
         """
         form = super().get_form(request, obj, **kwargs)
+        if "pair" not in form.base_fields:
+            return form
         article = request.POST.get("article") or (obj.article_id if obj is not None else request.GET.get("article"))
         field = form.base_fields["pair"]
         if article and is_id(Fact._meta.get_field("article").target_field, article):

@@ -38,6 +38,20 @@ class PublishedContentGuard:
     def has_delete_permission(self, request, obj=None):
         return not self.is_locked(request, obj) and super().has_delete_permission(request, obj)
 
+    def get_changelist_formset(self, request, **kwargs):
+        """The list's editable columns, disabled on the rows that are read-only to the user: a post ignores them."""
+        guard, formset = self, super().get_changelist_formset(request, **kwargs)
+
+        class GuardedFormSet(formset):
+            def _construct_form(self, index, **kwargs):
+                form = super()._construct_form(index, **kwargs)
+                if guard.is_locked(request, form.instance):
+                    for field in form.fields.values():
+                        field.disabled = True
+                return form
+
+        return GuardedFormSet
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article" and not can_publish(request.user):
             kwargs["queryset"] = Article.objects.filter(status=Article.Status.DRAFT)
