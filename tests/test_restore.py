@@ -94,6 +94,17 @@ class RestoreTests(TestCase):
         self.assertArticle("published", soon, "The old answer.")
         self.assertIn("The article stays scheduled for", message(response))
 
+    def test_a_time_that_ends_a_sentence_with_an_abbreviation_ends_it_with_one_full_stop(self):
+        """Regression: "Restored the version of Dec. 7, 2026, 3:26 p.m.. The article stays scheduled for … p.m.."."""
+        afternoon = (timezone.now() + timedelta(days=3)).replace(hour=15, minute=26, second=0, microsecond=0)
+        self.save(status="published", answer="The new answer.", published_at=afternoon)
+        revision = self.draft_version.revision
+        revision.date_created = afternoon - timedelta(days=5)
+        revision.save()
+        text = message(self.client.post(self.url, resubmit(self.client.get(self.url))))
+        pattern = r"^Restored the version of .+ 3:26 p\.m\. The article stays scheduled for .+ 3:26 p\.m\.$"
+        self.assertRegex(text, pattern)
+
     def test_a_contributor_cannot_unpublish_an_article_by_restoring_a_draft_version(self):
         """Regression: the publishing guard judged the reverted article, a draft, and let the restore through."""
         self.client.force_login(self.contributor)

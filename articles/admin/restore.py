@@ -43,6 +43,15 @@ def when(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
+def sentence(template, **values):
+    """
+    Return the sentence `template` % `values` with one full stop at its end where a value ends
+    it with an abbreviation's (English times end in "p.m."), as English writes it.
+    """
+    text = template % values
+    return text.removesuffix(".") if text.endswith("..") else text
+
+
 def state_of(status, published_at):
     """Return the Article.State of an article of `status` and `published_at` now."""
     return Article(status=status, published_at=published_at).state
@@ -51,7 +60,7 @@ def state_of(status, published_at):
 def describe(sentences, status, published_at):
     """Return the sentence of `sentences` for the state of `status` and `published_at`."""
     time = when(published_at) if published_at else ""
-    return sentences[state_of(status, published_at)] % {"time": time}
+    return sentence(sentences[state_of(status, published_at)], time=time)
 
 
 class Restore:
@@ -73,16 +82,16 @@ class Restore:
         if fields["status"] == Article.Status.DRAFT:
             was = WAS_DRAFT
         else:
-            was = WAS_PUBLISHED % {"time": when(fields["published_at"])}
+            was = sentence(WAS_PUBLISHED, time=when(fields["published_at"]))
         return f"{was} {RECOVER_AS_DRAFT if self.recovered else RESTORE_KEEPS}"
 
     def outcome(self, article):
         """Say what was restored and what `article`, as saved, is now."""
-        date = {"date": when(self.version.revision.date_created)}
+        date = when(self.version.revision.date_created)
         if self.recovered:
-            done, sentences = RECOVERED % date, RECOVERED_AS
+            done, sentences = sentence(RECOVERED, date=date), RECOVERED_AS
         else:
-            done = RESTORED % date
+            done = sentence(RESTORED, date=date)
             sentences = STAYS if article.state == state_of(self.status, self.published_at) else BECOMES
         return f"{done} {describe(sentences, article.status, article.published_at)}"
 
