@@ -89,6 +89,11 @@ class ImportPageTests(TestCase):
             self.assertTrue(response.context["form"].errors, case)
         self.assertEqual(Article.objects.count(), 0)
 
+    def test_a_pasted_text_with_a_null_character_gets_that_one_message(self):
+        """Regression: it also got "Paste a text or upload a file", though a text was pasted."""
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": INTERVIEW.replace("?", "\x00?", 1)})
+        self.assertEqual(response.context["form"].errors, {"text": ["Null characters are not allowed."]})
+
     def test_review_with_errors_is_shown_again_and_nothing_is_saved(self):
         response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, PAIRS, interviewee=""))
         self.assertIn("interviewee", response.context["form"].errors)

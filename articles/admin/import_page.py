@@ -57,6 +57,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("or upload a .txt or .html file"), required=False)
 
     def clean(self):
+        # A field refused (a NUL in the text) is the one thing to say.
+        if self.errors:
+            return self.cleaned_data
         text, upload = self.cleaned_data.get("text", ""), self.cleaned_data.get("file")
         if bool(text.strip()) == bool(upload):
             raise ValidationError(gettext("Paste a text or upload a file (one of the two)."))
