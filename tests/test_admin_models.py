@@ -139,9 +139,7 @@ class PublishActionTests(AdminTestCase):
         before = timezone.now()
         messages = self.act("publish", self.draft, self.scheduled_draft)
         after = timezone.now()
-        self.assertEqual(
-            messages, ["Published 1 article(s) now and scheduled 1; 0 were already published or scheduled."]
-        )
+        self.assertEqual(messages, ["Published 1 article now. Scheduled 1 article."])
         self.draft.refresh_from_db()
         self.scheduled_draft.refresh_from_db()
         self.assertEqual(self.draft.status, Article.Status.PUBLISHED)
@@ -155,16 +153,21 @@ class PublishActionTests(AdminTestCase):
     def test_publish_leaves_published_and_scheduled_articles_alone(self):
         times = {article.pk: article.published_at for article in [self.published, self.scheduled]}
         messages = self.act("publish", self.published, self.scheduled)
-        self.assertEqual(
-            messages, ["Published 0 article(s) now and scheduled 0; 2 were already published or scheduled."]
-        )
+        self.assertEqual(messages, ["Published 0 articles now. 2 were already published or scheduled."])
         for article in Article.objects.filter(pk__in=times):
             self.assertEqual(article.published_at, times[article.pk])
             self.assertEqual(article.status, Article.Status.PUBLISHED)
 
+    def test_publish_counts_each_kind_of_article_in_a_sentence_of_its_own_number(self):
+        """Regression: "Published 1 article(s) now and scheduled 0; 1 were already published or scheduled."."""
+        self.assertEqual(
+            self.act("publish", self.draft, self.published),
+            ["Published 1 article now. 1 was already published or scheduled."],
+        )
+
     def test_unpublish_returns_published_and_scheduled_articles_to_draft(self):
         messages = self.act("unpublish", self.published, self.scheduled, self.draft)
-        self.assertEqual(messages, ["Returned 2 article(s) to draft; 1 were drafts already."])
+        self.assertEqual(messages, ["Returned 2 articles to draft. 1 was a draft already."])
         statuses = dict(Article.objects.values_list("pk", "status"))
         self.assertEqual(statuses[self.published.pk], Article.Status.DRAFT)
         self.assertEqual(statuses[self.scheduled.pk], Article.Status.DRAFT)

@@ -64,7 +64,7 @@ class MergeThemesTests(ActionTestCase):
         self.assertRedirects(response, admin_url("theme", "changelist"))
         self.assertEqual(
             messages,
-            ["Merged “Commerce”, “Trade” into “Trade and the FTA”; 3 item(s) gained “Trade and the FTA”."],
+            ["Merged “Commerce”, “Trade” into “Trade and the FTA”; 3 items gained “Trade and the FTA”."],
         )
         self.assertEqual(names(self.article), ["Trade and the FTA"])
         self.assertEqual(names(self.pair), ["Trade and the FTA"])

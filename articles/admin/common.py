@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from reversion.models import Version
 from taggit.forms import TagField, TextareaTagWidget
 from taggit.managers import TaggableManager
@@ -265,9 +265,12 @@ class VersionHistoryGuard:
             return None
         self.message_user(
             request,
-            gettext(
-                "This version cannot be restored: it links to %(lost)d theme(s) merged into another theme or "
-                "deleted since it was saved. Edit the current version instead."
+            ngettext(
+                "This version cannot be restored: it links to %(lost)d theme merged into another theme or deleted "
+                "since it was saved. Edit the current version instead.",
+                "This version cannot be restored: it links to %(lost)d themes merged into another theme or deleted "
+                "since it was saved. Edit the current version instead.",
+                lost,
             )
             % {"lost": lost},
             messages.ERROR,

@@ -4,7 +4,7 @@ import reversion
 from django.contrib import admin, messages
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from ..models import Article
 
@@ -40,19 +40,23 @@ class PublishingAdmin:
     def publish(self, request, queryset):
         changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, gettext("Published."))
         scheduled = [article for article in changed if article.state == Article.State.SCHEDULED]
-        counts = {
-            "now": len(changed) - len(scheduled),
-            "scheduled": len(scheduled),
-            "already": queryset.count() - len(changed) - len(refused),
-        }
-        self.message_user(
-            request,
-            gettext(
-                "Published %(now)d article(s) now and scheduled %(scheduled)d; "
-                "%(already)d were already published or scheduled."
+        now, already = len(changed) - len(scheduled), queryset.count() - len(changed) - len(refused)
+        said = [ngettext("Published %(count)d article now.", "Published %(count)d articles now.", now) % {"count": now}]
+        if scheduled:
+            said.append(
+                ngettext("Scheduled %(count)d article.", "Scheduled %(count)d articles.", len(scheduled))
+                % {"count": len(scheduled)}
             )
-            % counts,
-        )
+        if already:
+            said.append(
+                ngettext(
+                    "%(count)d was already published or scheduled.",
+                    "%(count)d were already published or scheduled.",
+                    already,
+                )
+                % {"count": already}
+            )
+        self.message_user(request, " ".join(said))
         for article in refused:
             message = " ".join(str(error) for error in article.publication_errors().values())
             self.message_user(
@@ -64,8 +68,12 @@ class PublishingAdmin:
     @admin.action(description=gettext_lazy("Return selected articles to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
         changed, _ = self.set_status(request, queryset, Article.Status.DRAFT, gettext("Returned to draft."))
-        self.message_user(
-            request,
-            gettext("Returned %(changed)d article(s) to draft; %(already)d were drafts already.")
-            % {"changed": len(changed), "already": queryset.count() - len(changed)},
-        )
+        already = queryset.count() - len(changed)
+        said = [
+            ngettext("Returned %(count)d article to draft.", "Returned %(count)d articles to draft.", len(changed))
+            % {"count": len(changed)}
+        ]
+        if already:
+            was = ngettext("%(count)d was a draft already.", "%(count)d were drafts already.", already)
+            said.append(was % {"count": already})
+        self.message_user(request, " ".join(said))

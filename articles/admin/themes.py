@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from taggit.models import Tag
 
 from ..i18n import TRANSLATED_LANGUAGES, language_label
@@ -208,7 +208,11 @@ class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
         moved = sum(merge.item_count for merge in merges)
         self.message_user(
             request,
-            gettext("Merged %(names)s into “%(keep)s”; %(moved)d item(s) gained “%(keep)s”.")
+            ngettext(
+                "Merged %(names)s into “%(keep)s”; %(moved)d item gained “%(keep)s”.",
+                "Merged %(names)s into “%(keep)s”; %(moved)d items gained “%(keep)s”.",
+                moved,
+            )
             % {"names": names, "keep": keep, "moved": moved},
         )
         return None

@@ -100,7 +100,7 @@ def test_contributor_imports_and_an_editor_publishes_what_readers_then_find(new_
     page.get_by_role("row").filter(has_text="Korea and Mexico look to the stars").get_by_role("checkbox").check()
     page.locator("select[name='action']").select_option("publish")
     page.get_by_role("button", name="Run").or_(page.get_by_role("button", name="Go")).click()
-    expect(page.get_by_text("Published 1 article(s) now")).to_be_visible()
+    expect(page.get_by_text("Published 1 article now.")).to_be_visible()
 
     reader = new_page()
     reader.goto("/themes/aerospace/")

@@ -42,7 +42,7 @@ def test_an_editor_translates_the_seed_side_by_side_publishes_it_and_readers_get
     page.locator(f"input[name='_selected_action'][value='{translation.pk}']").check()
     page.locator("select[name='action']").select_option("publish")
     page.get_by_role("button", name="Go").click()
-    expect(page.get_by_text("Published 1 article(s) now")).to_be_visible()
+    expect(page.get_by_text("Published 1 article now.")).to_be_visible()
 
     page.goto(Article.objects.get(pk=translation.pk).url_in_own_language)
     expect(page.locator("h1")).to_have_text(TITLE)
