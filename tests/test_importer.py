@@ -185,6 +185,27 @@ def test_spanish_pregunta_and_respuesta_labels_are_removed_and_fuente_names_the_
     assert parsed.formats == ["Pregunta: and Respuesta: labels"]
 
 
+@pytest.mark.parametrize(
+    "prompt_label, answer_label, name",
+    [("질문:", "답변:", "질문: and 답변: labels"), ("문 :", "답 :", "문: and 답: labels")],
+)
+def test_korean_labels_are_removed(prompt_label, answer_label, name):
+    """Regression: Korean interviews labelled 질문:/답변: or 문:/답: kept the labels in their pairs' text."""
+    parsed = parse_interview(
+        "한국 기업, 멕시코 투자 확대\n\n"
+        "주멕시코 대사가 양국 교역 전망을 밝혔다.\n\n"
+        f"{prompt_label} 한국 기업의 멕시코 투자는 어떻게 늘고 있습니까?\n\n"
+        f"{answer_label} 누적 투자액은 93억 달러에 달합니다.\n\n"
+        f"{prompt_label} 자유무역협정 협상은 언제 재개됩니까?\n\n"
+        f"{answer_label} 올해 안에 재개되기를 기대합니다."
+    )
+    assert prompts_and_answers(parsed) == [
+        ("한국 기업의 멕시코 투자는 어떻게 늘고 있습니까?", "누적 투자액은 93억 달러에 달합니다."),
+        ("자유무역협정 협상은 언제 재개됩니까?", "올해 안에 재개되기를 기대합니다."),
+    ]
+    assert parsed.formats == [name]
+
+
 @pytest.mark.parametrize("numbers", [("1.-", "2.-", "3.-"), ("1.", "2.", "3."), ("1)", "2)", "3)")])
 def test_numbered_questions_lose_their_number(numbers):
     first, second, third = numbers

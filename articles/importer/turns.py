@@ -6,7 +6,8 @@ A paragraph is a prompt when it:
 
 - starts with "## " (a prompt an editor marks by hand);
 - starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:" (any
-  case); an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.", "R:") starts an answer;
+  case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.", "R:",
+  "답변:", "답:") starts an answer;
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …"): in a text
   whose turns are labelled with upper-case names, the first name that labels two turns or more
   is the interviewer's, every other name an interviewee's;
@@ -58,6 +59,10 @@ LABELS = [
         (r"respuesta\.(?=\s)", ANSWER, gettext_lazy("Pregunta. and Respuesta. labels")),
         (r"p\s*:", PROMPT, gettext_lazy("P: and R: labels")),
         (r"r\s*:", ANSWER, gettext_lazy("P: and R: labels")),
+        (r"질문\s*:", PROMPT, gettext_lazy("질문: and 답변: labels")),
+        (r"답변\s*:", ANSWER, gettext_lazy("질문: and 답변: labels")),
+        (r"문\s*:", PROMPT, gettext_lazy("문: and 답: labels")),
+        (r"답\s*:", ANSWER, gettext_lazy("문: and 답: labels")),
     ]
 ]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
