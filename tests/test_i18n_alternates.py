@@ -4,7 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .support.factories import ArticleFactory, FactFactory, UserFactory
-from .support.i18n import absolute, alternates, ko_theme_url, sitemap_alternates, trade_theme
+from .support.i18n import absolute, alternates, ko_theme_url, language_links, sitemap_alternates, trade_theme
 
 
 class InterfacePageAlternatesTests(TestCase):
@@ -24,15 +24,21 @@ class InterfacePageAlternatesTests(TestCase):
             ("/themes/trade-and-the-fta/", "/es/themes/comercio-y-el-tlc/", ko_theme_url()),
         ]
         for en, es, ko in pages:
-            expected = {"en": absolute(en), "es": absolute(es), "ko": absolute(ko), "x-default": absolute(en)}
+            links = {"en": absolute(en), "es": absolute(es), "ko": absolute(ko)}
             for url in [en, es, ko]:
                 with self.subTest(url=url):
-                    self.assertEqual(alternates(self.client.get(url)), expected)
+                    response = self.client.get(url)
+                    self.assertEqual(alternates(response), links | {"x-default": absolute(en)})
+                    # The header's language links lead where the alternates do (no redirect on the way).
+                    self.assertEqual(language_links(response), links)
 
     def test_filtered_pages_keep_their_filters_in_every_language(self):
         found = alternates(self.client.get("/es/facts/", {"kind": "figure"}))
         self.assertEqual(found["ko"], absolute("/ko/facts/?kind=figure"))
         self.assertEqual(found["x-default"], absolute("/facts/?kind=figure"))
+        links = language_links(self.client.get("/es/themes/comercio-y-el-tlc/", {"kind": "figure"}))
+        self.assertEqual(links["en"], absolute("/themes/trade-and-the-fta/?kind=figure"))
+        self.assertEqual(links["ko"], absolute(f"{ko_theme_url()}?kind=figure"))
 
     def test_previews_have_no_alternates(self):
         draft = ArticleFactory(draft=True, slug="draft")

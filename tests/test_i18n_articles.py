@@ -12,7 +12,7 @@ from articles.models import Article
 
 from .support.admin import admin_url
 from .support.factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
-from .support.i18n import absolute, alternates, sitemap_alternates
+from .support.i18n import absolute, alternates, language_links, sitemap_alternates
 
 
 class ArticleTranslationTests(TestCase):
@@ -105,6 +105,17 @@ class ArticleTranslationTests(TestCase):
         self.assertNotContains(response, "korea-fta-ko")
         response = self.client.get("/es/articles/corea-tlc/")
         self.assertContains(response, '<a href="/articles/korea-fta/" hreflang="en" lang="en">English</a>', html=True)
+
+    def test_the_language_links_lead_to_the_version_written_in_each_language(self):
+        """Regression: "Español" on the English article led to /es/articles/korea-fta/, English text in Spanish."""
+        expected = {
+            "en": absolute("/articles/korea-fta/"),
+            "es": absolute("/es/articles/corea-tlc/"),
+            "ko": absolute("/ko/articles/korea-fta/"),
+        }
+        for url in ["/articles/korea-fta/", "/es/articles/corea-tlc/", "/ko/articles/korea-fta/"]:
+            with self.subTest(url=url):
+                self.assertEqual(language_links(self.client.get(url)), expected)
 
     def test_hreflang_alternates_are_the_same_from_every_version(self):
         expected = {

@@ -89,14 +89,15 @@ class KeptCardTests(KeptTestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 27})
-        # In each language: the article page's body, JSON-LD, alternates and tags, the facts list's
-        # cards and figures, and the navigation of each of the three views.
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 30})
+        # In each language: the article page's body, JSON-LD, alternates, tags and header (its
+        # language links), the facts list's cards and figures, and the navigation of each of the three views.
         expected = {
             "article": 3,
             "article-json-ld": 3,
             "article-alternates": 3,
             "article-tags": 3,
+            "article-header": 3,
             "fact-list-cards": 3,
             "figures": 3,
         }
@@ -175,7 +176,14 @@ class KeptSectionTests(KeptTestCase):
         self.assertNotIn(b"http://testserver/", there)
         self.assertEqual(
             kept_names(),
-            {"article": 2, "article-json-ld": 2, "article-alternates": 2, "article-tags": 1, "navigation": 1},
+            {
+                "article": 2,
+                "article-json-ld": 2,
+                "article-alternates": 2,
+                "article-tags": 1,
+                "article-header": 1,
+                "navigation": 1,
+            },
         )
 
     def test_an_editors_pages_neither_use_nor_keep_sections(self):

@@ -7,9 +7,11 @@ translated sentence take a rendered list as one of its placeholders.
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from ..formatting import format_date
-from ..i18n import active_language, address_in
+from ..i18n import active_language, address_in, language_codes, url_in
+from ..models import Article
 
 register = template.Library()
 
@@ -17,17 +19,37 @@ register = template.Library()
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX", "ko": "ko_KR"}
 
 
+def language_paths(context, obj=None):
+    """
+    Return the path of the page being rendered in each language of settings.LANGUAGES. An
+    article's is, in each language, the published version written in it, else its original,
+    among the article and the published `translations` in the context (Article.language_versions());
+    a theme (or any `obj` whose address depends on the language) is at its own address in each;
+    without `obj` the page is the same under each language's prefix.
+    """
+    if isinstance(obj, Article):
+        versions = obj.language_versions(context.get("translations") or [])
+        return {code: url_in(code, version) for code, version in versions.items()}
+    if obj:
+        return {code: url_in(code, obj) for code in language_codes()}
+    return {code: address_in(code, context["request"].path_info) for code in language_codes()}
+
+
 @register.simple_tag(takes_context=True)
-def language_links(context):
+def language_links(context, obj=None):
     """
     Return, for each language of settings.LANGUAGES, its code, its name in itself, the address of
-    the page being rendered in it (query string included) and whether it is the current one.
+    the page being rendered in it (language_paths(), with the query string) and whether it is the
+    current one: an article's links lead to its versions, as its hreflang alternates do.
     """
     request, current = context["request"], active_language()
-    path = request.get_full_path()
+    if obj:
+        query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+        urls = {code: f"{path}?{query}" if query else path for code, path in language_paths(context, obj).items()}
+    else:
+        urls = {code: address_in(code, request.get_full_path()) for code in language_codes()}
     return [
-        {"code": code, "name": name, "url": address_in(code, path), "current": code == current}
-        for code, name in settings.LANGUAGES
+        {"code": code, "name": name, "url": urls[code], "current": code == current} for code, name in settings.LANGUAGES
     ]
 
 

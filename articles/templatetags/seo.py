@@ -9,9 +9,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from .. import share_cards
-from ..i18n import active_language, address_in, language_codes, url_in
+from ..i18n import active_language
 from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article, Fact, Theme
+from .languages import language_paths
 
 register = template.Library()
 
@@ -48,25 +49,16 @@ def alternate_query(context):
 @register.inclusion_tag("seo/alternates.html", takes_context=True)
 def language_alternates(context, obj=None):
     """
-    Return the page's address in each language of settings.LANGUAGES, and its English address
-    (unprefixed) as x-default, for <link rel="alternate" hreflang> elements.
-
-    Without `obj` the page is the same under each language's prefix. A theme (or any `obj`
-    whose address depends on the language) is at its own address in each language. An article
-    is, in each language, the published version written in it, else its original, among the
-    article and the published `translations` in the context (see Article.language_versions()):
-    every version's page gives the same alternates, as search engines require.
+    Return the page's address in each language of settings.LANGUAGES (language_paths()), and its
+    English address (unprefixed) as x-default, for <link rel="alternate" hreflang> elements:
+    every version of an article gives the same alternates, as search engines require.
     """
     request = context["request"]
-    if isinstance(obj, Article):
-        versions = obj.language_versions(context.get("translations") or [])
-        paths = {code: url_in(code, version) for code, version in versions.items()}
-    elif obj is not None:
-        paths = {code: url_in(code, obj) for code in language_codes()}
-    else:
-        paths = {code: address_in(code, request.path_info) for code in language_codes()}
     query = alternate_query(context)
-    urls = {code: request.build_absolute_uri(f"{path}?{query}" if query else path) for code, path in paths.items()}
+    urls = {
+        code: request.build_absolute_uri(f"{path}?{query}" if query else path)
+        for code, path in language_paths(context, obj).items()
+    }
     return {"alternates": [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]}
 
 

@@ -1,5 +1,6 @@
-"""What the tests of content in three languages share: the Korean trade theme and pages' alternates."""
+"""What the tests of content in three languages share: the Korean trade theme, pages' alternates and language links."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import quote
 
@@ -37,6 +38,13 @@ class Alternates(HTMLParser):
 
 def alternates(response):
     return Alternates(response).links
+
+
+def language_links(response):
+    """The header's language links, as {hreflang: absolute href}, to compare with alternates()."""
+    (languages,) = re.findall(r'<ul class="language-list">(.*?)</ul>', response.content.decode(), re.DOTALL)
+    links = re.findall(r'<a href="([^"]+)" hreflang="([\w-]+)"', languages)
+    return {language: absolute(href) for href, language in links}
 
 
 def sitemap_alternates(client):
