@@ -74,6 +74,12 @@ UNITS = {
         "consecutive first places": Unit(
             "primeros lugares consecutivos", "{} primeros lugares consecutivos", "{} primer lugar consecutivo"
         ),
+        "rounds": Unit("rondas", "{} rondas", "{} ronda"),
+        "meetings": Unit("reuniones", "{} reuniones", "{} reunión"),
+        "datasets": Unit("conjuntos de datos", "{} conjuntos de datos", "{} conjunto de datos"),
+        "students": Unit("estudiantes", "{} estudiantes", "{} estudiante"),
+        "projects": Unit("proyectos", "{} proyectos", "{} proyecto"),
+        "megawatts": Unit("megavatios", "{} megavatios", "{} megavatio"),
     },
     "ko": {
         "USD": Unit("미국 달러", "{}달러"),
@@ -89,6 +95,12 @@ UNITS = {
         "years": Unit("기간(년)", "{}년"),
         "times": Unit("횟수", "{}회"),
         "consecutive first places": Unit("연속 1위 횟수", "{}회 연속 1위"),
+        "rounds": Unit("회차", "{}차례"),
+        "meetings": Unit("회담 수", "회담 {}회"),
+        "datasets": Unit("데이터셋 수", "데이터셋 {}개"),
+        "students": Unit("학생 수", "학생 {}명"),
+        "projects": Unit("프로젝트 수", "프로젝트 {}건"),
+        "megawatts": Unit("메가와트", "{}메가와트"),
     },
 }
 # Spanish nouns the importer stores as units, read as the English units of UNITS. English still

@@ -9,7 +9,8 @@ from django.test import SimpleTestCase, TestCase
 from django.utils import translation
 
 from articles.charts import figure_groups
-from articles.formatting import format_date, format_figure, format_number, unit_name
+from articles.demo import CLAIMS
+from articles.formatting import UNITS, format_date, format_figure, format_number, unit_name
 from articles.models import Fact
 
 from .support.factories import FactFactory
@@ -101,6 +102,33 @@ class FigureTests(SimpleTestCase):
                 self.assertEqual(unit_name("USD"), expected)
                 self.assertEqual(unit_name("widgets"), "widgets")
 
+    def test_every_unit_generate_demo_writes_reads_in_spanish_and_korean(self):
+        """Prevents "6 meetings" on /es/ and "meetings 단위 수치" on /ko/ for units without an entry."""
+        units = {claim.unit for claim in CLAIMS if claim.unit} - {"USD", "%"}
+        for language in ["es", "ko"]:
+            for unit in sorted(units):
+                with self.subTest(language=language, unit=unit), translation.override(language):
+                    self.assertIn(unit, UNITS[language])
+                    self.assertNotIn(unit, figure("6", unit))
+                    self.assertNotIn(unit, figure("1", unit))
+                    self.assertNotIn(unit, unit_name(unit))
+
+    def test_demo_counts_read_natively(self):
+        expected = {
+            "es": ["6 reuniones", "1 ronda", "59.500 conjuntos de datos", "5.500 estudiantes", "1.200 megavatios"],
+            "ko": ["회담 6회", "1차례", "데이터셋 5만 9,500개", "학생 5,500명", "1,200메가와트"],
+        }
+        for language, figures in expected.items():
+            with self.subTest(language), translation.override(language):
+                values = [
+                    figure("6", "meetings"),
+                    figure("1", "rounds"),
+                    figure("59500", "datasets"),
+                    figure("5500", "students"),
+                    figure("1200", "megawatts"),
+                ]
+                self.assertEqual(values, figures)
+
 
 class DateTests(SimpleTestCase):
     def test_dates_read_natively_at_their_precision(self):
@@ -146,6 +174,17 @@ class ChartTests(SimpleTestCase):
         with translation.override("es"):
             (chart,) = self.charts()
             self.assertIn("dólares estadounidenses", chart.title)
+
+    def test_chart_titles_name_demo_units_in_the_page_language(self):
+        """Prevents "Cifras en rounds" and "meetings 단위 수치" under demo content."""
+        facts = [fact("6", "meetings", "Met."), fact("8", "meetings", "Met."), fact("3", "rounds", "Talks.")]
+        facts.append(fact("5", "rounds", "Talks."))
+        for language, titles in [
+            ("es", ["Cifras en reuniones", "Cifras en rondas"]),
+            ("ko", ["회담 수 단위 수치", "회차 단위 수치"]),
+        ]:
+            with self.subTest(language), translation.override(language):
+                self.assertEqual([chart.title for chart in figure_groups(facts)], titles)
 
     def test_svg_geometry_keeps_svg_number_syntax_in_every_language(self):
         """Prevents a decimal comma from breaking bar widths on Spanish pages."""
