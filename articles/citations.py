@@ -31,15 +31,18 @@ BIBTEX_ESCAPES = {
 }
 BIBTEX_SPECIAL = re.compile("|".join(re.escape(character) for character in BIBTEX_ESCAPES))
 LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+# The shape of the keys built from ids ("kormex-fact-198"), which no slug-based key may take.
+ID_KEY = re.compile(r"(article|fact)-\d+")
 
 
 @dataclass(frozen=True)
 class Citation:
     """
     What a citation of a Kormex page says, in one language: its key (a file name and a BibTeX
-    key), its title, who said it (`author`, a name or ""), its credit ("Sang Min Lee, interview in
-    El Economista, October 2024"), the quote of a fact, the page's address and language, when
-    Kormex published it, the source the interview first appeared in, and the day it is accessed.
+    key, ASCII), its title, who said it (`author`, a name or ""), its credit ("Sang Min Lee,
+    interview in El Economista, October 2024"), the quote of a fact, the page's address and
+    language, when Kormex published it, the source the interview first appeared in, and the day
+    it is accessed.
     """
 
     key: str
@@ -59,10 +62,23 @@ class Citation:
         return gettext("accessed %(accessed)s") % {"accessed": format_date(self.accessed, "day")}
 
 
+def article_key(article):
+    """
+    Return the citation key of `article`: "kormex-<slug>" when the slug is ASCII, else
+    "kormex-article-<id>". Classic BibTeX takes ASCII keys only, so an article whose slug has
+    other letters ("josé-…", "한국-…") is keyed by its id, as a fact is ("kormex-fact-198").
+    Keys stay unique because slugs are, and an ASCII slug shaped like an id key ("fact-3") is
+    keyed by its id too. A key changes only when the slug does.
+    """
+    if article.slug.isascii() and not ID_KEY.fullmatch(article.slug):
+        return f"kormex-{article.slug}"
+    return f"kormex-article-{article.pk}"
+
+
 def article_citation(article, url):
     """Return the citation of `article` (the version in the page's language) at the absolute address `url`."""
     return Citation(
-        key=f"kormex-{article.slug}",
+        key=article_key(article),
         kind="article",
         title=article.title,
         author=article.interviewee.local_name if article.interviewee else "",

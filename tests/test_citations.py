@@ -176,6 +176,19 @@ class CitationFormatTests(TestCase):
             text,
         )
 
+    def test_an_article_key_is_its_slug_only_when_that_is_ascii_and_not_an_id_key(self):
+        """
+        Prevents non-ASCII BibTeX keys ("kormex-josé-…"), which classic BibTeX refuses, and an
+        ASCII slug such as "fact-3" taking another citation's key.
+        """
+        for slug in ["josé-núñez-en-mérida", "fact-3", "article-1"]:
+            article = ArticleFactory(slug=slug)
+            with self.subTest(slug=slug):
+                response = self.cite(article, "bib")
+                _, key, _ = bibtex_fields(response.content.decode())
+                self.assertEqual(key, f"kormex-article-{article.pk}")
+                self.assertEqual(response["Content-Disposition"], f'attachment; filename="{key}.bib"')
+
     def test_an_unknown_format_is_404(self):
         for url in [f"/facts/{self.fact.pk}/cite.xml", "/articles/r-d-merida/cite.pdf"]:
             with self.subTest(url=url):
@@ -236,11 +249,19 @@ class CitationLanguageTests(TestCase):
         with override("es"):
             url = reverse("articles:article-cite", args=[self.original.slug, "bib"])
         _, key, fields = bibtex_fields(self.client.get(url).content.decode())
-        self.assertEqual(key, f"kormex-{self.spanish.slug}")
+        self.assertEqual(key, "kormex-corea-del-sur-desea-un-tlc-con-mexico")
         self.assertEqual(fields["title"], self.spanish.title)
         self.assertEqual(fields["language"], "es")
         self.assertEqual(fields["url"], f"http://testserver/es/articles/{self.spanish.slug}/")
         self.assertIn("entrevista en El Economista, octubre de 2024; consultado el ", fields["note"])
+
+    def test_the_korean_page_cites_under_an_ascii_key(self):
+        """Prevents `@misc{kormex-한국-멕시코와-fta-체결-원해,`: classic BibTeX takes ASCII keys only."""
+        with override("ko"):
+            url = reverse("articles:article-cite", args=[self.original.slug, "bib"])
+        _, key, fields = bibtex_fields(self.client.get(url).content.decode())
+        self.assertEqual(key, f"kormex-article-{self.korean.pk}")
+        self.assertEqual(fields["title"], self.korean.title)
 
     def test_a_fact_is_cited_in_the_wording_of_the_page(self):
         for language, article, accessed in [("es", self.spanish, "consultado el"), ("ko", self.korean, "접속")]:
