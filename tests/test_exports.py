@@ -3,11 +3,15 @@ import io
 import json
 import re
 from datetime import date, datetime
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils.translation import override
 
-from articles.models import Fact
+from articles.models import Fact, Theme
 
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, SourceFactory, ThemeFactory
 
@@ -339,3 +343,43 @@ class DataPageTests(TestCase):
         response = self.client.get(DATA)
         self.assertNotIn("<script>alert", response.content.decode())
         self.assertIn(name, self.dataset(response)["keywords"])
+
+
+class DataPageExampleTests(TestCase):
+    """The seed's interview, its themes with slugs in English, Spanish and Korean."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_seed", stdout=io.StringIO())
+
+    def setUp(self):
+        # LocaleMiddleware leaves a request's language active in the thread after the response.
+        self.enterContext(override("en"))
+
+    def test_examples_are_links_in_the_page_language_that_answer_filtered(self):
+        """
+        Prevents /es/data/ and /ko/data/ from showing /facts.csv?theme=trade-and-the-fta, English
+        slugs without the language's prefix, beside text saying the slug is the theme's address.
+        """
+        for language, prefix in [("en", ""), ("es", "/es"), ("ko", "/ko")]:
+            with override(language):
+                local_slugs = {theme.local_slug: theme.name for theme in Theme.objects.all()}
+            html = self.client.get(f"{prefix}/data/").content.decode()
+            examples = [unescape(href) for href in re.findall(r'<a href="([^"]+)"><code>', html)]
+            self.assertEqual(len(examples), 5, language)
+            for url in examples:
+                with self.subTest(url=url):
+                    self.assertTrue(url.startswith(f"{prefix}/facts."), url)
+                    self.assertEqual(self.client.get(url).status_code, 200)
+            url = examples[0]
+            slugs = parse_qs(urlsplit(url).query)["theme"]
+            with self.subTest(language=language):
+                self.assertEqual(len(slugs), 2)
+                self.assertLessEqual(set(slugs), set(local_slugs))
+                self.assertIn(f"<code>{prefix}/facts.csv?theme={slugs[0]}&amp;theme={slugs[1]}</code>", html)
+                rows = csv.DictReader(io.StringIO(body(self.client.get(url))))
+                themes = [set(row["themes"].split("; ")) for row in rows]
+                self.assertTrue(themes)
+                for row_themes in themes:
+                    self.assertLessEqual({local_slugs[slug] for slug in slugs}, row_themes)
+                self.assertLess(len(themes), len(csv_rows(self.client.get(f"{prefix}/facts.csv"))) - 1)

@@ -226,8 +226,20 @@ def data(request):
     if dates["first"]:
         first, last = dates["first"].year, dates["last"].year
         dataset["temporalCoverage"] = str(first) if first == last else f"{first}/{last}"
+    # The theme example names the two themes with the most facts by their slugs in the page's
+    # language, as their addresses do; every example is under the page's language prefix.
+    example_themes = sorted(themes, key=lambda theme: -theme.fact_count)[:2]
+    csv_url, json_url = reverse("articles:facts-csv"), reverse("articles:facts-json")
+    examples = {
+        "theme": (f"{csv_url}?" + "&".join(f"theme={theme.local_slug}" for theme in example_themes)).rstrip("?"),
+        "person": f"{json_url}?person=sang-min-lee",
+        "source": f"{csv_url}?source=1",
+        "years": f"{csv_url}?from=2020&to=2030",
+        "kind": f"{csv_url}?kind=figure",
+    }
     context = {
         "themes": themes,
+        "examples": examples,
         "columns": [(name, *doc) for name, doc in COLUMNS.items()],
         "downloads": downloads,
         "dates": dates,
