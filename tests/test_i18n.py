@@ -361,3 +361,29 @@ class CatalogueTests(SimpleTestCase):
                         gettext.GNUTranslations(fresh)._catalog,
                         f"locale/{code}/LC_MESSAGES/django.mo is out of date: run make messages.",
                     )
+
+
+# Where reader-facing messages come from: the public pages, feeds, embeds and share cards.
+READER_SOURCES = re.compile(
+    r"templates/(articles|includes|feeds|seo)/|templates/base\.html"
+    r"|articles/(views|templatetags|share_cards)/|articles/(feeds|embeds|filters|citations|charts|facet_index)\.py"
+)
+# "Usted" imperatives (the admin's among them); a reader is addressed as "tú": "Léelo", "Cita".
+USTED = re.compile(
+    r"\b(usted|Léalo|Cite|Inserte|Copie|Descargue|Indique|Ingrese|Elija|Escriba|Pegue|Revise|Agregue|Añada|"
+    r"Edite|Corrija|Guarde|Marque|Déjelo)\b",
+    re.IGNORECASE,
+)
+
+
+class SpanishAddressTests(SimpleTestCase):
+    def test_reader_facing_spanish_says_tu(self):
+        """Prevents "Léalo en Kormex" on the embed beside "Léelo en contexto" on the fact page."""
+        po = (Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po").read_text()
+        found = []
+        for entry in po.split("\n\n"):
+            references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
+            translation = "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
+            if READER_SOURCES.search(references) and USTED.search(translation):
+                found.append(translation)
+        self.assertEqual(found, [])

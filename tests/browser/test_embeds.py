@@ -71,7 +71,7 @@ def test_another_site_frames_the_embed_but_not_the_fact_page(page, live_server, 
     embed = page.frame_locator("#embed")
     wording = fact.wordings.get(article__language="es")
     expect(embed.locator(".embed-statement")).to_have_text(wording.statement)
-    expect(embed.get_by_role("link", name="Léalo en Kormex")).to_have_attribute("href", page_url)
+    expect(embed.get_by_role("link", name="Léelo en Kormex")).to_have_attribute("href", page_url)
     # Its own stylesheet applies: the figure is drawn large.
     assert float(embed.locator(".embed-figure").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 30
     assert any("/static/css/embed." in url for url in loaded), loaded
