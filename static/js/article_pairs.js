@@ -51,8 +51,11 @@ document.addEventListener("DOMContentLoaded", function () {
     for (const select of document.querySelectorAll('#facts-group select[name$="-pair"]')) {
       const chosen = select.selectedOptions[0];
       const row = chosen && (chosen.row || byValue.get(chosen.value));
-      // A value the page was posted with that no row stands for now: keep it, for the server to refuse.
-      const unknown = chosen && chosen.value && !chosen.row && !byValue.has(chosen.value) ? [chosen] : [];
+      // A pair marked for deletion, or a value the page was posted with that no row stands for
+      // now: keep it chosen, for the server to judge, and for the choice to hold if the box is unticked.
+      const deleting = row && field(row, "DELETE") && field(row, "DELETE").checked;
+      const stale = chosen && chosen.value && !chosen.row && !byValue.has(chosen.value);
+      const unknown = deleting || stale ? [chosen] : [];
       const options = rows.map((entry) => {
         const option = new Option(entry.label, entry.value, false, entry.row === row);
         option.row = entry.row;

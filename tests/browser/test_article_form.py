@@ -84,3 +84,28 @@ def test_the_pages_of_a_long_interview_open_without_saving_and_save_what_was_typ
     expect(page.get_by_text("was changed successfully")).to_be_visible()
     expect(page.get_by_text("Q&A pairs 1–20 of 25")).to_be_visible()
     assert article.pairs.get(position=21).answer == "Sector 21 exported $21.0 billion, a record."
+
+
+def test_marking_a_pair_for_deletion_leaves_its_facts_quoting_it(new_page):
+    """
+    Regression: ticking a pair's Delete box dropped it from its facts' pair selects, which fell
+    back to the intro and stayed there when the box was unticked; the save then refused the facts,
+    or, had their words been in the intro too, moved them there without a word.
+    """
+    article = Article.objects.get(slug="south-korea-desires-an-fta-with-mexico")
+    fact = Fact.objects.filter(article=article, pair__isnull=False).order_by("pk").first()
+    pair_index = list(article.pairs.order_by("position").values_list("pk", flat=True)).index(fact.pair_id)
+    page = new_page()
+    sign_in(page, member_of("Editor"))
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    prefix = page.locator(f'#facts-group input[name$="-id"][value="{fact.pk}"]').get_attribute("name")
+    chosen = page.locator(f'select[name="{prefix.removesuffix("-id")}-pair"]')
+    expect(chosen).to_have_value(str(fact.pair_id))
+    delete = page.locator(f"#id_pairs-{pair_index}-DELETE")
+    delete.check()
+    expect(chosen).to_have_value(str(fact.pair_id))
+    delete.uncheck()
+    expect(chosen).to_have_value(str(fact.pair_id))
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    assert Fact.objects.get(pk=fact.pk).pair_id == fact.pair_id
