@@ -159,6 +159,23 @@ class SuggestFactsPageTests(TestCase):
         messages = [str(message) for message in response.wsgi_request._messages]
         self.assertEqual(messages, ["Added 2 facts. 4 suggestions left out."])
 
+    def test_accepting_one_suggestion_is_named_in_the_history_in_the_singular(self):
+        page = self.client.get(self.url)
+        data = rows(page)
+        accept(data, index_of(page, "1,500 jobs"))
+        self.client.post(self.url, data)
+        latest = Version.objects.get_for_object(Article.objects.get(pk=self.article.pk)).first()
+        self.assertEqual(latest.revision.get_comment(), "Added 1 suggested fact.")
+
+    def test_accepting_none_saves_nothing(self):
+        """Regression: it wrote a history entry "Added 0 suggested fact(s)." and changed the article's updated time."""
+        versions = Version.objects.get_for_object(self.article).count()
+        updated = Article.objects.get(pk=self.article.pk).updated_at
+        response = self.client.post(self.url, rows(self.client.get(self.url)))
+        self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.article.pk]))
+        self.assertEqual(Version.objects.get_for_object(self.article).count(), versions)
+        self.assertEqual(Article.objects.get(pk=self.article.pk).updated_at, updated)
+
     def test_a_prompt_figure_becomes_a_prompt_fact_of_the_interviewer(self):
         page = self.client.get(self.url)
         data = rows(page)

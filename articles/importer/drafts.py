@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
 from ..search_index import index_articles
@@ -130,7 +130,10 @@ def create_facts(article, accepted, user=None):
     themes looked up by name at once (missing ones created, one by one). Each fact is validated
     as SuggestionForm validates it, and attributed to whoever says its words: the interviewer
     for a prompt, the interviewee for an answer, nobody for the intro (the source's own words).
+    Accepting none changes nothing.
     """
+    if not accepted:
+        return []
     facts, names = [], []
     for fields in accepted:
         fields = dict(fields)
@@ -159,7 +162,10 @@ def create_facts(article, accepted, user=None):
             ).get(pk=article.pk)
         )
         reversion.set_user(user)
-        reversion.set_comment(f"Added {len(facts)} suggested fact(s).")
+        reversion.set_comment(
+            ngettext("Added %(count)d suggested fact.", "Added %(count)d suggested facts.", len(facts))
+            % {"count": len(facts)}
+        )
     return facts
 
 
