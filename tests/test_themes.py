@@ -301,10 +301,13 @@ class LookalikeThemeTests(AdminTestCase):
     def post_fact(self, themes):
         return self.client.post(admin_url("fact", "change", self.fact.pk), fact_data(self.fact, themes=themes))
 
-    def test_names_compare_without_case_accents_punctuation_or_extra_spaces(self):
+    def test_names_compare_without_case_accents_punctuation_or_spaces(self):
         self.assertEqual(theme_key("  Trade and the F.T.A. "), theme_key("trade and the fta"))
         self.assertEqual(theme_key("Diplomacía"), "diplomacia")
         self.assertNotEqual(theme_key("Trade"), theme_key("Trade and the FTA"))
+        # Regression: a hyphen between two words compared as no space at all, a space as one.
+        self.assertEqual(theme_key("Trade and free-trade"), theme_key("Trade and free trade"))
+        self.assertEqual(theme_key("Near shoring"), theme_key("nearshoring"))
 
     def test_fact_themes_field_refuses_a_lookalike_of_an_existing_theme(self):
         cases = [

@@ -158,10 +158,13 @@ def format_theme_names(themes):
 
 
 def theme_key(name):
-    """Return `name` without accents, case, punctuation or repeated spaces, to compare names."""
+    """
+    Return `name` without accents, case, punctuation or spaces, to compare names: "Free-trade",
+    "free trade" and "freetrade" are one.
+    """
     letters = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
     letters = "".join(char for char in letters.casefold() if not unicodedata.category(char).startswith("P"))
-    return " ".join(letters.split())
+    return "".join(letters.split())
 
 
 def translated_name(verbose_name):
