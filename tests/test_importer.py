@@ -1,8 +1,9 @@
 """The interview importer: reading uploads and recognising prompt/answer formats."""
 
 import pytest
+from django.utils import translation
 
-from articles.importer import ImportRefused, ParsedPair, parse_interview, read_text
+from articles.importer import ImportRefused, ParsedPair, check_size, parse_interview, read_text
 
 from .support.importing import SEED_ARTICLE, SEED_TEXT, marked_seed_text
 
@@ -31,7 +32,15 @@ def test_read_text_refuses_an_empty_file(data):
 def test_read_text_refuses_a_file_over_the_limit_giving_both_sizes():
     with pytest.raises(ImportRefused) as refused:
         read_text(b"x" * 312_000)
-    assert str(refused.value) == "The file is 312 KB; the importer takes up to 200 KB."
+    assert str(refused.value) == "The text is 312 KB; the importer takes up to 200 KB."
+
+
+def test_a_size_over_the_limit_is_written_with_the_languages_digit_grouping():
+    """Regression: a pasted text was called a file, and 2,785 KB written 2785 KB."""
+    with pytest.raises(ImportRefused, match=r"^The text is 2,785 KB; the importer takes up to 200 KB\.$"):
+        check_size(2_785_000)
+    with translation.override("es"), pytest.raises(ImportRefused, match="^El texto ocupa 2\xa0785 KB"):
+        check_size(2_785_000)
 
 
 def test_read_text_refuses_binary_data():

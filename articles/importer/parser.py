@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
 
 from ..control_characters import clean_text
@@ -83,11 +84,11 @@ class ParsedInterview:
 
 
 def check_size(size, max_bytes=MAX_IMPORT_BYTES):
-    """Raise ImportRefused when a file of `size` bytes is larger than the importer takes."""
+    """Raise ImportRefused when a text (pasted or in a file) of `size` bytes is larger than the importer takes."""
     if size > max_bytes:
         raise ImportRefused(
-            gettext("The file is %(size)s KB; the importer takes up to %(limit)s KB.")
-            % {"size": math.ceil(size / 1000), "limit": f"{max_bytes / 1000:g}"}
+            gettext("The text is %(size)s KB; the importer takes up to %(limit)s KB.")
+            % {"size": number_format(math.ceil(size / 1000), force_grouping=True), "limit": f"{max_bytes / 1000:g}"}
         )
 
 
