@@ -146,10 +146,16 @@ class RobotsTests(TestCase):
         def disallowed(path):
             return any(rule.match(path) for rule in rules)
 
-        self.assertTrue(disallowed(reverse("articles:article-preview", args=["some-draft"])))
-        for name in ["articles:home", "articles:article-list", "articles:fact-list", "sitemap"]:
-            self.assertFalse(disallowed(reverse(name)), name)
-        self.assertFalse(disallowed(reverse("articles:article-detail", args=["some-article"])))
+        # Previews are under each language's prefix: /es/articles/…/preview/ was crawlable.
+        for language in ["en", "es", "ko"]:
+            with translation.override(language):
+                preview = reverse("articles:article-preview", args=["some-draft"])
+                pages = [reverse(name) for name in ["articles:home", "articles:article-list", "articles:fact-list"]]
+                pages.append(reverse("articles:article-detail", args=["some-article"]))
+            self.assertTrue(disallowed(preview), preview)
+            for page in pages:
+                self.assertFalse(disallowed(page), page)
+        self.assertFalse(disallowed(reverse("sitemap")))
 
 
 class CanonicalAndSocialTests(TestCase):
