@@ -1,11 +1,13 @@
 import re
 from datetime import date
+from html.parser import HTMLParser
 from unittest import mock
 
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import override
 
 from .support.facets import queries_both_ways
 from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory
@@ -17,8 +19,27 @@ def dated(pair, statement, when, precision, themes=()):
     return FactFactory(pair=pair, statement=statement, date=when, date_precision=precision, themes=list(themes))
 
 
+class Ids(HTMLParser):
+    """Collect a page's id attributes and the ids its aria-labelledby attributes name."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.ids, self.labelled_by = [], []
+        self.feed(html)
+
+    @property
+    def periods(self):
+        return [anchor for anchor in self.ids if anchor.startswith("period-")]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        self.labelled_by += (attrs.get("aria-labelledby") or "").split()
+
+
 def entries(response):
-    return [fact.statement for _, facts in response.context["periods"] for fact in facts]
+    return [fact.statement for _, _, facts in response.context["periods"] for fact in facts]
 
 
 class TimelineTests(TestCase):
@@ -56,9 +77,24 @@ class TimelineTests(TestCase):
 
     def test_groups_facts_by_year_and_decade_facts_by_decade(self):
         response = self.get()
-        self.assertEqual([label for label, _ in response.context["periods"]], ["2000s", "2000", "2023", "2024"])
+        self.assertEqual([label for _, label, _ in response.context["periods"]], ["2000s", "2000", "2023", "2024"])
         headings = re.findall(r"<h2 id=\"period-[^\"]+\">([^<]+)</h2>", response.content.decode())
         self.assertEqual(headings, ["2000s", "2000", "2023", "2024"])
+
+    def test_period_ids_are_valid_and_the_same_in_every_language(self):
+        """Ids were the translated heading: "década de 2000" has a space, which HTML ids may not."""
+        sections = {}
+        for language in ["en", "es", "ko"]:
+            with override(language):
+                url = reverse("articles:timeline")
+            ids = Ids(self.client.get(url).content.decode())
+            self.assertEqual([i for i in ids.ids if not i or re.search(r"\s", i)], [], url)
+            self.assertEqual(len(ids.ids), len(set(ids.ids)), url)
+            self.assertLessEqual(set(ids.labelled_by), set(ids.ids), url)
+            sections[language] = ids.periods
+        self.assertEqual(sections["en"], ["period-2000s", "period-2000", "period-2023", "period-2024"])
+        self.assertEqual(sections["es"], sections["en"])
+        self.assertEqual(sections["ko"], sections["en"])
 
     def test_dates_show_at_their_precision_in_time_elements(self):
         response = self.get()
@@ -69,7 +105,7 @@ class TimelineTests(TestCase):
 
     def test_each_entry_links_to_its_source_words_and_its_own_page(self):
         response = self.get()
-        fact = response.context["periods"][0][1][0]
+        fact = response.context["periods"][0][2][0]
         self.assertContains(response, f'href="{fact.get_absolute_url()}"')
         self.assertContains(response, f'href="{fact.get_permalink()}"')
         self.assertIn(f"#{self.pair.anchor}", fact.get_absolute_url())

@@ -15,8 +15,14 @@ FACTS_PER_PAGE = 100
 
 
 def period(fact):
-    """Return the heading a fact is listed under: its decade ("2000s") or its year ("2023")."""
-    return fact.date_display if fact.date_precision == DatePrecision.DECADE else str(fact.date.year)
+    """
+    Return the anchor and the heading of the period a fact is listed under: its decade ("2000s",
+    "década de 2000") or its year ("2023"). The anchor is the same in every language and has no
+    spaces, as HTML ids may not.
+    """
+    if fact.date_precision == DatePrecision.DECADE:
+        return f"{fact.date.year}s", fact.date_display
+    return str(fact.date.year), str(fact.date.year)
 
 
 @require_safe
@@ -30,7 +36,7 @@ def timeline(request):
     page = page_of(request, facets.matches, FACTS_PER_PAGE)
     context = {
         "page_obj": page,
-        "periods": [(label, list(group)) for label, group in groupby(page.object_list, key=period)],
+        "periods": [(anchor, label, list(group)) for (anchor, label), group in groupby(page.object_list, key=period)],
         **facets.context(),
     }
     return private_if(facets.notices, render(request, "articles/timeline.html", context))
