@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,60 +24,14 @@ from django.utils.translation import ngettext, override
 
 from articles.models import Article, Fact
 
+from .support.i18n import LANGUAGE_LABELS, MAIN_NAVIGATION, PageParser
+
 LANGUAGES = ["en", "es", "ko"]
 PREFIXES = {"en": "", "es": "/es", "ko": "/ko"}
-MAIN_NAVIGATION = {
-    "en": ["Articles", "Themes", "Facts", "Timeline", "Data", "Search"],
-    "es": ["Artículos", "Temas", "Datos", "Cronología", "Datos abiertos", "Buscar"],
-    "ko": ["기사", "주제", "사실", "연표", "데이터", "검색"],
-}
-LANGUAGE_LABELS = {"en": "Language", "es": "Idioma", "ko": "언어"}
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX", "ko": "ko_KR"}
 # The options `make messages` gives makemessages (see the Makefile), without --no-obsolete, so
 # that a message the source no longer has shows up as obsolete.
 MAKEMESSAGES_OPTIONS = ["--locale", "es", "--locale", "ko", "--add-location", "file", "--ignore", "staticfiles"]
-
-
-class PageParser(HTMLParser):
-    """Collect what these tests read of a page: <html lang>, Open Graph locales and each <nav>'s links."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.lang, self.og_locale, self.og_alternates = None, None, []
-        self.navs, self.nav, self.link = [], None, None
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.lang = attrs.get("lang")
-        elif tag == "meta" and attrs.get("property") == "og:locale":
-            self.og_locale = attrs["content"]
-        elif tag == "meta" and attrs.get("property") == "og:locale:alternate":
-            self.og_alternates.append(attrs["content"])
-        elif tag == "nav":
-            self.nav = {"label": attrs.get("aria-label"), "class": attrs.get("class", ""), "links": []}
-            self.navs.append(self.nav)
-        elif tag == "a" and self.nav is not None:
-            self.link = {**attrs, "text": ""}
-            self.nav["links"].append(self.link)
-
-    def handle_data(self, data):
-        if self.link is not None:
-            self.link["text"] += data
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self.link = None
-        elif tag == "nav":
-            self.nav = None
-
-    def language_links(self):
-        """Return the links of the language switcher, <nav class="languages">."""
-        for nav in self.navs:
-            if "languages" in nav["class"].split():
-                return nav["links"]
-        raise AssertionError("the page has no language switcher")
 
 
 def in_language(code, url):

@@ -6,6 +6,7 @@ translated sentence take a rendered list as one of its placeholders.
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
@@ -36,18 +37,21 @@ def language_paths(context, obj=None):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context, obj=None):
+def language_links(context, obj=None, home=False):
     """
     Return, for each language of settings.LANGUAGES, its code, its name in itself, the address of
     the page being rendered in it (language_paths(), with the query string) and whether it is the
-    current one: an article's links lead to its versions, as its hreflang alternates do.
+    current one: an article's links lead to its versions, as its hreflang alternates do. With
+    `home`, the address is the language's home page: a missing page (404) has no address in
+    other languages, and its links do not repeat the address asked for.
     """
     request, current = context["request"], active_language()
     if obj:
         query = iri_to_uri(request.META.get("QUERY_STRING", ""))
         urls = {code: f"{path}?{query}" if query else path for code, path in language_paths(context, obj).items()}
     else:
-        urls = {code: address_in(code, request.get_full_path()) for code in language_codes()}
+        path = reverse("articles:home") if home else request.get_full_path()
+        urls = {code: address_in(code, path) for code in language_codes()}
     return [
         {"code": code, "name": name, "url": urls[code], "current": code == current} for code, name in settings.LANGUAGES
     ]

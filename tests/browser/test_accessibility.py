@@ -41,6 +41,7 @@ def page_types():
         "fact embed": f"/facts/{fact.pk}/embed/",
         "timeline": "/timeline/?theme=aerospace",
         "search": "/search/?q=digital",
+        "not found": "/articles/nope/",
     }
 
 
@@ -66,7 +67,7 @@ def test_axe_finds_no_violations_in_spanish_and_korean(new_page, language, schem
     """Guards the translated pages: their text, labels and lang attributes, in both colour schemes."""
     page = new_page(color_scheme=scheme)
     urls, found = page_types(), {}
-    for name in ["home", "article", "theme", "facts, filtered"]:
+    for name in ["home", "article", "theme", "facts, filtered", "not found"]:
         page.goto(f"/{language}{urls[name]}")
         assert page.locator("html").get_attribute("lang") == language
         if problems := violations(page):

@@ -1,4 +1,7 @@
-"""What the tests of content in three languages share: the Korean trade theme, pages' alternates and language links."""
+"""
+What the tests of content in three languages share: the Korean trade theme, pages' alternates,
+and what a page shows of its language (navigation, language links).
+"""
 
 import re
 from html.parser import HTMLParser
@@ -10,6 +13,12 @@ from .pages import sitemap_pages
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 KO_SLUG = "무역과-fta"
+MAIN_NAVIGATION = {
+    "en": ["Articles", "Themes", "Facts", "Timeline", "Data", "Search"],
+    "es": ["Artículos", "Temas", "Datos", "Cronología", "Datos abiertos", "Buscar"],
+    "ko": ["기사", "주제", "사실", "연표", "데이터", "검색"],
+}
+LANGUAGE_LABELS = {"en": "Language", "es": "Idioma", "ko": "언어"}
 
 
 def absolute(path):
@@ -69,3 +78,45 @@ def trade_theme(**values):
         description_ko="한국과 멕시코의 교역.",
         **values,
     )
+
+
+class PageParser(HTMLParser):
+    """Collect what these tests read of a page: <html lang>, Open Graph locales and each <nav>'s links."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.lang, self.og_locale, self.og_alternates = None, None, []
+        self.navs, self.nav, self.link = [], None, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "meta" and attrs.get("property") == "og:locale":
+            self.og_locale = attrs["content"]
+        elif tag == "meta" and attrs.get("property") == "og:locale:alternate":
+            self.og_alternates.append(attrs["content"])
+        elif tag == "nav":
+            self.nav = {"label": attrs.get("aria-label"), "class": attrs.get("class", ""), "links": []}
+            self.navs.append(self.nav)
+        elif tag == "a" and self.nav is not None:
+            self.link = {**attrs, "text": ""}
+            self.nav["links"].append(self.link)
+
+    def handle_data(self, data):
+        if self.link is not None:
+            self.link["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.link = None
+        elif tag == "nav":
+            self.nav = None
+
+    def language_links(self):
+        """Return the links of the language switcher, <nav class="languages">."""
+        for nav in self.navs:
+            if "languages" in nav["class"].split():
+                return nav["links"]
+        raise AssertionError("the page has no language switcher")
