@@ -86,6 +86,11 @@ class CanonicalQueryTests(TestCase):
             ("/search/?theme=trade&q=korea%20mexico", "/search/?q=korea+mexico&theme=trade"),
             ("/themes/?page=1&page=1", "/themes/?page=1"),
             ("/sitemap-articles.xml?p=1&x=2", "/sitemap-articles.xml?p=1"),
+            # Regression: a page number with leading zeros or in full-width digits was a page of its own.
+            ("/facts/?theme=trade&page=01", "/facts/?theme=trade&page=1"),
+            ("/es/facts/?page=%EF%BC%91", "/es/facts/?page=1"),
+            (f"/themes/?page={'0' * 40}1", "/themes/?page=1"),
+            ("/sitemap-articles.xml?p=001", "/sitemap-articles.xml?p=1"),
         ]
         for url, canonical in cases:
             with self.subTest(url=url):
@@ -122,6 +127,7 @@ class CanonicalQueryTests(TestCase):
             for number in range(40):
                 self.assertEqual(self.client.get(f"/facts/?theme=trade&junk={number}").status_code, 301)
                 self.assertEqual(self.client.get(f"/facts.csv?junk{number}=1").status_code, 301)
+                self.assertEqual(self.client.get(f"/facts/?theme=trade&page={'0' * (number + 1)}1").status_code, 301)
                 # A value that matches nothing shows the page with a notice, which is not stored.
                 response = self.client.get(f"/facts/?theme=trade&theme=nope-{number}")
                 self.assertContains(response, f"No theme is called nope-{number}; ignored.")
