@@ -9,6 +9,7 @@ from .support.admin import (
     form_data,
     formset_data,
     management_form,
+    opened,
     pair_data,
     pair_row,
     save,
@@ -127,6 +128,47 @@ class ArticleInlineSaveTests(AdminTestCase):
         ]
         self.assertSaved(self.post_change(rows))
         self.assertEqual(self.positions(), {self.first.pk: 1, self.second.pk: 3})
+
+    def delete_rows(self, pair, facts, fact_changes=None):
+        """
+        Post the article's page unchanged but for `pair` and `facts` marked for deletion and
+        `fact_changes` ({fact: {field: value}}) made.
+        """
+        data = opened(self.client, "article", self.article.pk)
+
+        def field(prefix, row, name):
+            ids = {value: key for key, value in data.items() if key.startswith(f"{prefix}-") and key.endswith("-id")}
+            return ids[str(row.pk)].removesuffix("-id") + f"-{name}"
+
+        data[field("pairs", pair, "DELETE")] = "on"
+        for fact in facts:
+            data[field("facts", fact, "DELETE")] = "on"
+        for fact, values in (fact_changes or {}).items():
+            data.update({field("facts", fact, name): value for name, value in values.items()})
+        return self.client.post(admin_url("article", "change", self.article.pk), data)
+
+    def test_deleting_a_pair_with_its_facts_in_one_save_deletes_both(self):
+        """Regression: the pair was refused as protected by the facts deleted in the same save."""
+        self.assertSaved(self.delete_rows(self.first, [self.fact]))
+        self.assertFalse(QAPair.objects.filter(pk=self.first.pk).exists())
+        self.assertFalse(Fact.objects.filter(pk=self.fact.pk).exists())
+        self.assertEqual(self.positions(), {self.second.pk: 2, self.third.pk: 3})
+
+    def test_deleting_a_pair_whose_facts_move_to_another_pair_in_the_same_save_keeps_them(self):
+        moved = {self.fact: {"pair": str(self.second.pk), "quote": "Two answers"}}
+        self.assertSaved(self.delete_rows(self.first, [], fact_changes=moved))
+        self.assertFalse(QAPair.objects.filter(pk=self.first.pk).exists())
+        self.fact.refresh_from_db()
+        self.assertEqual((self.fact.pair, self.fact.quote), (self.second, "Two answers"))
+
+    def test_deleting_a_pair_whose_facts_stay_is_refused_and_deletes_nothing(self):
+        kept = FactFactory(pair=self.first, statement="Kept.", quote="answer", value=None, unit="")
+        response = self.delete_rows(self.first, [self.fact])
+        self.assertEqual(response.status_code, 200)
+        pairs = next(i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "pairs")
+        self.assertIn("cannot be deleted: these facts quote it: “Kept.”", str(pairs.non_form_errors()))
+        self.assertTrue(QAPair.objects.filter(pk=self.first.pk).exists())
+        self.assertEqual(set(Fact.objects.filter(pair=self.first)), {self.fact, kept})
 
     def test_two_pairs_given_the_same_position_are_refused(self):
         rows = [pair_row(self.first, position="2"), pair_row(self.second), pair_row(self.third)]

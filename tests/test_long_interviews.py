@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
-from articles.admin.inlines import FACTS_PER_PAGE, PAIRS_PER_PAGE, PairPages
+from articles.admin.pair_pages import FACTS_PER_PAGE, PAIRS_PER_PAGE, PairPages
 from articles.models import Article, Fact, QAPair
 
 from .support.admin import AdminTestCase, admin_url, form_data, form_errors, formset, resubmit

@@ -28,9 +28,10 @@ from .common import (
 from .compare import ArticleVersionedAdmin, VersionedAdmin
 from .followed import FOLLOWED
 from .import_page import import_interview_view
-from .inlines import FactInline, PairPages, QAPairInline, posted_ids
+from .inlines import FactInline, QAPairInline, posted_ids
 from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter, is_autocomplete
 from .original_changes import OriginalChangesAdmin, OutOfDateFilter
+from .pair_pages import PairPages
 from .permissions import PublishedContentGuard, StateFilter, can_publish
 from .pictures import LeadPictureInline
 from .publishing import PublishingAdmin
@@ -302,7 +303,16 @@ class ArticleAdmin(
         for formset in formsets:
             if formset.model is Fact:
                 formset.pair_rows = pairs
+                if pairs is not None:
+                    pairs.fact_rows = formset
         return formsets, inline_instances
+
+    def save_related(self, request, form, formsets, change):
+        """Save the inlines in order, then delete the pairs marked for deletion: their facts are saved by then."""
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            if formset.model is QAPair:
+                formset.delete_deferred()
 
     def response_change(self, request, obj):
         """Go to the page of pairs asked for (_page), or stay on the one saved ("Save and continue editing")."""

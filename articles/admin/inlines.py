@@ -1,17 +1,17 @@
 """
-An article's Q&A pairs and facts, inline on its page, a page of pairs at a time.
-
-A long interview (hundreds of pairs, each with facts) is edited a page of pairs at a time (see
-PairPages), with the facts of those pairs and those of the intro: a page opens and saves with as
-many queries whatever the interview's length, and a save changes exactly the rows its page posted.
-A new pair left without a position is numbered after the last one, and a fact added in the same
-save may quote it, chosen by that number ("new-" and the number, as posted).
+An article's Q&A pairs and facts, inline on its page, a page of pairs at a time (pair_pages.py):
+a save changes exactly the rows its page posted. A new pair left without a position is numbered
+after the last one, and a fact added in the same save may quote it, chosen by that number ("new-"
+and the number, as posted).
 """
+
+from itertools import groupby
+from operator import attrgetter
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import BigIntegerField, Count, F
+from django.db.models import BigIntegerField, F
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.formsets import DEFAULT_MAX_NUM, DELETION_FIELD_NAME
 from django.urls import reverse
@@ -24,8 +24,6 @@ from .common import FACT_LAYOUT, CleanTextInput, FactForm
 from .permissions import PublishedContentGuard
 from .rows import KnownAutocompleteSelect, KnownChoiceField, PageRowsFormSet, ThemedRowForm
 
-PAIRS_PER_PAGE = 20
-FACTS_PER_PAGE = 60
 # How a fact's select names a pair added in the same save: this prefix and the pair's number.
 NEW_PAIR = "new-"
 # Django's formsets refuse more rows than their default maximum plus this (formset_factory's absolute_max).
@@ -40,59 +38,13 @@ POSITION_HELD = gettext_lazy(
 )
 ANCHOR_HELD = gettext_lazy("A Q&A pair on another page of this article has the anchor “%(anchor)s”.")
 NO_NEW_PAIR = gettext_lazy("No new Q&A pair numbered %(number)s is added with this save.")
+DELETING_QUOTED_PAIR = gettext_lazy(
+    "The Q&A pair “%(pair)s” cannot be deleted: these facts quote it: %(facts)s. Delete them too, or choose "
+    "another pair for them."
+)
 CORRECT_NEW_PAIR = gettext_lazy(
     "Correct the new Q&A pair numbered %(number)s first: this fact's quote is checked against it."
 )
-
-
-class PairPages:
-    """
-    The pairs of `article` cut into pages, in order, and page `number` of them (the first or last
-    page if it is not one). A page holds at most PAIRS_PER_PAGE pairs and, after its first pair, at
-    most FACTS_PER_PAGE facts of theirs: it costs about as much to open and save whatever the
-    length of the interview and however its facts are spread.
-    """
-
-    def __init__(self, article, number):
-        counts = article.pairs.order_by("position").values("pk").annotate(facts=Count("facts"))
-        self.pages, facts_on_page = [[]], 0
-        for pk, facts in counts.values_list("pk", "facts"):
-            page = self.pages[-1]
-            if page and (len(page) == PAIRS_PER_PAGE or facts_on_page + facts > FACTS_PER_PAGE):
-                self.pages.append(page := [])
-                facts_on_page = 0
-            page.append(pk)
-            facts_on_page += facts
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            number = 1
-        self.number = min(max(number, 1), len(self.pages))
-        self.pairs = self.pages[self.number - 1]
-
-    @property
-    def links(self):
-        """Each page as (number, its first pair, its last pair), pairs counted from 1; none for a single page."""
-        if len(self.pages) < 2:
-            return []
-        links, last = [], 0
-        for number, page in enumerate(self.pages, start=1):
-            links.append((number, last + 1, last + len(page)))
-            last += len(page)
-        return links
-
-    @property
-    def count(self):
-        return sum(map(len, self.pages))
-
-    @property
-    def first(self):
-        """The count of this page's first pair, from 1."""
-        return sum(map(len, self.pages[: self.number - 1])) + 1
-
-    @property
-    def last(self):
-        return self.first + len(self.pairs) - 1
 
 
 def posted_ids(data, prefix):
@@ -114,11 +66,17 @@ class PairRowForm(ThemedRowForm):
 
 
 class PairRowsFormSet(PageRowsFormSet):
-    """The pairs of one page of an article; `page` is its PairPages, None on the add page."""
+    """
+    The pairs of one page of an article; `page` is its PairPages, None on the add page, and
+    `fact_rows` the same page's facts formset, set by ArticleAdmin.
+    """
+
+    fact_rows = None
 
     def __init__(self, *args, page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        self.deferred = []
 
     @cached_property
     def held(self):
@@ -166,6 +124,51 @@ class PairRowsFormSet(PageRowsFormSet):
                 form.cleaned_data["anchor"] = form.instance.anchor = anchor
                 taken.add(anchor)
         super().clean()
+        self.refuse_deleting_quoted_pairs()
+
+    def refuse_deleting_quoted_pairs(self):
+        """
+        Refuse to delete a pair that facts still quote: Django's check (hand_clean_DELETE), with
+        the facts this save deletes or moves to another pair left out, so that a pair and its
+        facts go in one save.
+        """
+        deleted = [form.instance for form in self.forms if form.instance.pk and self._should_delete_form(form)]
+        if not deleted:
+            return
+        staying = Fact.objects.filter(pair__in=deleted).exclude(pk__in=self.leaving_facts()).select_related("pair")
+        errors = [
+            ValidationError(
+                DELETING_QUOTED_PAIR,
+                code="deleting_protected",
+                params={"pair": pair, "facts": ", ".join(f"“{fact}”" for fact in facts)},
+            )
+            for pair, facts in groupby(staying.order_by("pair__position", "pk"), key=attrgetter("pair"))
+        ]
+        if errors:
+            raise ValidationError(errors)
+
+    def leaving_facts(self):
+        """The keys of the saved facts this save deletes or moves to another pair, as posted."""
+        if self.fact_rows is None:
+            return []
+        leaving = []
+        for form in self.fact_rows.initial_forms:
+            pk, fields = form.instance.pk, form.fields
+            deleted = DELETION_FIELD_NAME in fields and form[DELETION_FIELD_NAME].value()
+            moved = "pair" in fields and form["pair"].value() != str(form.instance.pair_id or "")
+            if pk and (deleted or moved):
+                leaving.append(pk)
+        return leaving
+
+    def delete_existing(self, obj, commit=True):
+        """Delete `obj` once the page's facts are saved (delete_deferred()): those leaving it are gone by then."""
+        if commit:
+            self.deferred.append(obj)
+
+    def delete_deferred(self):
+        for pair in self.deferred:
+            pair.delete()
+        self.deferred = []
 
 
 class PairField(forms.ModelChoiceField):
@@ -280,6 +283,12 @@ class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("facts", "themes")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Django's form checks a deleted pair's facts alone; PairRowsFormSet does, with the facts' rows.
+        formset.form = type(formset.form.__name__, (formset.form,), {"hand_clean_DELETE": lambda form: None})
+        return formset
 
     @admin.display(description=gettext_lazy("facts from this answer"))
     def fact_links(self, pair):

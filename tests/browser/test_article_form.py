@@ -109,3 +109,23 @@ def test_marking_a_pair_for_deletion_leaves_its_facts_quoting_it(new_page):
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.get_by_text("was changed successfully")).to_be_visible()
     assert Fact.objects.get(pk=fact.pk).pair_id == fact.pair_id
+
+
+def test_a_pair_and_its_facts_are_deleted_in_one_save(new_page):
+    """Regression: the save refused the pair as protected by the facts it deleted too."""
+    article = Article.objects.get(slug="south-korea-desires-an-fta-with-mexico")
+    pair = article.pairs.filter(facts__isnull=False).order_by("position").first()
+    facts = list(pair.facts.values_list("pk", flat=True))
+    pair_index = list(article.pairs.order_by("position").values_list("pk", flat=True)).index(pair.pk)
+    page = new_page()
+    sign_in(page, member_of("Editor"))
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.locator(f"#id_pairs-{pair_index}-DELETE").check()
+    page.locator("#facts-group summary").click()
+    for pk in facts:
+        prefix = page.locator(f'#facts-group input[name$="-id"][value="{pk}"]').get_attribute("name")
+        page.locator(f'input[name="{prefix.removesuffix("-id")}-DELETE"]').check()
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    assert not article.pairs.filter(pk=pair.pk).exists()
+    assert not Fact.objects.filter(pk__in=facts).exists()
