@@ -363,7 +363,7 @@ class DataPageExampleTests(TestCase):
         """
         for language, prefix in [("en", ""), ("es", "/es"), ("ko", "/ko")]:
             with override(language):
-                local_slugs = {theme.local_slug: theme.name for theme in Theme.objects.all()}
+                local_slugs = {theme.local_slug: theme.local_name for theme in Theme.objects.all()}
             html = self.client.get(f"{prefix}/data/").content.decode()
             examples = [unescape(href) for href in re.findall(r'<a href="([^"]+)"><code>', html)]
             self.assertEqual(len(examples), 5, language)

@@ -24,6 +24,7 @@ from articles.services.themes import merge_themes
 from .support.admin import AdminTestCase, admin_url
 from .support.factories import FactFactory, ThemeFactory, UserFactory
 from .support.i18n import KO_SLUG, ko_theme_url, trade_theme
+from .support.pages import body
 
 SEED_FILE = Path(__file__).resolve().parents[1] / "articles" / "seed" / "seed.json"
 SEED_MIGRATION = importlib.import_module("articles.migrations.0008_seed_theme_translations")
@@ -156,6 +157,22 @@ class ThemeTranslationTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Comercio y el TLC", response.content.decode())
         self.assertIn("El comercio entre Corea y México.", response.content.decode())
+
+    def test_downloads_name_themes_and_echo_their_query_in_the_page_language(self):
+        """Regression: /es/ and /ko/ downloads named every theme in English and echoed its English slug."""
+        languages = [
+            ("", "trade-and-the-fta", ["Space", "Trade and the FTA"]),
+            ("/es", "comercio-y-el-tlc", ["Comercio y el TLC", "Space"]),
+            ("/ko", KO_SLUG, ["Space", "무역과 FTA"]),
+        ]
+        for prefix, slug, names in languages:
+            with self.subTest(prefix=prefix):
+                csv_body = body(self.client.get(f"{prefix}/facts.csv", {"theme": slug})).decode()
+                self.assertEqual(csv_body.splitlines()[1].rsplit(",", 1)[1], "; ".join(names))
+                document = json.loads(body(self.client.get(f"{prefix}/facts.json", {"theme": slug})))
+                self.assertEqual((document["query"], document["facts"][0]["themes"]), ({"theme": [slug]}, names))
+                response = self.client.get(f"{prefix}/themes/{quote(slug)}/facts.csv")
+                self.assertIn(quote(f"kormex-facts-{slug}.csv"), response["Content-Disposition"])
 
     def test_theme_downloads_answer_on_the_pages_slug(self):
         url = reverse("articles:theme-facts-csv", kwargs={"slug": "trade-and-the-fta"})

@@ -58,7 +58,10 @@ COLUMNS = {
     "person": (_("Who the fact is attributed to."), _("Name; empty when it is attributed to no one.")),
     "source": (_("The publication the interview comes from."), _("Name.")),
     "source_url": (_("The original article at the source."), _("Absolute URL; empty when it is not online.")),
-    "themes": (_("The fact's themes."), _('Names sorted by name, joined by "; " in CSV, a list in JSON.')),
+    "themes": (
+        _("The fact's themes, named in the download's language where they have a name in it."),
+        _('Names sorted by name, joined by "; " in CSV, a list in JSON.'),
+    ),
 }
 # Rows fetched per database round trip, each chunk with one query for its themes.
 CHUNK_SIZE = 500
@@ -94,7 +97,7 @@ def export_rows(request, facts):
             "source": article.source.name if article.source else None,
             "source_url": web_url(article.source_url) or None,
             # Sorted here: ordering the prefetched relation would cost a query per row.
-            "themes": sorted(theme.name for theme in fact.theme_list),
+            "themes": sorted(theme.local_name for theme in fact.theme_list),
         }
 
 
@@ -136,9 +139,9 @@ def json_chunks(head, rows):
 
 
 def applied_filters(facets):
-    """Return the filters `facets` applied as /facts/ parameters, a theme page's theme first."""
+    """Return the filters `facets` applied as parameters of the page's /facts/, a theme page's theme first."""
     query = {
-        "theme": [theme.slug for theme in [facets.fixed_theme, *facets.themes] if theme],
+        "theme": [theme.local_slug for theme in [facets.fixed_theme, *facets.themes] if theme],
         "person": facets.person.slug if facets.person else None,
         "source": facets.source.pk if facets.source else None,
         "from": facets.year_from,
@@ -162,7 +165,7 @@ def export(request, fmt, fixed_theme=None):
             "notices": facets.notices,
         }
         content, content_type = json_chunks(head, rows), MEDIA_TYPES["json"]
-    filename = f"kormex-facts-{fixed_theme.slug}.{fmt}" if fixed_theme else f"kormex-facts.{fmt}"
+    filename = f"kormex-facts-{fixed_theme.local_slug}.{fmt}" if fixed_theme else f"kormex-facts.{fmt}"
     response = StreamingHttpResponse(
         content,
         content_type=content_type,
