@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import TestCase
 from django.urls import reverse
+from django.utils.translation import override
 
 from articles.models import Article
 
 from .support.admin import admin_url
-from .support.factories import ArticleFactory, FactFactory, QAPairFactory, UserFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, UserFactory
 from .support.i18n import absolute, alternates, language_links, sitemap_alternates
 
 
@@ -208,3 +209,19 @@ class ContentLanguageTests(TestCase):
             html=True,
         )
         self.assertContains(response, 'class="search-excerpt" lang="es"')
+
+    def test_english_words_in_a_spanish_page_for_lack_of_spanish_ones_are_marked_english(self):
+        """Regression: a person's English role and country, and English titles in source lines, carried no lang."""
+        person = PersonFactory(name="Ana Kim", role="Ambassador", country="Korea", role_es="", country_es="Corea")
+        self.english.interviewee = person
+        self.english.save()
+        english_fact = FactFactory(article=self.english, pair=None, quote="A minister", person=person)
+        page = self.client.get("/es/articles/korea-fta/")
+        self.assertContains(page, '<bdi lang="en">Ambassador</bdi> (<bdi>Corea</bdi>)')
+        with override("es"):
+            fact_page = self.client.get(english_fact.get_permalink())
+        self.assertContains(fact_page, '<bdi lang="en">Ambassador</bdi> (<bdi>Corea</bdi>)')
+        self.assertContains(fact_page, 'en contexto en “<bdi lang="en">Korea wants an FTA</bdi>”')
+        facts = self.client.get("/es/facts/")
+        self.assertContains(facts, '“<bdi lang="en">Korea wants an FTA</bdi>”')
+        self.assertContains(facts, "“<bdi>Corea quiere un TLC</bdi>”")

@@ -158,6 +158,13 @@ class ThemeTranslationTests(TestCase):
         self.assertIn("Comercio y el TLC", response.content.decode())
         self.assertIn("El comercio entre Corea y México.", response.content.decode())
 
+    def test_a_chosen_theme_named_in_english_for_lack_of_a_name_is_marked_english(self):
+        for url in ["/es/facts/", "/es/timeline/", "/es/search/"]:
+            with self.subTest(url=url):
+                response = self.client.get(url, {"theme": ["space", "comercio-y-el-tlc"], "q": "jobs"}, follow=True)
+                self.assertContains(response, '<bdi lang="en">Space</bdi>')
+                self.assertContains(response, "<bdi>Comercio y el TLC</bdi>")
+
     def test_downloads_name_themes_and_echo_their_query_in_the_page_language(self):
         """Regression: /es/ and /ko/ downloads named every theme in English and echoed its English slug."""
         languages = [

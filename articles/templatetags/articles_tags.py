@@ -52,12 +52,22 @@ def highlight_quotes(text, facts):
 
 
 @register.filter
-def isolated(text):
+def isolated(text, language=None):
     """
     Return `text` escaped, in a <bdi>: editor text set inside a sentence keeps its own direction,
-    and a direction override it holds (U+202E) cannot reorder the sentence around it.
+    and a direction override it holds (U+202E) cannot reorder the sentence around it. With the
+    `language` it is written in, when that is not the page's, the <bdi> says so (lang_attr()).
     """
-    return format_html("<bdi>{}</bdi>", text)
+    return format_html("<bdi{}>{}</bdi>", lang_attr(language), text)
+
+
+@register.filter
+def local(obj, field):
+    """
+    Return `field` of `obj` (a model with translated fields) as readers of the page's language
+    read it, isolated(), marked English where it is the English value for lack of theirs.
+    """
+    return isolated(obj.localized(field), "en" if obj.falls_back(field) else None)
 
 
 @register.simple_tag

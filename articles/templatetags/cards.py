@@ -121,7 +121,8 @@ def draw_fact_card(fact, wording, with_source, staff):
     if with_source:
         parts.append(format_html('<blockquote class="fact-quote"{}><p>“{}”</p></blockquote>', lang, wording.quote))
         # The translation is the translators' markup, as in {% blocktranslate %}; only the title is escaped.
-        read = mark_safe(gettext("Read it in “%(title)s”") % {"title": isolated(wording.article.title)})
+        title = isolated(wording.article.title, wording.article.language)
+        read = mark_safe(gettext("Read it in “%(title)s”") % {"title": title})
         person = format_html(", {}", isolated(fact.person.local_name)) if fact.person else ""
         link = format_html('<p class="fact-source"><a href="{}">{}</a>{}</p>', wording.get_absolute_url(), read, person)
         parts.append(link)
