@@ -120,6 +120,24 @@ class ArticleTranslationTests(TestCase):
                 self.assertEqual(alternates(response), versions | {"x-default": versions["en"]})
                 self.assertEqual(language_links(response), versions)
 
+    def test_a_version_read_under_another_languages_prefix_names_its_own_address_canonical(self):
+        """
+        Regression: /es/articles/korea-fta/, the English text beside a Spanish version, named itself
+        canonical though no alternate led to it; a page that is its language's alternate names itself.
+        """
+        canonical = {
+            "/articles/korea-fta/": "/articles/korea-fta/",
+            "/es/articles/corea-tlc/": "/es/articles/corea-tlc/",
+            "/ko/articles/korea-fta/": "/ko/articles/korea-fta/",
+            "/es/articles/korea-fta/": "/articles/korea-fta/",
+            "/articles/corea-tlc/": "/es/articles/corea-tlc/",
+            "/ko/articles/corea-tlc/": "/es/articles/corea-tlc/",
+        }
+        for url, expected in canonical.items():
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, f'<link rel="canonical" href="{absolute(expected)}">', count=1)
+
     def test_publishing_a_translation_adds_it_to_links_alternates_and_the_sitemap(self):
         before = sitemap_alternates(self.client)
         self.assertNotIn(absolute("/ko/articles/korea-fta-ko/"), before)

@@ -89,12 +89,14 @@ class KeptCardTests(KeptTestCase):
                 self.client.get(f"{prefix}/articles/")
         # The list's cards show their source; the article page's the same facts without it.
         self.assertEqual((facts.call_count, articles.call_count), (18, 3))
-        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 30})
-        # In each language: the article page's body, JSON-LD, alternates, tags and header (its
-        # language links), the facts list's cards and figures, and the navigation of each of the three views.
+        self.assertEqual(kept_kinds(), {"fact": 18, "article": 3, "fragment": 33})
+        # In each language: the article page's body, JSON-LD, canonical address, alternates, tags
+        # and header (its language links), the facts list's cards and figures, and the navigation
+        # of each of the three views.
         expected = {
             "article": 3,
             "article-json-ld": 3,
+            "article-canonical": 3,
             "article-alternates": 3,
             "article-tags": 3,
             "article-header": 3,
@@ -179,6 +181,7 @@ class KeptSectionTests(KeptTestCase):
             {
                 "article": 2,
                 "article-json-ld": 2,
+                "article-canonical": 2,
                 "article-alternates": 2,
                 "article-tags": 1,
                 "article-header": 1,

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from .. import share_cards
-from ..i18n import active_language
+from ..i18n import active_language, url_in
 from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article, Fact, Theme
 from .languages import language_paths
@@ -32,6 +32,20 @@ def canonical_url(context):
     if page and page.number > 1:
         url = f"{url}?page={page.number}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def article_canonical_url(context, article):
+    """
+    Return the absolute canonical address of `article`'s page: the page itself where the
+    article is the version readers of the page's language get (language_paths()), else the
+    article under its own language's prefix. /es/articles/<an English slug>/ beside a Spanish
+    version is the English text of /articles/<that slug>/, which no alternate leads to.
+    """
+    request = context["request"]
+    versions = article.language_versions(context.get("translations") or [])
+    path = request.path if versions[active_language()] == article else url_in(article.language, article)
+    return request.build_absolute_uri(path)
 
 
 def alternate_query(context):
