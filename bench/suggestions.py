@@ -70,7 +70,7 @@ def suggest(reading, parsed_text=None):
     intro, pairs = reading["intro"], reading["pairs"]
     if parsed_text is not None:
         try:
-            parsed = parse_interview(read_text(parsed_text.encode()))
+            parsed = parse_interview(read_text(parsed_text.encode())[0])
         except ImportRefused:
             intro, pairs = "", []
         else:

@@ -1,3 +1,4 @@
+import codecs
 import tempfile
 from io import StringIO
 from pathlib import Path
@@ -55,6 +56,24 @@ class ImportPageTests(TestCase):
         upload = SimpleUploadedFile("talk.txt", INTERVIEW.encode(), content_type="text/plain")
         response = self.client.post(IMPORT_URL, {"stage": "parse", "file": upload})
         self.assertEqual(len(response.context["pairs"].initial), 2)
+
+    def test_a_file_in_another_encoding_than_utf8_is_read_and_the_review_says_which(self):
+        """Regression: UTF-16 ("Unicode" in Notepad and Word) and Windows files were refused as not text."""
+        korean = "한국 우주청과 멕시코\n\n질문: 무엇에 서명했나요?\n\n답변: 발사 기지에 관한 양해각서입니다."
+        spanish = INTERVIEW.replace("the agencies", "las agencias de México")
+        files = [
+            ("UTF-16", codecs.BOM_UTF16_LE + INTERVIEW.encode("utf-16-le"), INTERVIEW),
+            ("Korean Windows text (CP949)", korean.encode("cp949"), korean),
+            ("Western Windows text (Windows-1252)", spanish.encode("cp1252"), spanish),
+        ]
+        for encoding, data, text in files:
+            with self.subTest(encoding):
+                upload = SimpleUploadedFile("talk.txt", data, content_type="text/plain")
+                response = self.client.post(IMPORT_URL, {"stage": "parse", "file": upload})
+                self.assertContains(response, f"The file is not UTF-8: it was read as {encoding}.")
+                self.assertEqual(response.context["form"].initial["text"], text)
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": INTERVIEW})
+        self.assertNotContains(response, "The file is not UTF-8")
 
     def test_saving_the_corrected_review_creates_a_draft_and_offers_fact_suggestions(self):
         pairs = [("What exactly did the agencies sign?", PAIRS[0][1]), PAIRS[1]]
@@ -141,6 +160,12 @@ class ImportCommandTests(TestCase):
         with self.assertRaisesMessage(CommandError, "already imported"):
             self.import_file(INTERVIEW.encode())
         self.assertEqual(Article.objects.count(), 1)
+
+    def test_command_reads_a_file_in_another_encoding_and_says_which(self):
+        out = self.import_file(codecs.BOM_UTF16_LE + INTERVIEW.encode("utf-16-le"))
+        self.assertIn("The file is not UTF-8: it was read as UTF-16.", out)
+        self.assertEqual(Article.objects.originals().get().pairs.count(), 2)
+        self.assertNotIn("not UTF-8", self.import_file(INTERVIEW.replace("June", "July").encode()))
 
     def test_command_keeps_the_language_dateline_and_byline_of_the_text(self):
         journalist = PersonFactory(name="Mariana López Ortega", slug="mlo")

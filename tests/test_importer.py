@@ -1,5 +1,7 @@
 """The interview importer: reading uploads and recognising prompt/answer formats."""
 
+import codecs
+
 import pytest
 from django.utils import translation
 
@@ -16,11 +18,11 @@ def prompts_and_answers(parsed):
 
 
 def test_read_text_decodes_utf8_and_normalises_newlines():
-    assert read_text("Título\r\n\r\n¿Qué?\rSí.".encode()) == "Título\n\n¿Qué?\nSí."
+    assert read_text("Título\r\n\r\n¿Qué?\rSí.".encode()) == ("Título\n\n¿Qué?\nSí.", "")
 
 
 def test_read_text_drops_a_byte_order_mark():
-    assert read_text("\ufeffKorea and Mexico".encode()) == "Korea and Mexico"
+    assert read_text("\ufeffKorea and Mexico".encode()) == ("Korea and Mexico", "")
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\t\r\n  "])
@@ -48,9 +50,24 @@ def test_read_text_refuses_binary_data():
         read_text(b"%PDF-1.7\x00\x01\x02")
 
 
-def test_read_text_refuses_text_that_is_not_utf8():
+def test_read_text_reads_utf16_by_its_byte_order_mark():
+    text = "Entrevista con el señor ministro\n\n한국"
+    for data in [text.encode("utf-16"), codecs.BOM_UTF16_BE + text.encode("utf-16-be")]:
+        assert read_text(data) == (text, "UTF-16")
+
+
+def test_read_text_reads_the_windows_encodings_of_korean_and_western_text():
+    korean, spanish = (
+        "한국과 멕시코의 자유무역협정\n\n“협력”",
+        "Entrevista con el señor ministro.\n\n¿Qué sigue? Él respondió.",
+    )
+    assert read_text(korean.encode("cp949")) == (korean, "Korean Windows text (CP949)")
+    assert read_text(spanish.encode("cp1252")) == (spanish, "Western Windows text (Windows-1252)")
+
+
+def test_read_text_refuses_bytes_no_encoding_it_knows_reads():
     with pytest.raises(ImportRefused, match="not UTF-8 text"):
-        read_text("Entrevista con el señor ministro".encode("latin-1"))
+        read_text(b"Title \x81 \x8d")
 
 
 def test_import_refused_is_a_value_error():

@@ -21,7 +21,7 @@ def prompts_and_answers(parsed):
 
 
 def test_html_is_read_as_the_text_a_browser_shows():
-    text = read_text(
+    text, _ = read_text(
         b"<h1>Corea &amp; M&eacute;xico</h1>\n<p class='x'>Una  entrevista\n con el&nbsp;embajador.</p>"
         b"<script>var a = '<p>no</p>';</script><style>p {}</style>"
         b"<p><strong>Q:</strong> Why&#8217;s that?<br>Line two.</p><figure><img src=x>"
@@ -32,7 +32,7 @@ def test_html_is_read_as_the_text_a_browser_shows():
 
 def test_text_that_merely_mentions_angle_brackets_is_not_read_as_html():
     text = "Title\n\n<저작권자 © 연합뉴스> and 3 < 4 &amp; more"
-    assert read_text(text.encode()) == text
+    assert read_text(text.encode()) == (text, "")
 
 
 def test_html_without_markup_left_is_empty():
@@ -41,7 +41,7 @@ def test_html_without_markup_left_is_empty():
 
 
 def test_pasted_line_breaks_controls_and_typesetting_spaces_are_made_plain():
-    text = read_text("Title\x0bSub\u2028title\x1b\x07\n\n1\u00a0000\u202fwon\u3000x\u2029Next".encode())
+    text, _ = read_text("Title\x0bSub\u2028title\x1b\x07\n\n1\u00a0000\u202fwon\u3000x\u2029Next".encode())
     assert text == "Title\nSub\ntitle\n\n1 000 won x\n\nNext"
 
 
@@ -347,7 +347,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 def test_any_text_is_read_into_whole_pairs_or_refused_with_a_reason(parts):
     try:
-        parsed = parse_interview(read_text("".join(parts).encode()))
+        parsed = parse_interview(read_text("".join(parts).encode())[0])
     except ImportRefused:
         return
     assert parsed.pairs

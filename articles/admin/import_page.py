@@ -66,10 +66,11 @@ class ImportForm(forms.Form):
         try:
             if upload:
                 check_size(upload.size)
-                text = read_text(upload.read())
+                text, encoding = read_text(upload.read())
             else:
-                text = read_text(text.encode())
+                text, encoding = read_text(text.encode())
             parsed = parse_interview(text)
+            parsed.encoding = encoding
         except ImportRefused as refusal:
             raise ValidationError(str(refusal)) from None
         existing = imported_from(text)

@@ -15,9 +15,11 @@ paragraphs continue the turn before them, prompt or answer; otherwise a plain pa
 prompt starts its answer.
 """
 
+import codecs
 import datetime
 import math
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
@@ -31,6 +33,11 @@ from .markup import html_to_text, looks_like_html
 from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
 
 MAX_IMPORT_BYTES = 200_000
+# What decode() tries when a file is not UTF-8, in order, with the name the review page gives it.
+LEGACY_ENCODINGS = [
+    ("cp949", gettext_lazy("Korean Windows text (CP949)")),
+    ("cp1252", gettext_lazy("Western Windows text (Windows-1252)")),
+]
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # The spaces of typesetting (no-break, thin, ideographic) read as spaces, so that a quote typed
@@ -81,6 +88,8 @@ class ParsedInterview:
     original_date: datetime.date | None = None
     interviewer_name: str = ""
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    # The encoding the uploaded file was read from when it was not UTF-8 (decode()), set by the importer's caller.
+    encoding: str = ""
 
 
 def check_size(size, max_bytes=MAX_IMPORT_BYTES):
@@ -92,33 +101,52 @@ def check_size(size, max_bytes=MAX_IMPORT_BYTES):
         )
 
 
-def read_text(data, max_bytes=MAX_IMPORT_BYTES):
+def decode(data):
     """
-    Return the text of an uploaded or pasted file as a text field stores it (control characters
-    cleaned by control_characters.clean_text(), a paragraph separator read as a blank line), with
-    HTML read as text (see markup.py) and typesetting spaces made plain. Raise ImportRefused when
-    the file is empty, larger than `max_bytes`, or not UTF-8 text.
+    Return the text `data` holds and the name of its encoding when it is not UTF-8 (else ""):
+    UTF-16 with its byte order mark (Notepad's and Word's "Unicode" text), or, failing UTF-8, the
+    Windows encodings editors' tools still save in: Korean (CP949), read only when Hangul is most
+    of what is not ASCII, then Western (Windows-1252). Raise ImportRefused for anything else.
     """
-    check_size(len(data), max_bytes)
-    # UTF-8 text never contains a NUL byte; Word documents, PDFs and UTF-16 files do.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with suppress(UnicodeDecodeError):
+            return data.decode("utf-16"), "UTF-16"
+    # Text in the other encodings never contains a NUL byte; Word documents and PDFs do.
     if b"\x00" in data:
         raise ImportRefused(
             gettext(
                 "This is not a plain text file. Save the interview as plain text (.txt, UTF-8) and upload it again."
             )
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused(
-            gettext("The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again.")
-        ) from None
+    with suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig"), ""
+    for codec, name in LEGACY_ENCODINGS:
+        with suppress(UnicodeDecodeError):
+            text = data.decode(codec)
+            foreign = [character for character in text if not character.isascii()]
+            if codec != "cp949" or sum("\uac00" <= character <= "\ud7a3" for character in foreign) > len(foreign) / 2:
+                return text, str(name)
+    raise ImportRefused(
+        gettext("The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again.")
+    )
+
+
+def read_text(data, max_bytes=MAX_IMPORT_BYTES):
+    """
+    Return the text of an uploaded or pasted file as a text field stores it (control characters
+    cleaned by control_characters.clean_text(), a paragraph separator read as a blank line), with
+    HTML read as text (see markup.py) and typesetting spaces made plain, and the name of the
+    encoding it was read from when that is not UTF-8 (decode()). Raise ImportRefused when the file
+    is empty, larger than `max_bytes`, or not text.
+    """
+    check_size(len(data), max_bytes)
+    text, encoding = decode(data)
     text = SPACES.sub(" ", clean_text(text.replace("\u2029", "\n\n"), multiline=True)).replace("\ufeff", "")
     if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
         raise ImportRefused(gettext("The file is empty."))
-    return text
+    return text, encoding
 
 
 def parse_interview(text):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, interviewee, source, date, **options):
         try:
             check_size(file.stat().st_size)
-            text = read_text(file.read_bytes())
+            text, encoding = read_text(file.read_bytes())
             parsed = parse_interview(text)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
@@ -73,3 +73,7 @@ class Command(BaseCommand):
                 f"({', '.join(parsed.formats)})."
             )
         )
+        if encoding:
+            self.stdout.write(
+                f"The file is not UTF-8: it was read as {encoding}. Check that its letters came out right."
+            )
