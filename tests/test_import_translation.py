@@ -11,6 +11,7 @@ from articles.models import Article, Fact, Person, QAPair
 from .support.admin import member_of
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory
 from .support.importing import IMPORT_URL
+from .support.translation import translation_url
 
 SPANISH = """El comercio crece
 
@@ -102,6 +103,14 @@ class ImportAsTranslationTests(TestCase):
         self.assertEqual((translation.language, translation.interviewee), ("es", self.minister))
         self.assertFalse(translation.is_out_of_date)
         self.assertEqual(Fact.objects.count(), 1)
+
+    def test_the_side_by_side_page_of_an_imported_translation_asks_for_its_facts_wordings(self):
+        """Regression: it called every fact of the original, there before the import, "new in the original"."""
+        self.client.post(IMPORT_URL, review(self.original, ROWS))
+        translation = Article.objects.get(translation_of=self.original)
+        response = self.client.get(translation_url(translation))
+        self.assertContains(response, "Fact — not translated yet", html=False)
+        self.assertNotContains(response, "new in the original")
 
     def test_differing_counts_are_refused_until_the_editor_aligns_them(self):
         rows = [ROWS[0], ROWS[2]]

@@ -204,7 +204,7 @@ class SideBySideTests(TestCase):
         )
         fact = FactFactory(pair=added, statement="Trade reached $2 billion.", quote="$2 billion", value=2, unit="USD")
         response = self.client.get(translation_url(self.translation))
-        self.assertContains(response, "new in the original: translate it, or leave it empty")
+        self.assertContains(response, "not translated yet: translate it, or leave it empty")
         self.assertRedirects(self.post(), translation_url(self.translation))
         self.assertFalse(self.translation.pairs.filter(original=added).exists())
 
