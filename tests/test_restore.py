@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, QAPair
+from articles.models import Article, Fact, QAPair
 
 from .support.admin import admin_url, article_form, member_of, post_news_article, resubmit
+from .support.factories import FactFactory, QAPairFactory
 
 
 def message(response):
@@ -50,6 +51,19 @@ class RestoreTests(TestCase):
         article = Article.objects.get(pk=self.article.pk)
         self.assertEqual((article.status, article.published_at), (status, published_at))
         self.assertEqual(QAPair.objects.get(article=article).answer, answer)
+
+    def test_a_version_without_a_pair_added_since_with_its_facts_opens_and_restores(self):
+        """Regression: reverting deleted the new pair before its facts, which protect it: the version never opened."""
+        pair = QAPairFactory(article=self.article, position=2, prompt="Next?", answer="Five flights a day.")
+        fact = FactFactory(pair=pair, quote="Five flights", value=5, unit="flights")
+        page = self.client.get(self.url)
+        self.assertEqual(page.status_code, 200)
+        self.assertTrue(Fact.objects.filter(pk=fact.pk).exists(), "opening a version changes nothing")
+        response = self.client.post(self.url, resubmit(page))
+        self.assertRedirects(response, admin_url("article", "change", self.article.pk))
+        self.assertFalse(QAPair.objects.filter(pk=pair.pk).exists())
+        self.assertFalse(Fact.objects.filter(pk=fact.pk).exists())
+        self.assertArticle("published", self.published_at, "The old answer.")
 
     def test_the_form_shows_the_current_status_and_names_the_versions(self):
         page = self.client.get(self.url)

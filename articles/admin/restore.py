@@ -1,13 +1,19 @@
 """Restoring an article's earlier version, or recovering a deleted one, never takes it online or offline unasked."""
 
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, pre_delete
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
+from reversion.utils import mute_signals
 
-from ..models import Article
+from ..models import Article, Fact
 
 # What a version's article was, on the restore and recover forms.
 WAS_DRAFT = gettext_lazy("When this version was saved, the article was a draft.")
@@ -73,6 +79,8 @@ class Restore:
     def __init__(self, version, article):
         self.version = version
         self.recovered = article is None
+        # Whether the restore was saved (RestoreKeepsStatus.response_change).
+        self.saved = False
         self.status = Article.Status.DRAFT if self.recovered else article.status
         self.published_at = version.field_dict["published_at"] if self.recovered else article.published_at
 
@@ -96,6 +104,14 @@ class Restore:
         return f"{done} {describe(sentences, article.status, article.published_at)}"
 
 
+def facts_added_since(version):
+    """Return the facts of the article of `version` that its revision does not hold."""
+    held = version.revision.version_set.filter(content_type=ContentType.objects.get_for_model(Fact))
+    # Versions keep keys as text.
+    keys = [int(key) for key in held.values_list("object_id", flat=True)]
+    return Fact.objects.filter(article_id=version.object_id).exclude(pk__in=keys)
+
+
 class RestoreKeepsStatus:
     """
     Give an article restored from its history the status and publish time of Restore, shown in
@@ -109,8 +125,21 @@ class RestoreKeepsStatus:
     """
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        """
+        django-reversion deletes what the version lacks one model at a time, and refuses to delete
+        a pair added since while its facts, which protect it, are still there: those facts go
+        first, in the same transaction, kept only when the restore is saved.
+        """
         version = get_object_or_404(self.versions(), pk=version_id, object_id=unquote(object_id))
-        return super().revision_view(request, object_id, version_id, self.begin(request, version, extra_context))
+        extra_context = self.begin(request, version, extra_context)
+        with transaction.atomic():
+            # Opening a version changes nothing: no signal tells of what is rolled back.
+            with mute_signals(pre_delete, post_delete) if request.method != "POST" else nullcontext():
+                facts_added_since(version).delete()
+            response = super().revision_view(request, object_id, version_id, extra_context)
+            if not request.article_restore.saved:
+                transaction.set_rollback(True)
+        return response
 
     def recover_view(self, request, version_id, extra_context=None):
         version = get_object_or_404(self.versions(), pk=version_id)
@@ -132,5 +161,6 @@ class RestoreKeepsStatus:
         restore = getattr(request, "article_restore", None)
         if restore is None:
             return super().response_change(request, obj)
+        restore.saved = True
         self.message_user(request, restore.outcome(obj), messages.SUCCESS)
         return redirect(admin_urlname(self.opts, "change"), quote(obj.pk))
