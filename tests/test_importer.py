@@ -65,6 +65,20 @@ def test_read_text_reads_the_windows_encodings_of_korean_and_western_text():
     assert read_text(spanish.encode("cp1252")) == (spanish, "Western Windows text (Windows-1252)")
 
 
+def test_western_text_whose_few_accents_cp949_reads_as_rare_hangul_is_read_as_western():
+    """Regression: "¿Q" alone beyond ASCII made a Hangul syllable, and the text was read as Korean."""
+    assert read_text("P: ¿Qué tal?\n\nR: ¿Quién?".encode("cp1252"))[0] == "P: ¿Qué tal?\n\nR: ¿Quién?"
+    assert read_text(b"P: \xbfQue tal?\n\nR: \xbfQuien?")[0] == "P: ¿Que tal?\n\nR: ¿Quien?"
+
+
+def test_an_html_page_is_read_in_the_encoding_it_declares():
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>P: ¿Qu&eacute; tal?</p><p>R: Bien.</p>"
+    assert read_text(page.encode("latin-1")) == ("P: ¿Qué tal?\n\nR: Bien.", "iso-8859-1")
+    declared = '<meta http-equiv="Content-Type" content="text/html; charset=EUC-KR"><p>질문: 무엇인가요?</p>'
+    assert read_text(declared.encode("euc-kr")) == ("질문: 무엇인가요?", "EUC-KR")
+    assert read_text("<meta charset=utf-8><p>¿Qué?</p>".encode()) == ("¿Qué?", "")
+
+
 def test_read_text_refuses_bytes_no_encoding_it_knows_reads():
     with pytest.raises(ImportRefused, match="not UTF-8 text"):
         read_text(b"Title \x81 \x8d")

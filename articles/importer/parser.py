@@ -33,6 +33,8 @@ from .markup import html_to_text, looks_like_html
 from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
 
 MAX_IMPORT_BYTES = 200_000
+# The encoding an HTML page declares: <meta charset="…">, or its http-equiv's content.
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What decode() tries when a file is not UTF-8, in order, with the name the review page gives it.
 LEGACY_ENCODINGS = [
     ("cp949", gettext_lazy("Korean Windows text (CP949)")),
@@ -101,16 +103,38 @@ def check_size(size, max_bytes=MAX_IMPORT_BYTES):
         )
 
 
+def common_hangul(character):
+    """Tell whether `character` is one of the 2,350 Hangul syllables of KS X 1001, the ones Korean text uses."""
+    if not "\uac00" <= character <= "\ud7a3":
+        return False
+    lead, trail = character.encode("cp949")
+    return 0xB0 <= lead <= 0xC8 and trail >= 0xA1
+
+
+def declared_encoding(data):
+    """Return the encoding an HTML page declares (<meta charset>) as written, or "" if none Python knows."""
+    if found := CHARSET.search(data[:4096]):
+        with suppress(LookupError):
+            codecs.lookup(label := found[1].decode())
+            return label
+    return ""
+
+
 def decode(data):
     """
     Return the text `data` holds and the name of its encoding when it is not UTF-8 (else ""):
-    UTF-16 with its byte order mark (Notepad's and Word's "Unicode" text), or, failing UTF-8, the
-    Windows encodings editors' tools still save in: Korean (CP949), read only when Hangul is most
-    of what is not ASCII, then Western (Windows-1252). Raise ImportRefused for anything else.
+    UTF-16 with its byte order mark (Notepad's and Word's "Unicode" text), the encoding an HTML
+    page declares, or, failing UTF-8, the Windows encodings editors' tools still save in: Korean
+    (CP949), read only when common Hangul syllables are most of what is not ASCII, then Western
+    (Windows-1252). Raise ImportRefused for anything else.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         with suppress(UnicodeDecodeError):
             return data.decode("utf-16"), "UTF-16"
+    declared = declared_encoding(data)
+    if declared and codecs.lookup(declared).name != "utf-8" and b"\x00" not in data:
+        with suppress(UnicodeDecodeError):
+            return data.decode(declared), declared
     # Text in the other encodings never contains a NUL byte; Word documents and PDFs do.
     if b"\x00" in data:
         raise ImportRefused(
@@ -124,7 +148,7 @@ def decode(data):
         with suppress(UnicodeDecodeError):
             text = data.decode(codec)
             foreign = [character for character in text if not character.isascii()]
-            if codec != "cp949" or sum("\uac00" <= character <= "\ud7a3" for character in foreign) > len(foreign) / 2:
+            if codec != "cp949" or sum(map(common_hangul, foreign)) > len(foreign) / 2:
                 return text, str(name)
     raise ImportRefused(
         gettext("The file is not UTF-8 text. Save it as plain text with the UTF-8 encoding and upload it again.")
