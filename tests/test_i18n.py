@@ -15,11 +15,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import ngettext, override
 
 from articles.models import Article, Fact
@@ -217,6 +219,34 @@ class TranslatedTextTests(SeedTestCase):
                     self.assertContains(response, text)
                 themes = self.client.get("/admin/articles/theme/", headers={"accept-language": code})
                 self.assertContains(themes, {"es": "Fusionar los temas seleccionados", "ko": "선택한 주제 병합"}[code])
+
+    def test_the_admins_forms_label_their_fields_in_the_editors_language(self):
+        """Regression: the article, pair and fact forms and lists labelled Title, Prompt, Statement… in English."""
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x"))
+        article = Article.objects.get(slug="south-korea-desires-an-fta-with-mexico")
+        fact = article.facts.first()
+        pages = [f"/admin/articles/article/{article.pk}/change/", f"/admin/articles/fact/{fact.pk}/change/"]
+        expected = {
+            "es": ['for="id_title">Título:', 'for="id_interviewee">Entrevistado:', 'for="id_statement">Enunciado:'],
+            "ko": ['for="id_title">제목:', 'for="id_interviewee">인터뷰 대상:', 'for="id_statement">진술:'],
+        }
+        for code, labels in expected.items():
+            with self.subTest(language=code):
+                html = "".join(
+                    self.client.get(url, headers={"accept-language": code}).content.decode() for url in pages
+                )
+                for label in labels:
+                    self.assertIn(label, html)
+
+    def test_every_field_editors_see_has_a_translatable_label(self):
+        untranslated = [
+            f"{model.__name__}.{field.name}"
+            for model in admin.site._registry
+            if model._meta.app_label == "articles"
+            for field in model._meta.get_fields()
+            if field.concrete and not field.auto_created and not isinstance(field.verbose_name, Promise)
+        ]
+        self.assertEqual(untranslated, [])
 
 
 def gettext_tool(name):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from ..models import Article
+from ..models.article_checks import publication_errors
 
 
 class PublishingAdmin:
@@ -23,7 +24,7 @@ class PublishingAdmin:
             article.status = status
             if status == Article.Status.PUBLISHED and article.published_at is None:
                 article.published_at = timezone.now()
-            if article.publication_errors():
+            if publication_errors(article):
                 refused.append(article)
                 continue
             with reversion.create_revision():
@@ -58,7 +59,7 @@ class PublishingAdmin:
             )
         self.message_user(request, " ".join(said))
         for article in refused:
-            message = " ".join(str(error) for error in article.publication_errors().values())
+            message = " ".join(str(error) for error in publication_errors(article).values())
             self.message_user(
                 request,
                 gettext("“%(article)s” was not published. %(reason)s") % {"article": article, "reason": message},

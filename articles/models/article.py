@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 from taggit.managers import TaggableManager
@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from ..formatting import format_date
 from ..i18n import language_codes, language_name, reverse_in_language, url_in
 from ..links import validate_web_address
+from .article_checks import publication_errors, translation_errors
 from .common import (
     DatePrecision,
     Language,
@@ -56,23 +57,38 @@ class Article(Themed, Versioned, models.Model):
     Status = Status
     State = State
 
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.INTERVIEW)
-    title = models.CharField(max_length=300)
+    kind = models.CharField(gettext_lazy("kind"), max_length=20, choices=Kind, default=Kind.INTERVIEW)
+    title = models.CharField(gettext_lazy("title"), max_length=300)
     slug = models.SlugField(
+        gettext_lazy("slug"),
         max_length=200,
         unique=True,
         allow_unicode=True,
         help_text=gettext_lazy("The article's address on the site: letters of any script, digits and hyphens."),
     )
     standfirst = models.TextField(
-        blank=True, default="", help_text=gettext_lazy("One or two sentences shown under the title and in lists.")
+        gettext_lazy("standfirst"),
+        blank=True,
+        default="",
+        help_text=gettext_lazy("One or two sentences shown under the title and in lists."),
     )
     intro = models.TextField(
-        blank=True, default="", help_text=gettext_lazy("Introductory paragraphs, separated by a blank line.")
+        gettext_lazy("intro"),
+        blank=True,
+        default="",
+        help_text=gettext_lazy("Introductory paragraphs, separated by a blank line."),
     )
-    interviewee = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="interviews")
+    interviewee = models.ForeignKey(
+        Person,
+        verbose_name=gettext_lazy("interviewee"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interviews",
+    )
     interviewer = models.ForeignKey(
         Person,
+        verbose_name=gettext_lazy("interviewer"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -81,9 +97,16 @@ class Article(Themed, Versioned, models.Model):
             "The journalist who asked the questions: facts quoted from the prompts are attributed to them."
         ),
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    source = models.ForeignKey(
+        Source,
+        verbose_name=gettext_lazy("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
     source_url = models.URLField(
-        "source URL",
+        gettext_lazy("source URL"),
         blank=True,
         default="",
         validators=[validate_web_address],
@@ -95,9 +118,15 @@ class Article(Themed, Versioned, models.Model):
         blank=True,
         help_text=gettext_lazy("When the source published it."),
     )
-    original_date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True, default="")
+    original_date_precision = models.CharField(
+        gettext_lazy("original date precision"), max_length=10, choices=DatePrecision, blank=True, default=""
+    )
     language = models.CharField(
-        max_length=10, choices=Language, default="en", help_text=gettext_lazy("The language the article is written in.")
+        gettext_lazy("language"),
+        max_length=10,
+        choices=Language,
+        default="en",
+        help_text=gettext_lazy("The language the article is written in."),
     )
     # One original and its translations, each linked to the original: a star rather than a
     # symmetric relation, so that a group is found with one query and has a natural default
@@ -128,10 +157,10 @@ class Article(Themed, Versioned, models.Model):
     # When the words of an original (its texts, its pairs' and its facts' own) last changed, and,
     # on a translation, when it was last reviewed against its original and what the original
     # said then: a translation is out of date while its original changed after its review.
-    text_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    text_changed_at = models.DateTimeField(gettext_lazy("text changed at"), null=True, blank=True, editable=False)
     reviewed_at = models.DateTimeField(gettext_lazy("reviewed at"), null=True, blank=True, editable=False)
-    reviewed_original = models.JSONField(default=dict, blank=True, editable=False)
-    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    reviewed_original = models.JSONField(gettext_lazy("reviewed original"), default=dict, blank=True, editable=False)
+    status = models.CharField(gettext_lazy("status"), max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         gettext_lazy("publish at"),
         null=True,
@@ -145,16 +174,18 @@ class Article(Themed, Versioned, models.Model):
         help_text=gettext_lazy("Comma-separated theme names."),
     )
     import_digest = models.CharField(
+        gettext_lazy("import digest"),
         max_length=64,
         blank=True,
         default="",
         editable=False,
         help_text=gettext_lazy("Fingerprint of the text this article was imported from, to refuse importing it twice."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("created by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -163,6 +194,7 @@ class Article(Themed, Versioned, models.Model):
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("updated by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -228,91 +260,20 @@ class Article(Themed, Versioned, models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.kind == self.Kind.INTERVIEW and self.interviewee_id is None:
-            errors["interviewee"] = "An interview needs an interviewee."
+            errors["interviewee"] = gettext("An interview needs an interviewee.")
         if self.original_date and not self.original_date_precision:
-            errors["original_date_precision"] = "Say how precise the original date is."
+            errors["original_date_precision"] = gettext("Say how precise the original date is.")
         elif self.original_date_precision and not self.original_date:
-            errors["original_date"] = "Give the date this precision belongs to."
+            errors["original_date"] = gettext("Give the date this precision belongs to.")
         elif self.original_date:
             self.original_date = truncate_date(self.original_date, self.original_date_precision)
         if self.pk and "intro" not in errors:
             errors.update(orphaned_quotes(self.facts.filter(pair=None), self.intro, "intro"))
             errors.update(orphaned_quotes(self.wordings.filter(fact__pair=None), self.intro, "intro"))
-        errors.update(self.translation_errors())
-        errors.update(self.publication_errors())
+        errors.update(translation_errors(self))
+        errors.update(publication_errors(self))
         if errors:
             raise ValidationError(errors)
-
-    def translation_errors(self):
-        """Return what is wrong with the link to the original this article translates, if anything."""
-        original = self.translation_of
-        if original is None:
-            return {}
-        if original.pk == self.pk:
-            return {"translation_of": gettext("An article cannot be a translation of itself.")}
-        if original.translation_of_id is not None:
-            return {
-                "translation_of": gettext("“%(original)s” is itself a translation: link to its original, “%(root)s”.")
-                % {"original": original, "root": original.translation_of}
-            }
-        if self.pk and self.translations.exists():
-            return {
-                "translation_of": gettext(
-                    "This article is the original of other translations, so it cannot be a translation itself."
-                )
-            }
-        if self.pk and self.facts.exists():
-            return {
-                "translation_of": gettext(
-                    "This article states facts of its own: only an original does. A translation gives the wording "
-                    "of its original's facts."
-                )
-            }
-        aligned = self.pk and (self.pairs.exclude(original=None).exclude(original__article=original).exists())
-        if aligned or self.pk and self.wordings.exclude(fact__article=original).exists():
-            return {
-                "translation_of": gettext(
-                    "This translation's pairs and facts are aligned with another original: it cannot change original."
-                )
-            }
-        if original.language == self.language:
-            return {
-                "language": gettext("A translation is written in another language than its original (%(language)s).")
-                % {"language": original.get_language_display()}
-            }
-        return {}
-
-    def publication_errors(self):
-        """
-        Return why this article cannot be published (or scheduled) as it stands, if it cannot: a
-        translation is published never before its original, so its original must be published or
-        scheduled, no later than it.
-        """
-        original = self.translation_of
-        if self.status != self.Status.PUBLISHED or original is None or self.published_at is None:
-            return {}
-        if original.status != self.Status.PUBLISHED:
-            return {
-                "status": gettext("Publish the original, “%(original)s”, first: a translation never appears before it.")
-                % {"original": original}
-            }
-        if original.published_at > self.published_at:
-            when = formats.date_format(timezone.localtime(original.published_at), "DATETIME_FORMAT")
-            return {
-                "published_at": gettext(
-                    "The original, “%(original)s”, is published at %(time)s: a translation cannot appear before it."
-                )
-                % {"original": original, "time": when}
-            }
-        picture = getattr(original, "lead_picture", None)
-        if picture and not picture.alt_in(self.language):
-            return {
-                "status": gettext(
-                    "Describe the original's lead image in %(language)s first: this translation shows it."
-                )
-                % {"language": self.get_language_display()}
-            }
-        return {}
 
     def language_versions(self, translations):
         """

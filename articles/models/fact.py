@@ -18,7 +18,9 @@ from .people import Person
 
 @reversion.register(follow=["tagged_items"])
 class Fact(Themed, models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
+    article = models.ForeignKey(
+        Article, verbose_name=gettext_lazy("article"), on_delete=models.CASCADE, related_name="facts"
+    )
     pair = models.ForeignKey(
         QAPair,
         on_delete=models.PROTECT,
@@ -36,11 +38,15 @@ class Fact(Themed, models.Model):
             "attributed to the interviewer."
         ),
     )
-    statement = models.CharField(max_length=300, help_text=gettext_lazy("The fact in one sentence, in your words."))
+    statement = models.CharField(
+        gettext_lazy("statement"), max_length=300, help_text=gettext_lazy("The fact in one sentence, in your words.")
+    )
     quote = models.TextField(
-        help_text=gettext_lazy("The source's exact words that support it, copied from the answer (or the intro).")
+        gettext_lazy("quote"),
+        help_text=gettext_lazy("The source's exact words that support it, copied from the answer (or the intro)."),
     )
     value = models.DecimalField(
+        gettext_lazy("value"),
         max_digits=20,
         decimal_places=4,
         null=True,
@@ -48,13 +54,17 @@ class Fact(Themed, models.Model):
         help_text=gettext_lazy("A figure the fact states, e.g. 19800000000 for $19.8 billion."),
     )
     unit = models.CharField(
+        gettext_lazy("unit"),
         max_length=40,
         blank=True,
         default="",
         help_text=gettext_lazy('What the value counts: "USD", "%", or a plural noun such as "jobs".'),
     )
-    date = models.DateField(null=True, blank=True, help_text=gettext_lazy("A date the fact states."))
+    date = models.DateField(
+        gettext_lazy("date"), null=True, blank=True, help_text=gettext_lazy("A date the fact states.")
+    )
     date_precision = models.CharField(
+        gettext_lazy("date precision"),
         max_length=10,
         choices=DatePrecision,
         blank=True,
@@ -70,7 +80,9 @@ class Fact(Themed, models.Model):
         verbose_name=gettext_lazy("attributed to"),
     )
     is_key_figure = models.BooleanField(
-        "key figure", default=False, help_text=gettext_lazy("Show it among the key figures on the home page.")
+        gettext_lazy("key figure"),
+        default=False,
+        help_text=gettext_lazy("Show it among the key figures on the home page."),
     )
     themes = TaggableManager(
         through="articles.TaggedFact",
@@ -232,7 +244,7 @@ class FactWording(models.Model):
         verbose_name=gettext_lazy("translation"),
         help_text=gettext_lazy("The translation this wording belongs to; its language is the wording's."),
     )
-    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="wordings")
+    fact = models.ForeignKey(Fact, verbose_name=gettext_lazy("fact"), on_delete=models.CASCADE, related_name="wordings")
     statement = models.CharField(gettext_lazy("statement"), max_length=300)
     quote = models.TextField(gettext_lazy("quote"))
 

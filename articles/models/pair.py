@@ -14,9 +14,14 @@ from .common import PublishedQuerySet, Themed, Versioned, orphaned_quotes, parag
 
 @reversion.register(follow=["tagged_items"])
 class QAPair(Themed, Versioned, models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
-    position = models.PositiveSmallIntegerField(help_text=gettext_lazy("Order within the article, from 1."))
+    article = models.ForeignKey(
+        Article, verbose_name=gettext_lazy("article"), on_delete=models.CASCADE, related_name="pairs"
+    )
+    position = models.PositiveSmallIntegerField(
+        gettext_lazy("position"), help_text=gettext_lazy("Order within the article, from 1.")
+    )
     anchor = models.SlugField(
+        gettext_lazy("anchor"),
         max_length=80,
         blank=True,
         help_text=gettext_lazy(
@@ -37,9 +42,10 @@ class QAPair(Themed, Versioned, models.Model):
         ),
     )
     prompt = models.TextField(
-        help_text=gettext_lazy("Usually a question; interviews also use statements that introduce a topic.")
+        gettext_lazy("prompt"),
+        help_text=gettext_lazy("Usually a question; interviews also use statements that introduce a topic."),
     )
-    answer = models.TextField(help_text=gettext_lazy("Paragraphs separated by a blank line."))
+    answer = models.TextField(gettext_lazy("answer"), help_text=gettext_lazy("Paragraphs separated by a blank line."))
     themes = TaggableManager(
         through="articles.TaggedQAPair",
         blank=True,

@@ -54,15 +54,16 @@ class Person(Localized, models.Model):
     Min Lee), and falls back to the English one while it is empty.
     """
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    name = models.CharField(gettext_lazy("name"), max_length=200)
+    slug = models.SlugField(gettext_lazy("slug"), max_length=200, unique=True)
     role = models.CharField(
+        gettext_lazy("role"),
         max_length=200,
         blank=True,
         default="",
         help_text=gettext_lazy('Position at the time of the interview, e.g. "Minister of the Interior and Security".'),
     )
-    country = models.CharField(max_length=100, blank=True, default="")
+    country = models.CharField(gettext_lazy("country"), max_length=100, blank=True, default="")
     name_es = translated("name", gettext_lazy("Spanish name"), 200)
     role_es = translated("role", gettext_lazy("Spanish role"), 200)
     country_es = translated("country", gettext_lazy("Spanish country"), 100)
@@ -95,9 +96,9 @@ class Person(Localized, models.Model):
 
 @reversion.register()
 class Source(models.Model):
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(gettext_lazy("name"), max_length=200, unique=True)
     url = models.URLField(gettext_lazy("website"), blank=True, default="", validators=[validate_web_address])
-    language = models.CharField(max_length=10, choices=Language, default="es")
+    language = models.CharField(gettext_lazy("language"), max_length=10, choices=Language, default="es")
 
     objects = SourceQuerySet.as_manager()
 

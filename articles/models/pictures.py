@@ -40,9 +40,21 @@ class Picture(Localized, models.Model):
     """
 
     article = models.OneToOneField(
-        "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="lead_picture"
+        "articles.Article",
+        verbose_name=gettext_lazy("article"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="lead_picture",
     )
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, null=True, blank=True, related_name="portrait")
+    person = models.OneToOneField(
+        Person,
+        verbose_name=gettext_lazy("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="portrait",
+    )
     image = models.ImageField(
         gettext_lazy("image"),
         upload_to=images.FOLDER,
@@ -52,10 +64,10 @@ class Picture(Localized, models.Model):
             "Its metadata (camera, place) is removed."
         ),
     )
-    digest = models.CharField(max_length=64, editable=False, db_index=True, default="")
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
-    renditions = models.JSONField(default=dict, editable=False)
+    digest = models.CharField(gettext_lazy("digest"), max_length=64, editable=False, db_index=True, default="")
+    width = models.PositiveIntegerField(gettext_lazy("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(gettext_lazy("height"), editable=False, default=0)
+    renditions = models.JSONField(gettext_lazy("renditions"), default=dict, editable=False)
     alt = alt_field(gettext_lazy("alt text in English"))
     alt_es = alt_field(gettext_lazy("alt text in Spanish"))
     alt_ko = alt_field(gettext_lazy("alt text in Korean"))

@@ -23,8 +23,14 @@ class ThemeMerge(models.Model):
             "Articles, Q&A pairs and facts that gained the kept theme (those that had both are not counted)."
         ),
     )
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("merged by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    merged_at = models.DateTimeField(gettext_lazy("merged at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-merged_at", "-pk"]

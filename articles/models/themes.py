@@ -194,6 +194,7 @@ class Theme(Localized, TagBase):
     """
 
     description = models.TextField(
+        gettext_lazy("description"),
         blank=True,
         default="",
         help_text=gettext_lazy("One sentence telling readers what this theme covers."),
@@ -353,13 +354,16 @@ class ThemeRedirect(models.Model):
     """An old theme address, left by a rename or a merge, that answers 301 to its theme."""
 
     old_slug = models.SlugField(
+        gettext_lazy("old slug"),
         max_length=100,
         unique=True,
         allow_unicode=True,
         help_text=gettext_lazy("The slug of an address /themes/<slug>/ that should lead to the theme."),
     )
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="redirects")
-    created_at = models.DateTimeField(auto_now_add=True)
+    theme = models.ForeignKey(
+        Theme, verbose_name=gettext_lazy("theme"), on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["old_slug"]

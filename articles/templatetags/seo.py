@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from .. import share_cards
-from ..i18n import active_language, url_in
+from ..i18n import active_language
 from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article, Fact, Theme
 from .languages import language_paths
@@ -44,7 +44,7 @@ def article_canonical_url(context, article):
     """
     request = context["request"]
     versions = article.language_versions(context.get("translations") or [])
-    path = request.path if versions[active_language()] == article else url_in(article.language, article)
+    path = request.path if versions[active_language()] == article else article.url_in_own_language
     return request.build_absolute_uri(path)
 
 
