@@ -9,7 +9,15 @@ from articles.models import Article, Fact, QAPair, Theme
 from articles.services.themes import merge_themes
 
 from .support.admin import admin_url, form_errors, opened, refusal
-from .support.factories import ArticleFactory, FactFactory, QAPairFactory, ThemeFactory, UserFactory
+from .support.factories import (
+    ArticleFactory,
+    FactFactory,
+    PersonFactory,
+    QAPairFactory,
+    SourceFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 RELOAD = "Nothing was saved. Copy what you need from the form below, then reload the page"
 PARTS_CHANGED = "Someone else changed this article, its Q&A pairs, facts or themes after you opened this page."
@@ -255,3 +263,36 @@ class StalePairAndFactFormTests(EditorsTestCase):
         self.assertEqual(response.status_code, 302, form_errors(response))
         self.assertTrue(Fact.objects.filter(statement="A second fact.").exists())
         self.assertEqual(Theme.objects.filter(name="Trade").count(), 1)
+
+
+class StaleRecordFormTests(EditorsTestCase):
+    """Regression: a person's, a source's or a theme's page saved over another editor's change without a word."""
+
+    def test_second_save_of_a_stale_person_source_or_theme_form_is_refused_and_keeps_what_was_typed(self):
+        person, source = PersonFactory(role="Minister"), SourceFactory(name="El Economista")
+        cases = [
+            ("person", person, {"role": "Ambassador"}, {"name": "Ben's name"}, "person"),
+            ("source", source, {"name": "El Economista MX"}, {"url": "https://example.org/"}, "source"),
+            ("theme", self.trade, {"description": "Ana's words."}, {"name_es": "Comercio"}, "theme"),
+        ]
+        for model, record, ana, ben, name in cases:
+            with self.subTest(model):
+                ben_form = opened(self.other, model, record.pk)
+                ana_form = opened(self.client, model, record.pk) | ana
+                saved = self.client.post(admin_url(model, "change", record.pk), ana_form)
+                self.assertEqual(saved.status_code, 302, form_errors(saved))
+                response = self.save_as_ben(model, record.pk, ben_form | ben)
+                self.assertTrue(
+                    refusal(response).startswith(f"Someone else changed this {name} after you opened this page.")
+                )
+                [(field, value)] = ben.items()
+                self.assertEqual(response.context["adminform"].form[field].value(), value)
+                record.refresh_from_db()
+                self.assertEqual([getattr(record, field) for field in ana], list(ana.values()))
+                self.assertNotEqual(getattr(record, field), value)
+
+    def test_a_fresh_person_source_or_theme_page_saves(self):
+        for model, record in [("person", PersonFactory()), ("source", SourceFactory()), ("theme", self.trade)]:
+            with self.subTest(model):
+                response = self.save_as_ben(model, record.pk, opened(self.other, model, record.pk))
+                self.assertEqual(response.status_code, 302, form_errors(response))

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import override
 
+from articles.admin.records import record_state
 from articles.models import Theme, ThemeRedirect
 from articles.services.themes import merge_themes
 
@@ -343,6 +344,7 @@ class ThemeAdminTranslationTests(AdminTestCase):
             "name_ko": "",
             "slug_ko": "",
             "description_ko": "",
+            "loaded_state": record_state(self.space),
         }
         self.assertSaved(self.client.post(admin_url("theme", "change", self.space.pk), data))
         self.space.refresh_from_db()

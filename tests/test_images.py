@@ -17,6 +17,7 @@ from django.urls import reverse
 from PIL import Image, features
 
 from articles import images
+from articles.admin.records import record_state
 from articles.models import Article, Picture
 
 from .support.admin import AdminTestCase, admin_url, article_data, form_errors, formset_data, management_form
@@ -138,6 +139,7 @@ class UploadTests(AdminTestCase):
             "slug": person.slug,
             "role": "",
             "country": "",
+            "loaded_state": record_state(person),
             **management_form("portrait", 1),
             "portrait-0-image": upload(jpeg(400, 400)),
             "portrait-0-alt": "Kim Min-jun smiling",

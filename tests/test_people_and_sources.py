@@ -4,6 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 from reversion.models import Version
 
+from articles.admin.records import record_state
 from articles.models import Person, Source
 
 from .support.admin import admin_url, management_form, member_of, resubmit
@@ -16,13 +17,20 @@ def person_data(person, **values):
         "slug": person.slug,
         "role": person.role,
         "country": person.country,
+        "loaded_state": record_state(person),
         **management_form("portrait", 0),
         **values,
     }
 
 
 def source_data(source, **values):
-    return {"name": source.name, "url": source.url, "language": source.language, **values}
+    return {
+        "name": source.name,
+        "url": source.url,
+        "language": source.language,
+        "loaded_state": record_state(source),
+        **values,
+    }
 
 
 class ContributorTests(TestCase):

@@ -4,6 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 from reversion.models import Version
 
+from articles.admin.records import record_state
 from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, theme_key
 from articles.models.themes import parse_theme_names
 
@@ -167,7 +168,7 @@ class ThemeRenameTests(AdminTestCase):
         self.assertEqual(self.client.get(theme_url("trade-fta")).status_code, 200)
 
     def test_renaming_in_the_admin_records_the_redirect(self):
-        data = {"name": "Trade", "slug": "trade-fta", "description": ""}
+        data = {"name": "Trade", "slug": "trade-fta", "description": "", "loaded_state": record_state(self.theme)}
         response = self.client.post(admin_url("theme", "change", self.theme.pk), data)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(ThemeRedirect.objects.get(old_slug="trade").theme, self.theme)
@@ -349,7 +350,12 @@ class LookalikeThemeTests(AdminTestCase):
         self.assertEqual(parse_theme_names(Theme.objects.get(slug="k-wave").name), ['The "K-wave" in Mexico'])
 
     def test_theme_change_form_accepts_the_themes_own_name(self):
-        data = {"name": "Cooperación", "slug": self.cooperation.slug, "description": "Joint projects."}
+        data = {
+            "name": "Cooperación",
+            "slug": self.cooperation.slug,
+            "description": "Joint projects.",
+            "loaded_state": record_state(self.cooperation),
+        }
         self.assertSaved(self.client.post(admin_url("theme", "change", self.cooperation.pk), data))
 
 

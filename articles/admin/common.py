@@ -189,10 +189,14 @@ class StaleEditForm(forms.ModelForm):
         """Return the id of the article to lock: the object's own article as saved."""
         return self.instance.article_id
 
+    def lock(self):
+        """Lock the row that serialises saves of the object (its article's) and return it."""
+        return Article.objects.select_for_update().filter(pk=self.article_to_lock()).first()
+
     def clean(self):
         cleaned_data = super().clean()
         if self.instance.pk is not None:
-            article = Article.objects.select_for_update().filter(pk=self.article_to_lock()).first()
+            article = self.lock()
             loaded, current = cleaned_data.get("loaded_state", ""), self.current_state()
             if loaded != current:
                 known = len(loaded) == len(current) and HEX.fullmatch(loaded)

@@ -3,14 +3,16 @@
 from django.contrib import admin
 
 from ..models import Person, Source
-from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard, VersionHistoryGuard
+from .common import URL_FIELDS_ASSUME_HTTPS, ForgedInputGuard, StaleEditAdmin, VersionHistoryGuard
 from .compare import VersionedAdmin
 from .permissions import SharedRecordGuard
 from .pictures import PortraitInline
+from .records import PersonForm, SourceForm
 
 
 @admin.register(Person)
-class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
+class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, SharedRecordGuard, VersionedAdmin):
+    form = PersonForm
     list_display = ["name", "role", "country"]
     search_fields = ["name", "role", "country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -19,7 +21,8 @@ class PersonAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, Vers
 
 
 @admin.register(Source)
-class SourceAdmin(ForgedInputGuard, VersionHistoryGuard, SharedRecordGuard, VersionedAdmin):
+class SourceAdmin(ForgedInputGuard, VersionHistoryGuard, StaleEditAdmin, SharedRecordGuard, VersionedAdmin):
+    form = SourceForm
     list_display = ["name", "url", "language"]
     search_fields = ["name"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS

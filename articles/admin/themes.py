@@ -19,8 +19,9 @@ from ..models import Theme, ThemeMerge, ThemeRedirect
 from ..models.themes import parse_theme_names, tagged_count
 from ..services.themes import merge_themes
 from ..signals import content_changed
-from .common import ForgedInputGuard, refuse_lookalikes
+from .common import ForgedInputGuard, StaleEditAdmin, refuse_lookalikes
 from .lists import is_autocomplete
+from .records import RecordForm
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
 admin.site.unregister(Tag)
@@ -29,7 +30,9 @@ admin.site.unregister(Tag)
 TRANSLATED_FIELDS = [f"{field}_{code}" for code in TRANSLATED_LANGUAGES for field in ("name", "slug", "description")]
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(RecordForm):
+    changed_message = gettext_lazy("Someone else changed this theme after you opened this page.")
+
     class Meta:
         model = Theme
         fields = ["name", "slug", "description", *TRANSLATED_FIELDS]
@@ -122,7 +125,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Theme)
-class ThemeAdmin(ForgedInputGuard, admin.ModelAdmin):
+class ThemeAdmin(ForgedInputGuard, StaleEditAdmin, admin.ModelAdmin):
     form = ThemeForm
     list_display = ["name", "slug", "description", "missing_translations", "article_uses", "pair_uses", "fact_uses"]
     list_filter = [MissingTranslationFilter]
