@@ -75,6 +75,12 @@ class ImportPageTests(TestCase):
         response = self.client.post(IMPORT_URL, {"stage": "parse", "text": INTERVIEW})
         self.assertNotContains(response, "The file is not UTF-8")
 
+    def test_a_text_without_a_title_is_reviewed_with_an_empty_title_to_fill(self):
+        text = "Q: How much did companies invest?\nA: They invested 9 billion dollars.\nQ: When?\nA: In 2026."
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": text})
+        self.assertEqual(response.context["form"].initial["title"], "")
+        self.assertEqual(len(response.context["pairs"].initial), 2)
+
     def test_saving_the_corrected_review_creates_a_draft_and_offers_fact_suggestions(self):
         pairs = [("What exactly did the agencies sign?", PAIRS[0][1]), PAIRS[1]]
         response = self.client.post(IMPORT_URL, review_data(INTERVIEW, self.person, pairs))

@@ -382,3 +382,19 @@ def test_prompt_without_answer_at_the_end_is_refused_by_name():
         parse_interview(
             "Title\n\nStandfirst.\n\nQ: What did they sign?\n\nA: A memorandum.\n\nQ: When?\n\nSource: Milenio"
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: How much did companies invest?\nA: They invested 9 billion dollars.\nQ: When?\nA: In 2026.",
+        "P: ¿Cuánto invirtieron?\n\nR: Invirtieron 9.000 millones.\n\nP: ¿Cuándo?\n\nR: En 2026.",
+        "질문: 얼마를 투자했나요?\n\n답변: 90억 달러를 투자했습니다.\n\n질문: 언제요?\n\n답변: 2026년에요.",
+    ],
+)
+def test_a_text_that_opens_with_its_first_question_keeps_it_as_a_pair_and_has_no_title(text):
+    """Regression: the first question became the title and its answer the standfirst."""
+    parsed = parse_interview(text)
+    assert (parsed.title, parsed.standfirst, len(parsed.pairs)) == ("", "", 2)
+    assert not parsed.pairs[0].prompt.startswith(("Q:", "P:", "질문:"))
+    assert parsed.pairs[0].answer.split()[-1] in {"dollars.", "millones.", "투자했습니다."}

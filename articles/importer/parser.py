@@ -6,7 +6,8 @@ The text (HTML is read as the text a browser shows) is read as paragraphs separa
 lines, or as lines when it has no blank line at all. The page's furniture is left out wherever
 it is: photo captions, and pull quotes (quoted words said elsewhere in the text); so are source
 and copyright lines at the end, which name the source. The first paragraph is the title
-(after any section label above it, "ENTREVISTA", or before it, "[Interview] …"). Before the
+(after any section label above it, "ENTREVISTA", or before it, "[Interview] …"), unless it is a
+labelled question ("Q: …"): then the text has none. Before the
 first prompt, datelines give the original date, bylines the interviewer, and of the other
 paragraphs the first is the standfirst and the rest the intro. Whose turn each paragraph after
 that is follows the rules of turns.py: a prompt runs until the answer starts, an answer until
@@ -195,8 +196,12 @@ def parse_interview(text):
         elif not _read_front_line(paragraphs[head], language, front_lines):
             break
         head += 1
-    parsed.title = title_without_kicker(paragraphs[head])
-    body = _without_furniture(paragraphs[head + 1 :], parsed)
+    # A text that opens with its first question has no title: the editor gives it one.
+    if (found := label(paragraphs[head])) and found[1] == PROMPT:
+        body = _without_furniture(paragraphs[head:], parsed)
+    else:
+        parsed.title = title_without_kicker(paragraphs[head])
+        body = _without_furniture(paragraphs[head + 1 :], parsed)
     turns = read_turns(body)
     first = next((index for index, turn in enumerate(turns) if turn.role == PROMPT), None)
     if first is None:
