@@ -26,6 +26,7 @@ from django.utils.translation import ngettext, override
 
 from articles.models import Article, Fact
 
+from .support.admin import admin_url, opened
 from .support.i18n import LANGUAGE_LABELS, MAIN_NAVIGATION, PageParser
 
 LANGUAGES = ["en", "es", "ko"]
@@ -237,6 +238,18 @@ class TranslatedTextTests(SeedTestCase):
                 )
                 for label in labels:
                     self.assertIn(label, html)
+
+    def test_the_models_refusals_speak_the_editors_language(self):
+        """Regression: a fact's unit and a pair's quoted words were refused in English in the Spanish admin."""
+        self.client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x"))
+        fact = Fact.objects.filter(pair__isnull=False, value__isnull=False).first()
+        spanish = {"accept-language": "es"}
+        data = opened(self.client, "fact", fact.pk) | {"unit": ""}
+        response = self.client.post(admin_url("fact", "change", fact.pk), data, headers=spanish)
+        self.assertContains(response, "Indique la unidad de este valor")
+        data = opened(self.client, "qapair", fact.pair_id) | {"answer": "Otra respuesta."}
+        response = self.client.post(admin_url("qapair", "change", fact.pair_id), data, headers=spanish)
+        self.assertContains(response, "Hay datos que citan palabras que este texto ya no contiene")
 
     def test_every_field_editors_see_has_a_translatable_label(self):
         untranslated = [

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from ..i18n import TRANSLATED_LANGUAGES, active_language
 
@@ -137,4 +137,7 @@ def orphaned_quotes(facts, text, field):
     if not lost:
         return {}
     names = "; ".join(f"“{fact.quote}”" for fact in lost)
-    return {field: f"Facts quote words this text no longer contains: {names}. Edit those facts first."}
+    return {
+        field: gettext("Facts quote words this text no longer contains: %(quotes)s. Edit those facts first.")
+        % {"quotes": names}
+    }

@@ -161,13 +161,13 @@ class Fact(Themed, models.Model):
     def clean(self):
         errors = {}
         if self.value is not None and not self.unit:
-            errors["unit"] = "Give the unit of this value (for example USD, %, jobs)."
+            errors["unit"] = gettext("Give the unit of this value (for example USD, %, jobs).")
         if self.unit and self.value is None:
-            errors["value"] = "Give the value this unit belongs to."
+            errors["value"] = gettext("Give the value this unit belongs to.")
         if self.date and not self.date_precision:
-            errors["date_precision"] = "Say how precise the date is: decade, year, month or day."
+            errors["date_precision"] = gettext("Say how precise the date is: decade, year, month or day.")
         elif self.date_precision and not self.date:
-            errors["date"] = "Give the date this precision belongs to."
+            errors["date"] = gettext("Give the date this precision belongs to.")
         elif self.date:
             self.date = truncate_date(self.date, self.date_precision)
         if self.article_id and self.article.translation_of_id:
@@ -175,7 +175,7 @@ class Fact(Themed, models.Model):
                 "Facts belong to the original article; give this fact's wording in the translation instead."
             )
         elif "\n" in self.quote:
-            errors["quote"] = "A quote comes from one paragraph: remove the line breaks."
+            errors["quote"] = gettext("A quote comes from one paragraph: remove the line breaks.")
         # An article being added with its facts has no id yet, but the inline attaches it.
         elif self.quote and (self.article_id or Fact.article.is_cached(self)):
             errors.update(self.quote_errors())
