@@ -129,23 +129,39 @@ class ArticleInlineSaveTests(AdminTestCase):
         self.assertSaved(self.post_change(rows))
         self.assertEqual(self.positions(), {self.first.pk: 1, self.second.pk: 3})
 
-    def delete_rows(self, pair, facts, fact_changes=None):
-        """
-        Post the article's page unchanged but for `pair` and `facts` marked for deletion and
-        `fact_changes` ({fact: {field: value}}) made.
-        """
+    def post_page(self, changes):
+        """Post the article's page unchanged but for `changes`, {pair or fact: {field: value}}."""
         data = opened(self.client, "article", self.article.pk)
-
-        def field(prefix, row, name):
+        for row, values in changes.items():
+            prefix = "pairs" if isinstance(row, QAPair) else "facts"
             ids = {value: key for key, value in data.items() if key.startswith(f"{prefix}-") and key.endswith("-id")}
-            return ids[str(row.pk)].removesuffix("-id") + f"-{name}"
-
-        data[field("pairs", pair, "DELETE")] = "on"
-        for fact in facts:
-            data[field("facts", fact, "DELETE")] = "on"
-        for fact, values in (fact_changes or {}).items():
-            data.update({field("facts", fact, name): value for name, value in values.items()})
+            data.update({ids[str(row.pk)].removesuffix("-id") + f"-{name}": value for name, value in values.items()})
         return self.client.post(admin_url("article", "change", self.article.pk), data)
+
+    def delete_rows(self, pair, facts, fact_changes=None):
+        """Post the article's page with `pair` and `facts` marked for deletion and `fact_changes` made."""
+        deleted = {row: {"DELETE": "on"} for row in [pair, *facts]}
+        return self.post_page(deleted | (fact_changes or {}))
+
+    def test_an_answer_and_the_quotes_of_its_facts_are_reworded_in_one_save(self):
+        """Regression: the answer was checked against the quotes as stored, the quotes against the answer as stored."""
+        second = FactFactory(pair=self.first, statement="Answered.", quote="answer", value=None, unit="")
+        changes = {
+            self.first: {"answer": "A single reply."},
+            self.fact: {"quote": "single reply"},
+            second: {"quote": "reply"},
+        }
+        self.assertSaved(self.post_page(changes))
+        self.first.refresh_from_db()
+        self.assertEqual(self.first.answer, "A single reply.")
+        self.assertEqual(set(self.first.facts.values_list("quote", flat=True)), {"single reply", "reply"})
+
+    def test_an_answer_reworded_without_a_quote_it_drops_is_refused_on_the_answer(self):
+        response = self.post_page({self.first: {"answer": "A single reply."}, self.fact: {"quote": "One answer"}})
+        self.assertEqual(response.status_code, 200)
+        pairs = next(i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "pairs")
+        self.assertIn("Facts quote words this text no longer contains: “One answer”", str(pairs.errors))
+        self.assertEqual(QAPair.objects.get(pk=self.first.pk).answer, "One answer.")
 
     def test_deleting_a_pair_with_its_facts_in_one_save_deletes_both(self):
         """Regression: the pair was refused as protected by the facts deleted in the same save."""

@@ -57,6 +57,15 @@ def posted_ids(data, prefix):
     return [int(value) for value in ids if value.isascii() and value.isdigit() and int(value) <= MAX_BIGINT]
 
 
+def posted_value(form, name):
+    """Return what field `name` of `form` will hold once cleaned, or its value as posted if it is refused."""
+    value = form[name].value()
+    try:
+        return form.fields[name].clean(value)
+    except ValidationError:
+        return value
+
+
 class PairRowForm(ThemedRowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,18 +156,45 @@ class PairRowsFormSet(PageRowsFormSet):
         if errors:
             raise ValidationError(errors)
 
+    def full_clean(self):
+        # A pair's own check of the words its facts quote (QAPair.clean) sees them as this save leaves them.
+        for pair in self.loaded.values():
+            pair.facts_after_save = self.facts_after_save(pair)
+        super().full_clean()
+
+    @cached_property
+    def posted_facts(self):
+        """
+        The saved facts this save posts, by key: each one's pair as posted and as stored (keys
+        as text, "" for the intro; posted None when it is deleted), and the fact with the quote
+        and place posted.
+        """
+        posted = {}
+        for form in self.fact_rows.initial_forms if self.fact_rows is not None else []:
+            fact, fields = form.instance, form.fields
+            if fact.pk is None:
+                continue
+            stored = str(fact.pair_id or "")
+            if DELETION_FIELD_NAME in fields and form[DELETION_FIELD_NAME].value():
+                posted[fact.pk] = (None, stored, fact)
+                continue
+            pair = form["pair"].value() if "pair" in fields else stored
+            values = {name: posted_value(form, name) for name in ["quote", "in_prompt"] if name in fields}
+            posted[fact.pk] = (pair, stored, Fact(**{"quote": fact.quote, "in_prompt": fact.in_prompt, **values}))
+        return posted
+
+    def facts_after_save(self, pair):
+        """The facts that will quote `pair` after this save, as far as its own rows tell."""
+        facts = []
+        for fact in pair.facts.all():
+            posted_pair, _, posted = self.posted_facts.get(fact.pk, (str(pair.pk), None, fact))
+            if posted_pair == str(pair.pk):
+                facts.append(posted)
+        return facts
+
     def leaving_facts(self):
         """The keys of the saved facts this save deletes or moves to another pair, as posted."""
-        if self.fact_rows is None:
-            return []
-        leaving = []
-        for form in self.fact_rows.initial_forms:
-            pk, fields = form.instance.pk, form.fields
-            deleted = DELETION_FIELD_NAME in fields and form[DELETION_FIELD_NAME].value()
-            moved = "pair" in fields and form["pair"].value() != str(form.instance.pair_id or "")
-            if pk and (deleted or moved):
-                leaving.append(pk)
-        return leaving
+        return [pk for pk, (pair, stored, _) in self.posted_facts.items() if pair != stored]
 
     def delete_existing(self, obj, commit=True):
         """Delete `obj` once the page's facts are saved (delete_deferred()): those leaving it are gone by then."""

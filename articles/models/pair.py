@@ -54,6 +54,9 @@ class QAPair(Themed, Versioned, models.Model):
     )
 
     objects = PublishedQuerySet.as_manager()
+    # The facts that will quote this pair once the save being checked is made, when that save
+    # changes them too (the article page's, admin/inlines.py); None to read them as stored.
+    facts_after_save = None
 
     class Meta:
         ordering = ["article_id", "position"]
@@ -100,9 +103,10 @@ class QAPair(Themed, Versioned, models.Model):
         if not self.anchor and self.prompt:
             self.anchor = self.default_anchor()
         if self.pk:
+            facts = list(self.facts.all()) if self.facts_after_save is None else self.facts_after_save
             errors = {
-                **orphaned_quotes(self.facts.filter(in_prompt=False), self.answer, "answer"),
-                **orphaned_quotes(self.facts.filter(in_prompt=True), self.prompt, "prompt"),
+                **orphaned_quotes([fact for fact in facts if not fact.in_prompt], self.answer, "answer"),
+                **orphaned_quotes([fact for fact in facts if fact.in_prompt], self.prompt, "prompt"),
             }
             if self.original_id:
                 wordings = self.article.wordings.filter(fact__pair=self.original_id)
