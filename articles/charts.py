@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .formatting import unit_name
+from .i18n import active_language
 
 MAX_BARS = 12
 # One bar compares nothing: a unit needs this many figures to get a chart.
@@ -25,7 +26,8 @@ BAR_HEIGHT = 14
 LABEL_CHARS = 44
 
 ROW = (
-    '<text class="chart-text" x="0" y="{text_y}"><tspan class="chart-value">{value}</tspan> {label}</text>'
+    '<text class="chart-text" x="0" y="{text_y}"><tspan class="chart-value">{value}</tspan> '
+    "<tspan{lang}>{label}</tspan></text>"
     '<rect class="chart-bar" x="0" y="{bar_y}" width="{length}" height="{bar_height}"/>'
 )
 
@@ -39,6 +41,12 @@ class Bar:
     def value(self):
         """Return the figure as the page's language writes it."""
         return self.fact.figure_display
+
+    @property
+    def language(self):
+        """Return the language of the label when it is not the page's, else ""."""
+        language = self.fact.wording.language
+        return language if language != active_language() else ""
 
     @property
     def label(self):
@@ -81,6 +89,8 @@ class Chart:
                     "length": f"{bar.length:.1f}",
                     "value": bar.value,
                     "label": bar.label,
+                    # Inside SVG the parser reads xml:lang, not lang, as the text's language.
+                    "lang": format_html(' xml:lang="{}"', language) if (language := bar.language) else "",
                 }
                 for index, bar in enumerate(self.bars)
             ),

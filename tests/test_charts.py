@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.test import SimpleTestCase, TestCase
 
 from articles.charts import MAX_BARS, WIDTH, figure_groups
-from articles.models import Fact
+from articles.models import Article, Fact
 
 from .support.factories import FactFactory
 
@@ -13,7 +13,8 @@ HOSTILE = '<script>alert("x")</script>'
 
 
 def fact(value, unit, statement="A figure."):
-    return Fact(statement=statement, value=None if value is None else Decimal(value), unit=unit)
+    value = None if value is None else Decimal(value)
+    return Fact(statement=statement, value=value, unit=unit, article=Article(language="en"))
 
 
 class FigureGroupTests(SimpleTestCase):

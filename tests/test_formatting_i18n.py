@@ -11,7 +11,7 @@ from django.utils import translation
 from articles.charts import figure_groups
 from articles.demo import CLAIMS
 from articles.formatting import UNITS, format_date, format_figure, format_number, unit_name
-from articles.models import Fact
+from articles.models import Article, Fact
 
 from .support.factories import FactFactory
 
@@ -152,7 +152,7 @@ class DateTests(SimpleTestCase):
 
 
 def fact(value, unit, statement="A figure."):
-    return Fact(statement=statement, value=Decimal(value), unit=unit)
+    return Fact(statement=statement, value=Decimal(value), unit=unit, article=Article(language="en"))
 
 
 class ChartTests(SimpleTestCase):
@@ -163,9 +163,15 @@ class ChartTests(SimpleTestCase):
         with translation.override("ko"):
             (chart,) = self.charts()
             svg = chart.svg()
-        self.assertIn('<tspan class="chart-value">198억 달러</tspan>', svg)
+        self.assertIn('<tspan class="chart-value">198억 달러</tspan> <tspan xml:lang="en">Trade.</tspan>', svg)
         self.assertIn("198억 달러: Trade.; 93억 달러: Investment.", svg)
         self.assertIn("미국 달러", svg)
+
+    def test_a_label_in_the_pages_language_carries_no_language(self):
+        """Regression: English statements in the charts of Spanish and Korean pages were not marked English."""
+        with translation.override("en"):
+            (chart,) = self.charts()
+            self.assertIn("<tspan>Trade.</tspan>", chart.svg())
 
     def test_chart_title_is_translatable_and_english_unchanged(self):
         with translation.override("en"):
