@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import TransactionTestCase
 from reversion.models import Revision, Version
 
+from articles.admin.records import record_state
 from articles.models import (
     Article,
     Fact,
@@ -56,9 +57,15 @@ class BackupRestoreTests(TransactionTestCase):
         editor.groups.add(Group.objects.get(name="Editor"))
         self.client.force_login(editor)
         pair = QAPair.objects.get(anchor="space", article__language="en")
+        energy = Theme.objects.get(slug="energy")
         response = self.client.post(
-            f"/admin/articles/theme/{Theme.objects.get(slug='energy').pk}/change/",
-            {"name": "Energy", "slug": "energy", "description": "Energy, renewable or not."},
+            f"/admin/articles/theme/{energy.pk}/change/",
+            {
+                "name": "Energy",
+                "slug": "energy",
+                "description": "Energy, renewable or not.",
+                "loaded_state": record_state(energy),
+            },
         )
         self.assertEqual(response.status_code, 302)
         before = snapshot()
