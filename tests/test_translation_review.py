@@ -199,3 +199,40 @@ class PublishingTests(TestCase):
             response.context["adminform"].form.errors["status"],
         )
         self.assertEqual(Article.objects.get(pk=self.translation.pk).status, Article.Status.DRAFT)
+
+
+class LanguageAndPublicationEditTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=1)
+        cls.translation = spanish(cls.original)
+
+    def test_an_original_cannot_take_the_language_of_one_of_its_translations(self):
+        """Regression: an English original set to Spanish beside its Spanish translation was saved."""
+        self.original.language = "es"
+        with self.assertRaises(ValidationError) as refused:
+            self.original.full_clean()
+        self.assertEqual(
+            refused.exception.message_dict["language"],
+            [f"Its translation “{self.translation.title}” is written in Spanish: choose another."],
+        )
+        self.original.language = "ko"
+        self.original.full_clean()
+
+    def test_a_published_translation_is_corrected_while_its_original_is_unpublished_or_later(self):
+        """Regression: every edit of the translation was refused once its original went back to draft."""
+        Article.objects.filter(pk=self.translation.pk).update(
+            status=Article.Status.PUBLISHED, published_at=timezone.now() - timedelta(days=1)
+        )
+        for original_status, original_time in [
+            (Article.Status.DRAFT, None),
+            (Article.Status.PUBLISHED, timezone.now() + timedelta(days=5)),
+        ]:
+            with self.subTest(original_status):
+                Article.objects.filter(pk=self.original.pk).update(status=original_status, published_at=original_time)
+                translation = Article.objects.get(pk=self.translation.pk)
+                translation.standfirst = "Una corrección."
+                translation.full_clean()
+                translation.published_at = timezone.now()
+                with self.assertRaises(ValidationError):
+                    translation.full_clean()

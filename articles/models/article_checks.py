@@ -8,6 +8,12 @@ def translation_errors(article):
     """Return what is wrong with the link to the original `article` translates, if anything."""
     original = article.translation_of
     if original is None:
+        taken = article.translations.filter(language=article.language).first() if article.pk else None
+        if taken is not None:
+            return {
+                "language": gettext("Its translation “%(translation)s” is written in %(language)s: choose another.")
+                % {"translation": taken, "language": taken.get_language_display()}
+            }
         return {}
     if original.pk == article.pk:
         return {"translation_of": gettext("An article cannot be a translation of itself.")}
@@ -48,10 +54,15 @@ def publication_errors(article):
     """
     Return why `article` cannot be published (or scheduled) as it stands, if it cannot: a
     translation is published never before its original, so its original must be published or
-    scheduled, no later than it.
+    scheduled, no later than it. A save that leaves its status and publish time as stored is
+    not refused: readers see a translation only while its original is public, whatever became
+    of the original since, and a correction to its text must not wait for it.
     """
     original = article.translation_of
     if article.status != article.Status.PUBLISHED or original is None or article.published_at is None:
+        return {}
+    stored = type(article).objects.filter(pk=article.pk, status=article.status, published_at=article.published_at)
+    if article.pk and stored.exists():
         return {}
     if original.status != article.Status.PUBLISHED:
         return {
