@@ -15,7 +15,7 @@ from articles.admin.articles import article_state
 from articles.models import Article
 from articles.services.translations import mark_reviewed
 
-from .support.admin import member_of
+from .support.admin import admin_url, form_errors, member_of, opened
 from .support.factories import UserFactory
 from .support.translation import interview, page_data, spanish, translation_url
 
@@ -236,3 +236,32 @@ class LanguageAndPublicationEditTests(TestCase):
                 translation.published_at = timezone.now()
                 with self.assertRaises(ValidationError):
                     translation.full_clean()
+
+
+class PairOrderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=2)
+        cls.translation = spanish(cls.original)
+        cls.editor = member_of("Editor")
+
+    def translated_pairs(self):
+        return list(self.translation.pairs.order_by("position").values_list("original__position", "position", "anchor"))
+
+    def test_moving_or_renaming_the_originals_pairs_moves_and_renames_the_translations(self):
+        """Regression: a translation kept the old order and anchors, its links to pairs broken."""
+        first, second = self.original.pairs.order_by("position")
+        self.client.force_login(self.editor)
+        data = opened(self.client, "article", self.original.pk)
+        rows = {data[key]: key.removesuffix("-id") for key in data if key.startswith("pairs-") and key.endswith("-id")}
+        data |= {f"{rows[str(first.pk)]}-position": "2", f"{rows[str(first.pk)]}-anchor": "renamed"}
+        data |= {f"{rows[str(second.pk)]}-position": "1"}
+        response = self.client.post(admin_url("article", "change", self.original.pk), data)
+        self.assertEqual(response.status_code, 302, form_errors(response))
+        self.assertEqual(self.translated_pairs(), [(1, 1, second.anchor), (2, 2, "renamed")])
+        moved = self.translation.pairs.get(original=first)
+        self.client.post(
+            admin_url("qapair", "change", first.pk), opened(self.client, "qapair", first.pk) | {"anchor": "again"}
+        )
+        moved.refresh_from_db()
+        self.assertEqual(moved.anchor, "again")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAPair
+from ..services.translations import align_pairs
 from .common import (
     DIGEST_CHARS,
     THEME_FIELDS_WIDE,
@@ -308,11 +309,16 @@ class ArticleAdmin(
         return formsets, inline_instances
 
     def save_related(self, request, form, formsets, change):
-        """Save the inlines in order, then delete the pairs marked for deletion: their facts are saved by then."""
+        """
+        Save the inlines in order, then delete the pairs marked for deletion (their facts are
+        saved by then), and give an original's translations the order and anchors of its pairs.
+        """
         super().save_related(request, form, formsets, change)
         for formset in formsets:
             if formset.model is QAPair:
                 formset.delete_deferred()
+        if form.instance.translation_of_id is None:
+            align_pairs(form.instance)
 
     def response_change(self, request, obj):
         """Go to the page of pairs asked for (_page), or stay on the one saved ("Save and continue editing")."""
@@ -376,3 +382,9 @@ class QAPairAdmin(
     autocomplete_fields = ["article"]
     formfield_overrides = THEME_FIELDS_WIDE
     actions = ["add_theme", "remove_theme"]
+
+    def save_model(self, request, obj, form, change):
+        """Save the pair; a pair of an original moves and renames the pairs that translate it."""
+        super().save_model(request, obj, form, change)
+        if obj.article.translation_of_id is None:
+            align_pairs(obj.article)
