@@ -265,3 +265,36 @@ class PairOrderTests(TestCase):
         )
         moved.refresh_from_db()
         self.assertEqual(moved.anchor, "again")
+
+
+class RescheduledOriginalTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = interview(pairs=1)
+        cls.translation = spanish(cls.original)
+        Article.objects.filter(pk=cls.translation.pk).update(
+            status=Article.Status.PUBLISHED, published_at=cls.original.published_at
+        )
+        cls.editor = member_of("Editor")
+
+    def test_moving_an_original_after_its_translations_says_they_wait_for_it(self):
+        """Regression: the original was rescheduled past its translation without a word."""
+        self.client.force_login(self.editor)
+        later = timezone.localtime() + timedelta(days=5)
+        data = opened(self.client, "article", self.original.pk) | {
+            "published_at_0": later.date().isoformat(),
+            "published_at_1": later.strftime("%H:%M:%S"),
+        }
+        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
+        said = [str(message) for message in response.context["messages"]]
+        self.assertTrue(
+            any(f"The translation “{self.translation.title}” is set to appear before the article" in m for m in said),
+            said,
+        )
+        Article.objects.filter(pk=self.translation.pk).update(published_at=later + timedelta(days=1))
+        response = self.client.post(
+            admin_url("article", "change", self.original.pk),
+            opened(self.client, "article", self.original.pk),
+            follow=True,
+        )
+        self.assertFalse(any("set to appear before" in str(message) for message in response.context["messages"]))

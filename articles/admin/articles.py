@@ -341,6 +341,8 @@ class ArticleAdmin(
         if change:
             prefetch_related_objects([obj], *FOLLOWED)
         super().save_model(request, obj, form, change)
+        if change and obj.translation_of_id is None and obj.status == Article.Status.PUBLISHED:
+            self.warn_of_earlier_translations(request, obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is QAPair:

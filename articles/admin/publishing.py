@@ -3,7 +3,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.db.models import F
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from ..models import Article
@@ -34,6 +34,20 @@ class PublishingAdmin:
                 reversion.set_comment(comment)
             changed.append(article)
         return changed, refused
+
+    def warn_of_earlier_translations(self, request, original):
+        """Say which translations are published or scheduled before `original`: they wait for it."""
+        earlier = original.translations.filter(status=Article.Status.PUBLISHED, published_at__lt=original.published_at)
+        if titles := [f"“{translation}”" for translation in earlier]:
+            message = ngettext(
+                "The translation %(titles)s is set to appear before the article: readers see it from %(time)s, "
+                "with the article.",
+                "The translations %(titles)s are set to appear before the article: readers see them from %(time)s, "
+                "with the article.",
+                len(titles),
+            )
+            when = formats.date_format(timezone.localtime(original.published_at), "DATETIME_FORMAT")
+            self.message_user(request, message % {"titles": ", ".join(titles), "time": when}, messages.WARNING)
 
     @admin.action(
         description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
