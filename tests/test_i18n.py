@@ -12,19 +12,20 @@ import sys
 import tempfile
 from io import StringIO
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import QueryDict
 from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import ngettext, override
 
-from articles.models import Article, Fact
+from articles.models import Article, Fact, Theme
 
 from .support.admin import admin_url, opened
 from .support.i18n import LANGUAGE_LABELS, MAIN_NAVIGATION, PageParser
@@ -103,14 +104,15 @@ class PageLanguageTests(SeedTestCase):
         self.assertEqual(PageParser(response.content.decode()).lang, "en")
 
     def test_switcher_links_every_language_and_marks_the_current_one(self):
+        # The theme named by its English slug on the Spanish page: each link names it as its language does.
         response = self.client.get("/es/facts/?theme=aerospace&kind=figure")
         links = PageParser(response.content.decode()).language_links()
         self.assertEqual(
             [(link["hreflang"], link["lang"], link["text"], link["href"]) for link in links],
             [
                 ("en", "en", "English", "/facts/?theme=aerospace&kind=figure"),
-                ("es", "es", "Español", "/es/facts/?theme=aerospace&kind=figure"),
-                ("ko", "ko", "한국어", "/ko/facts/?theme=aerospace&kind=figure"),
+                ("es", "es", "Español", "/es/facts/?theme=aeroespacial&kind=figure"),
+                ("ko", "ko", "한국어", f"/ko/facts/?theme={quote('항공우주')}&kind=figure"),
             ],
         )
         self.assertEqual([link.get("aria-current") for link in links], [None, "true", None])
@@ -118,7 +120,8 @@ class PageLanguageTests(SeedTestCase):
     def test_switcher_round_trips_to_the_same_page_and_filters(self):
         """
         Guards the switcher: from each page type, the link to another language leads to the
-        same page in it, filters and all, and that page's English link leads back.
+        same page in it, filters and all (themes named by their slug in that language), and that
+        page's English link leads back.
         """
         urls = {
             **self.page_types(),
@@ -134,10 +137,18 @@ class PageLanguageTests(SeedTestCase):
                     there = self.follow_language_link(english, code)
                     self.assertEqual(there.status_code, 200)
                     self.assertEqual(PageParser(there.content.decode()).lang, code)
-                    self.assertEqual(urlsplit(self.address(there)).query, urlsplit(url).query)
+                    self.assertEqual(urlsplit(self.address(there)).query, self.query_in(code, url))
                     back = self.follow_language_link(there, "en")
                     self.assertEqual(back.status_code, 200)
                     self.assertEqual(self.address(back), url)
+
+    @staticmethod
+    def query_in(code, url):
+        query = QueryDict(urlsplit(url).query, mutable=True)
+        query.setlist(
+            "theme", [Theme.objects.get(slug=slug).localized("slug", code) for slug in query.getlist("theme")]
+        )
+        return query.urlencode()
 
     def follow_language_link(self, response, code):
         links = {link["hreflang"]: link["href"] for link in PageParser(response.content.decode()).language_links()}

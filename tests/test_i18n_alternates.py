@@ -1,10 +1,12 @@
 """The hreflang alternates in every page's head and in the sitemap."""
 
+from urllib.parse import quote
+
 from django.test import TestCase
 from django.urls import reverse
 
-from .support.factories import ArticleFactory, FactFactory, UserFactory
-from .support.i18n import absolute, alternates, ko_theme_url, language_links, sitemap_alternates, trade_theme
+from .support.factories import ArticleFactory, FactFactory, ThemeFactory, UserFactory
+from .support.i18n import KO_SLUG, absolute, alternates, ko_theme_url, language_links, sitemap_alternates, trade_theme
 
 
 class InterfacePageAlternatesTests(TestCase):
@@ -39,6 +41,30 @@ class InterfacePageAlternatesTests(TestCase):
         links = language_links(self.client.get("/es/themes/comercio-y-el-tlc/", {"kind": "figure"}))
         self.assertEqual(links["en"], absolute("/themes/trade-and-the-fta/?kind=figure"))
         self.assertEqual(links["ko"], absolute(f"{ko_theme_url()}?kind=figure"))
+
+    def test_chosen_themes_are_named_by_their_slug_in_each_language(self):
+        diplomacy = ThemeFactory(name="Diplomacy", slug="diplomacy", name_es="Diplomacia", slug_es="diplomacia")
+        FactFactory(themes=[self.trade, diplomacy])
+        es = "theme=comercio-y-el-tlc&theme=diplomacia"
+        en = "theme=trade-and-the-fta&theme=diplomacy"
+        # Korean has no slug for diplomacy: its English one, as its links on /ko/ spell it.
+        ko = f"theme={quote(KO_SLUG)}&theme=diplomacy"
+        for path in ["/facts/?", "/timeline/?", "/articles/?", "/search/?q=FTA&"]:
+            with self.subTest(path=path):
+                response = self.client.get(f"/es{path}{es}")
+                self.assertEqual(response.status_code, 200)
+                expected = {
+                    code: absolute(f"{prefix}{path}{query}")
+                    for code, prefix, query in [("en", "", en), ("es", "/es", es), ("ko", "/ko", ko)]
+                }
+                self.assertEqual(language_links(response), expected)
+                self.assertEqual(alternates(response), expected | {"x-default": expected["en"]})
+                for url in expected.values():
+                    self.assertEqual(self.client.get(url).status_code, 200, url)
+        # A theme's page keeps the other themes chosen on it, named in each language too.
+        links = language_links(self.client.get("/es/themes/comercio-y-el-tlc/", {"theme": "diplomacia"}))
+        self.assertEqual(links["en"], absolute("/themes/trade-and-the-fta/?theme=diplomacy"))
+        self.assertEqual(links["ko"], absolute(f"{ko_theme_url()}?theme=diplomacy"))
 
     def test_previews_have_no_alternates(self):
         draft = ArticleFactory(draft=True, slug="draft")

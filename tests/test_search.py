@@ -124,7 +124,7 @@ class SearchResultsTests(SearchTestCase):
     def test_unknown_theme_is_ignored_with_a_notice(self):
         response = self.search(q="satellite", theme=["nope", "trade", "bad slug!"])
         self.assertContains(response, "No theme is called nope, bad slug!; ignored.")
-        self.assertEqual([theme.slug for theme in response.context["selected"]], ["trade"])
+        self.assertEqual([theme.slug for theme in response.context["selected_themes"]], ["trade"])
         self.assertEqual(self.found(q="satellite", theme="")["Facts"], [self.fact.get_absolute_url()])
 
     def test_long_query_is_cut_with_a_notice(self):

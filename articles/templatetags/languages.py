@@ -8,7 +8,6 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import iri_to_uri
 
 from ..formatting import format_date
 from ..i18n import active_language, address_in, language_codes, url_in
@@ -36,22 +35,45 @@ def language_paths(context, obj=None):
     return {code: address_in(code, context["request"].path_info) for code in language_codes()}
 
 
+def query_in(language, context):
+    """
+    Return the query string of the page being rendered as its address in `language` spells it:
+    each chosen theme (`selected_themes` in the context) by its slug in that language, as that
+    language's pages link to it. A value that names none of them stays as it is.
+    """
+    query = context["request"].GET
+    themes = context.get("selected_themes")
+    if themes and "theme" in query:
+        slugs = [
+            next((theme.localized("slug", language) for theme in themes if value in theme.slugs()), value)
+            for value in query.getlist("theme")
+        ]
+        query = query.copy()
+        query.setlist("theme", list(dict.fromkeys(slugs)))
+    return query.urlencode()
+
+
+def with_query(path, query):
+    return f"{path}?{query}" if query else path
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, obj=None, home=False):
     """
     Return, for each language of settings.LANGUAGES, its code, its name in itself, the address of
-    the page being rendered in it (language_paths(), with the query string) and whether it is the
-    current one: an article's links lead to its versions, as its hreflang alternates do. With
-    `home`, the address is the language's home page: a missing page (404) has no address in
-    other languages, and its links do not repeat the address asked for.
+    the page being rendered in it (language_paths(), with the query string as that language
+    spells it: query_in()) and whether it is the current one: an article's links lead to its
+    versions, as its hreflang alternates do. With `home`, the address is the language's home
+    page: a missing page (404) has no address in other languages, and its links do not repeat
+    the address asked for.
     """
     request, current = context["request"], active_language()
-    if obj:
-        query = iri_to_uri(request.META.get("QUERY_STRING", ""))
-        urls = {code: f"{path}?{query}" if query else path for code, path in language_paths(context, obj).items()}
+    if home:
+        urls = {code: address_in(code, reverse("articles:home")) for code in language_codes()}
+    elif obj:
+        urls = {code: with_query(path, query_in(code, context)) for code, path in language_paths(context, obj).items()}
     else:
-        path = reverse("articles:home") if home else request.get_full_path()
-        urls = {code: address_in(code, path) for code in language_codes()}
+        urls = {code: address_in(code, with_query(request.path, query_in(code, context))) for code in language_codes()}
     return [
         {"code": code, "name": name, "url": urls[code], "current": code == current} for code, name in settings.LANGUAGES
     ]

@@ -12,7 +12,7 @@ from .. import share_cards
 from ..i18n import active_language
 from ..jsonld import NewsArticleData, fact_claim, json_ld_script, web_page
 from ..models import Article, Fact, Theme
-from .languages import language_paths
+from .languages import language_paths, query_in, with_query
 
 register = template.Library()
 
@@ -48,14 +48,14 @@ def article_canonical_url(context, article):
     return request.build_absolute_uri(path)
 
 
-def alternate_query(context):
+def alternate_query(context, language):
     """
-    Return the query string the page keeps in its other languages: its filters, or else, as
-    its canonical address, its page number past the first.
+    Return the query string the page keeps in `language`: its filters, as that language spells
+    them (query_in()), or else, as its canonical address, its page number past the first.
     """
     request = context["request"]
     if set(request.GET) - {"page"}:
-        return request.GET.urlencode()
+        return query_in(language, context)
     page = context.get("page_obj")
     return f"page={page.number}" if page and page.number > 1 else ""
 
@@ -68,9 +68,8 @@ def language_alternates(context, obj=None):
     every version of an article gives the same alternates, as search engines require.
     """
     request = context["request"]
-    query = alternate_query(context)
     urls = {
-        code: request.build_absolute_uri(f"{path}?{query}" if query else path)
+        code: request.build_absolute_uri(with_query(path, alternate_query(context, code)))
         for code, path in language_paths(context, obj).items()
     }
     return {"alternates": [*urls.items(), ("x-default", urls[settings.LANGUAGE_CODE])]}

@@ -353,7 +353,7 @@ def search(request):
         "total": sum(group["count"] for group in groups),
         "more": any(group["more"] for group in groups),
         "bound": SEARCH_CANDIDATES,
-        "selected": selected,
+        "selected_themes": selected,
         # The themes to narrow by, built and read only where the page's choice of them is not kept (kept.py).
         "themes": SimpleLazyObject(
             lambda: themes_in_use(counts=False).exclude(pk__in=[theme.pk for theme in selected]).in_local_order()

@@ -3,6 +3,7 @@ What the tests of content in three languages share: the Korean trade theme, page
 and what a page shows of its language (navigation, language links).
 """
 
+import html
 import re
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -53,7 +54,7 @@ def language_links(response):
     """The header's language links, as {hreflang: absolute href}, to compare with alternates()."""
     (languages,) = re.findall(r'<ul class="language-list">(.*?)</ul>', response.content.decode(), re.DOTALL)
     links = re.findall(r'<a href="([^"]+)" hreflang="([\w-]+)"', languages)
-    return {language: absolute(href) for href, language in links}
+    return {language: absolute(html.unescape(href)) for href, language in links}
 
 
 def sitemap_alternates(client):
