@@ -1,7 +1,9 @@
 """The compare view of the history: what changed, part by part, in the words of the admin's forms."""
 
+import re
 from datetime import date
 from decimal import Decimal
+from html import unescape
 
 import reversion
 from django.db import connection
@@ -15,6 +17,12 @@ from .support.admin import admin_url, member_of
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 ANSWER = "Trade between the two countries grew fast in 2023.\n\nIt will grow again next year, we expect."
+
+
+def visible_text(response):
+    """Return the text of a page without its tags, scripts and styles."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.DOTALL)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def record(*objects):
@@ -175,3 +183,66 @@ class OtherCompareTests(CompareTestCase):
         self.assertContains(response, "<h3>Role</h3>", html=True)
         self.assertContains(response, "Former")
         self.assertNotContains(response, "reversion control")
+
+
+class HistoryInEditorsLanguageTests(CompareTestCase):
+    """django-reversion has no Korean, reversion-compare neither Spanish nor Korean: Kormex says their words."""
+
+    ENGLISH = [
+        "Choose a date from the list",
+        "Compare",
+        "Go back to history list",
+        "Revert to this version",
+        "Press the save button",
+        "Revert ",
+        "Recover deleted",
+        "There are no deleted objects",
+    ]
+    TRANSLATED = {
+        "es": [
+            "Elija una fecha",
+            "Comparar",
+            "Volver al histórico",
+            "Restaurar esta versión",
+            "Pulse Guardar",
+            "Recuperar lo eliminado: artículos",
+            "No hay nada eliminado que recuperar.",
+        ],
+        "ko": [
+            "날짜를 고르면",
+            "비교",
+            "히스토리로 돌아가기",
+            "이 버전으로 되돌리기",
+            "저장을 누르면",
+            "삭제된 기사 복구",
+            "복구할 삭제 항목이",
+        ],
+    }
+
+    def test_history_compare_and_restore_pages_are_in_the_editors_language(self):
+        article = ArticleFactory(title="Trade talks")
+        record(article)
+        article.standfirst = "Talks went on."
+        article.save()
+        record(article)
+        newer, older = Version.objects.get_for_object(article)[:2]
+        history = admin_url("article", "history", article.pk)
+        pages = [
+            (history, {}),
+            (f"{history}compare/", {"version_id1": older.pk, "version_id2": newer.pk}),
+            (f"{history}{older.pk}/", {}),
+            (admin_url("article", "changelist"), {}),
+            (f"{admin_url('article', 'changelist')}recover/", {}),
+        ]
+        for language, words in self.TRANSLATED.items():
+            seen = ""
+            for url, query in pages:
+                with self.subTest(language=language, url=url):
+                    response = self.client.get(url, query, headers={"accept-language": language})
+                    self.assertEqual(response.status_code, 200)
+                    text = visible_text(response)
+                    seen += text
+                    for english in self.ENGLISH:
+                        self.assertNotIn(english, text)
+            for word in words:
+                self.assertIn(word, seen)
