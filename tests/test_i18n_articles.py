@@ -3,6 +3,8 @@ Articles in three languages: linked to their translations, and `lang` on passage
 another language than the page's.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import TestCase
@@ -94,6 +96,15 @@ class ArticleTranslationTests(TestCase):
         response = self.client.get(admin_url("article", "change", self.original.pk))
         self.assertContains(response, 'name="translation_of"')
         self.assertContains(response, "Corea quiere un TLC</a> (Spanish, Published)")
+
+    def test_an_article_without_translations_shows_the_admins_empty_value(self):
+        """The translations field of an article with none said "None", in English in every language."""
+        self.client.force_login(UserFactory(editor=True))
+        response = self.client.get(admin_url("article", "change", self.spanish.pk), headers={"accept-language": "es"})
+        shown = re.search(
+            r'field-translation_links.*?<div class="readonly">(.*?)</div>', response.content.decode(), re.S
+        )
+        self.assertEqual(shown[1], "-")
 
     def test_article_page_links_its_published_translations_in_their_own_language(self):
         response = self.client.get("/articles/korea-fta/")

@@ -250,7 +250,10 @@ class ArticleAdmin(
 
     @admin.display(description=gettext_lazy("translations"))
     def translation_links(self, obj):
-        """List the translations of an original, each with its language and state."""
+        """
+        List the translations of an original, each with its language and state; the admin's empty
+        value where there are none (Django shows a callable's None as "None").
+        """
         translations = obj.translations.order_by("language") if obj.pk else []
         return (
             format_html_join(
@@ -266,7 +269,7 @@ class ArticleAdmin(
                     for t in translations
                 ),
             )
-            or None
+            or self.get_empty_value_display()
         )
 
     @admin.display(description=gettext_lazy("state"))
