@@ -9,11 +9,14 @@ import reversion
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import override
 from reversion.models import Version
 
+from articles.history_comments import said
 from articles.models import Article, Fact, QAPair
+from articles.services.translations import create_translation
 
-from .support.admin import admin_url, member_of
+from .support.admin import admin_url, member_of, opened
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
 
 ANSWER = "Trade between the two countries grew fast in 2023.\n\nIt will grow again next year, we expect."
@@ -246,3 +249,34 @@ class HistoryInEditorsLanguageTests(CompareTestCase):
                         self.assertNotIn(english, text)
             for word in words:
                 self.assertIn(word, seen)
+
+    def test_comments_are_said_in_the_language_of_whoever_reads_the_history(self):
+        """Comments were kept in the language of the editor who saved: Spanish on a Korean editor's history."""
+        article = ArticleFactory(title="Trade talks", draft=True)
+        spanish = {"accept-language": "es"}
+        form = opened(self.client, "article", article.pk)
+        self.client.post(
+            admin_url("article", "change", article.pk), form | {"title": "Trade talks resume"}, headers=spanish
+        )
+        self.client.post(
+            admin_url("article", "changelist"), {"action": "publish", "_selected_action": [article.pk]}, headers=spanish
+        )
+        history = admin_url("article", "history", article.pk)
+        korean = visible_text(self.client.get(history, headers={"accept-language": "ko"}))
+        self.assertIn("게시했습니다.", korean)
+        self.assertIn("제목가 변경되었습니다.", korean)
+        for spanish_words in ["Publicado.", "Modificado"]:
+            self.assertNotIn(spanish_words, korean)
+        english = visible_text(self.client.get(history))
+        self.assertIn("Published.", english)
+        self.assertIn("Changed Title.", english)
+
+    def test_a_translations_creation_names_its_language_in_the_readers_and_older_comments_stay(self):
+        original = ArticleFactory()
+        translation = create_translation(original, "ko")
+        created = Version.objects.get_for_object(translation).first().revision
+        for language, comment in [("en", "Translation created (Korean)."), ("es", "Traducción creada (Coreano).")]:
+            with override(language):
+                self.assertEqual(said(created), comment)
+        created.comment = "Guardado a mano."
+        self.assertEqual(said(created), "Guardado a mano.")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.formatting import format_date
+from articles.history_comments import said
 from articles.importer.drafts import create_draft
 from articles.models import Article, Fact, QAPair, TaggedFact, Theme
 
@@ -165,7 +166,7 @@ class SuggestFactsPageTests(TestCase):
         accept(data, index_of(page, "1,500 jobs"))
         self.client.post(self.url, data)
         latest = Version.objects.get_for_object(Article.objects.get(pk=self.article.pk)).first()
-        self.assertEqual(latest.revision.get_comment(), "Added 1 suggested fact.")
+        self.assertEqual(said(latest.revision), "Added 1 suggested fact.")
 
     def test_accepting_none_saves_nothing(self):
         """Regression: it wrote a history entry "Added 0 suggested fact(s)." and changed the article's updated time."""

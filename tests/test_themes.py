@@ -5,6 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.admin.records import record_state
+from articles.history_comments import said
 from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, theme_key
 from articles.models.themes import parse_theme_names
 
@@ -260,7 +261,7 @@ class BulkThemeActionTests(ActionTestCase):
                 self.assertFalse(Version.objects.get_for_object(first if changed == third else third).exists())
                 latest = Version.objects.get_for_object(changed).first()
                 verb = "Added" if action == "add_theme" else "Removed"
-                self.assertEqual(latest.revision.comment, f"{verb} the theme “Space”.")
+                self.assertEqual(said(latest.revision), f"{verb} the theme “Space”.")
                 self.assertEqual(latest.revision.user, self.editor)
                 tagged_before = self.space in changed.themes.all()
                 changed.themes.set([] if tagged_before else [self.space])

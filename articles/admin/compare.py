@@ -21,6 +21,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import diff_match_patch_pretty_html
 
 from ..formatting import format_date
+from ..history_comments import keep_change_message
 from ..models import Fact, Person, QAPair, Theme
 
 THEMES = gettext_lazy("Themes")
@@ -141,6 +142,18 @@ class VersionedAdmin(CompareVersionAdmin):
     def recoverlist_view(self, request, extra_context=None):
         title = {"title": gettext("Recover deleted %(name)s") % {"name": self.opts.verbose_name_plural}}
         return super().recoverlist_view(request, {**title, **(extra_context or {})})
+
+    # The admin's saves keep Django's change message in their version, said in the language of
+    # whoever reads the history (history_comments.py), not the text in the saver's.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        keep_change_message(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        keep_change_message(entry)
+        return entry
 
     @property
     def compare_fields(self):

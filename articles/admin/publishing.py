@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from ..history_comments import set_comment
 from ..models import Article
 from ..models.article_checks import publication_errors
 
@@ -18,6 +19,7 @@ class PublishingAdmin:
         Give each selected article `status`, one saved version each, originals first, so that a
         translation selected with its original is published after it; return the articles
         changed and those refused (a translation whose original is not published before it).
+        Each version's comment is `comment`, a name of history_comments.COMMENTS.
         """
         changed, refused = [], []
         for article in queryset.exclude(status=status).order_by(F("translation_of").asc(nulls_first=True), "pk"):
@@ -31,7 +33,7 @@ class PublishingAdmin:
                 article.updated_by = request.user
                 article.save()
                 reversion.set_user(request.user)
-                reversion.set_comment(comment)
+                set_comment(comment)
             changed.append(article)
         return changed, refused
 
@@ -53,7 +55,7 @@ class PublishingAdmin:
         description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, gettext("Published."))
+        changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, "published")
         scheduled = [article for article in changed if article.state == Article.State.SCHEDULED]
         now, already = len(changed) - len(scheduled), queryset.count() - len(changed) - len(refused)
         said = [ngettext("Published %(count)d article now.", "Published %(count)d articles now.", now) % {"count": now}]
@@ -82,7 +84,7 @@ class PublishingAdmin:
 
     @admin.action(description=gettext_lazy("Return selected articles to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        changed, _ = self.set_status(request, queryset, Article.Status.DRAFT, gettext("Returned to draft."))
+        changed, _ = self.set_status(request, queryset, Article.Status.DRAFT, "returned-to-draft")
         already = queryset.count() - len(changed)
         said = [
             ngettext("Returned %(count)d article to draft.", "Returned %(count)d articles to draft.", len(changed))

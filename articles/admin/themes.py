@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from taggit.models import Tag
 
+from ..history_comments import set_comment
 from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..models import Theme, ThemeMerge, ThemeRedirect
 from ..models.themes import parse_theme_names, tagged_count
@@ -250,8 +251,6 @@ class ThemeRedirectAdmin(ForgedInputGuard, admin.ModelAdmin):
 
 ADD_TO = gettext_lazy("Add a theme to %(count)d %(items)s")
 REMOVE_FROM = gettext_lazy("Remove a theme from %(count)d %(items)s")
-ADDED = gettext_lazy("Added the theme “%(theme)s”.")
-REMOVED = gettext_lazy("Removed the theme “%(theme)s”.")
 ADDED_TO = gettext_lazy("Added “%(theme)s” to %(count)d %(items)s.")
 REMOVED_FROM = gettext_lazy("Removed “%(theme)s” from %(count)d %(items)s.")
 
@@ -286,7 +285,7 @@ def change_theme(modeladmin, request, queryset, add):
         for obj in changed:
             reversion.add_to_revision(obj)
         reversion.set_user(request.user)
-        reversion.set_comment((ADDED if add else REMOVED) % {"theme": theme})
+        set_comment("theme-added" if add else "theme-removed", theme=str(theme))
     count = len(changed)
     message = (ADDED_TO if add else REMOVED_FROM) % {
         "theme": theme,

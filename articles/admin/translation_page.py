@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
+from ..history_comments import set_comment
 from ..models import Article, Fact, FactWording, QAPair
 from ..services.translations import align_pairs, original_text
 from ..signals import content_changed
@@ -221,9 +222,7 @@ def save(form, translation, user, review):
             article.reviewed_original = original_text(original)
         article.save()
         reversion.set_user(user)
-        reversion.set_comment(
-            gettext("Translated side by side and marked reviewed.") if review else gettext("Translated side by side.")
-        )
+        set_comment("translated-and-reviewed" if review else "translated")
     content_changed.send(sender=QAPair)
     return True
 

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
+from ..history_comments import set_comment
 from ..models import Article, DatePrecision, Fact, Person, QAPair, TaggedFact, Theme
 from ..search_index import index_articles
 from ..services.slugs import free_slug
@@ -102,7 +103,7 @@ def create_draft(
         if translation_of is not None:
             align_pairs(translation_of)
         reversion.set_user(user)
-        reversion.set_comment("Imported from a pasted or uploaded text.")
+        set_comment("imported")
     return article
 
 
@@ -162,10 +163,7 @@ def create_facts(article, accepted, user=None):
             ).get(pk=article.pk)
         )
         reversion.set_user(user)
-        reversion.set_comment(
-            ngettext("Added %(count)d suggested fact.", "Added %(count)d suggested facts.", len(facts))
-            % {"count": len(facts)}
-        )
+        set_comment("facts-suggested", count=len(facts))
     return facts
 
 

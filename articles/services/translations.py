@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ..history_comments import set_comment
 from ..models import Article, FactWording, QAPair
 from ..models.common import Status
 from .slugs import free_slug
@@ -106,7 +107,7 @@ def create_translation(original, language, user=None, texts=None):
             wording.full_clean()
             wording.save()
         reversion.set_user(user)
-        reversion.set_comment(f"Translation into {translation.get_language_display()} created.")
+        set_comment("translation-created", language=translation.language)
     return translation
 
 

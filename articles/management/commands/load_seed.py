@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles.history_comments import set_comment
 from articles.models import Article, Fact, Person, QAPair, Source, Theme
 from articles.services.translations import create_translation
 
@@ -33,7 +34,7 @@ class Command(BaseCommand):
     @transaction.atomic
     @reversion.create_revision()
     def handle(self, *args, file, translations, **options):
-        reversion.set_comment("Loaded from the seed content.")
+        set_comment("seed")
         data = json.loads(file.read_text(encoding="utf-8"))
         translated = json.loads(translations.read_text(encoding="utf-8"))
         for item in data["themes"]:
