@@ -1,9 +1,14 @@
 """The translation workflow in the admin: Translate into… and the side-by-side page."""
 
+import re
+from datetime import timedelta
+from html import unescape
+
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import formats, timezone
 from reversion.models import Revision, Version
 
 from articles.admin.translation_page import translation_state
@@ -85,6 +90,39 @@ class TranslateIntoTests(TestCase):
         response = self.client.get(reverse("admin:articles_article_changelist"))
         self.assertContains(response, '<td class="field-language">Spanish</td>', html=True)
         self.assertContains(response, '<td class="field-language">English</td>', html=True)
+
+    def test_the_list_says_when_readers_see_a_translation_waiting_for_its_original(self):
+        """A translation published before its original was listed as published at its own, earlier time."""
+        translation = spanish(self.original)
+        now = timezone.now()
+        translation.status, translation.published_at = Article.Status.PUBLISHED, now - timedelta(days=2)
+        translation.save()
+        later = now + timedelta(days=3)
+        cases = [
+            (Article.Status.PUBLISHED, "scheduled", "Scheduled", formats.localize(timezone.localtime(later))),
+            (Article.Status.DRAFT, "waiting", "Waiting for its original", "-"),
+        ]
+        changelist = reverse("admin:articles_article_changelist")
+        for status, value, state, public_from in cases:
+            with self.subTest(state=state):
+                Article.objects.filter(pk=self.original.pk).update(status=status, published_at=later)
+                row = self.row(self.client.get(changelist, {"language__exact": "es"}), translation)
+                self.assertEqual(row["state"], state)
+                self.assertEqual(row["public_from"], public_from)
+                filtered = self.client.get(changelist, {"state": value})
+                self.assertIn(translation, filtered.context["cl"].result_list)
+                published = self.client.get(changelist, {"state": "published"})
+                self.assertNotIn(translation, published.context["cl"].result_list)
+
+    @staticmethod
+    def row(response, article):
+        """Return the cells of `article`'s row in the changelist, by field name."""
+        html = response.content.decode()
+        start = html.index(f'value="{article.pk}"')
+        row = html[start : html.index("</tr>", start)]
+        return {
+            name: unescape(text).strip() for name, text in re.findall(r'class="field-(\w+)[^"]*">(.*?)</t[dh]>', row)
+        }
 
 
 @override_settings(PAGE_CACHE=False)

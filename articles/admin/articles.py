@@ -121,7 +121,7 @@ class ArticleAdmin(
         "language",
         "kind",
         "state",
-        "published_at",
+        "public_from",
         "interviewee",
         "source",
         "pair_count",
@@ -191,7 +191,7 @@ class ArticleAdmin(
         return (
             super()
             .get_queryset(request)
-            .select_related("interviewee", "source")
+            .select_related("interviewee", "source", "translation_of")
             .annotate(pair_count=Coalesce(Subquery(pairs.values("n")), 0))
         )
 
@@ -275,6 +275,11 @@ class ArticleAdmin(
     @admin.display(description=gettext_lazy("state"))
     def state(self, obj):
         return obj.state_label
+
+    @admin.display(description=gettext_lazy("public from"), ordering="published_at")
+    def public_from(self, obj):
+        """When readers see the article: a translation waits for its original (Article.public_from)."""
+        return obj.public_from
 
     @admin.display(description=gettext_lazy("Q&A pairs"), ordering="pair_count")
     def pair_count(self, obj):

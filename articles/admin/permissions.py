@@ -5,6 +5,7 @@ from operator import or_
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..models import Article
@@ -83,8 +84,12 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == Article.State.DRAFT:
             return queryset.filter(status=Article.Status.DRAFT)
+        published = Q(status=Article.Status.PUBLISHED)
         if self.value() == Article.State.SCHEDULED:
-            return queryset.scheduled()
+            later = Q(translation_of__status=Article.Status.PUBLISHED, translation_of__published_at__gt=timezone.now())
+            return queryset.filter(published & (Q(published_at__gt=timezone.now()) | later))
         if self.value() == Article.State.PUBLISHED:
             return queryset.published()
+        if self.value() == Article.State.WAITING:
+            return queryset.filter(published, translation_of__status=Article.Status.DRAFT)
         return queryset

@@ -59,7 +59,7 @@ def sentence(template, **values):
 
 
 def state_of(status, published_at):
-    """Return the Article.State of an article of `status` and `published_at` now."""
+    """Return the Article.State of an original of `status` and `published_at` now."""
     return Article(status=status, published_at=published_at).state
 
 
@@ -100,7 +100,8 @@ class Restore:
             done, sentences = sentence(RECOVERED, date=date), RECOVERED_AS
         else:
             done = sentence(RESTORED, date=date)
-            sentences = STAYS if article.state == state_of(self.status, self.published_at) else BECOMES
+            stays = state_of(article.status, article.published_at) == state_of(self.status, self.published_at)
+            sentences = STAYS if stays else BECOMES
         return f"{done} {describe(sentences, article.status, article.published_at)}"
 
 

@@ -315,11 +315,32 @@ class Article(Themed, Versioned, models.Model):
         return Q(pk=original) | Q(translation_of=original)
 
     @property
+    def public_from(self):
+        """
+        Return when readers see the article: its publish time, or, for a translation, its
+        original's where that is later (published_q()); None while it or its original is a draft.
+        """
+        if self.status == self.Status.DRAFT:
+            return None
+        original = self.translation_of
+        if original is None:
+            return self.published_at
+        if original.status == self.Status.DRAFT:
+            return None
+        return max(self.published_at, original.published_at)
+
+    @property
     def state(self):
-        """Return the State: a draft, scheduled (published, its time still to come) or published."""
+        """
+        Return the State: a draft, scheduled (published, the time readers see it still to come),
+        published, or a published translation waiting for its original, a draft.
+        """
         if self.status == self.Status.DRAFT:
             return self.State.DRAFT
-        return self.State.SCHEDULED if self.published_at > timezone.now() else self.State.PUBLISHED
+        public_from = self.public_from
+        if public_from is None:
+            return self.State.WAITING
+        return self.State.SCHEDULED if public_from > timezone.now() else self.State.PUBLISHED
 
     @property
     def state_label(self):

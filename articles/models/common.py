@@ -19,11 +19,16 @@ class Status(models.TextChoices):
 
 
 class State(models.TextChoices):
-    """What an article is to readers now, from its status and publication time (Article.state)."""
+    """
+    What an article is to readers now, from its status and publication time and, for a
+    translation, its original's (Article.state).
+    """
 
     DRAFT = "draft", gettext_lazy("Draft")
     SCHEDULED = "scheduled", gettext_lazy("Scheduled")
     PUBLISHED = "published", gettext_lazy("Published")
+    # A published translation of an original that is a draft: readers see it once the original is published.
+    WAITING = "waiting", gettext_lazy("Waiting for its original")
 
 
 def published_q(prefix=""):
