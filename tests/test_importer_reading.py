@@ -278,6 +278,40 @@ def test_a_dateline_naming_an_update_first_gives_the_publication_after_it():
     assert (parsed.original_date, parsed.standfirst) == (date(2024, 7, 21), "Entradilla.")
 
 
+@pytest.mark.parametrize(
+    ("front", "day", "name"),
+    [
+        ("입력 2024.08.30 18:30\n김철수 기자", date(2024, 8, 30), "김철수"),
+        ("Por Ana López \nPublicado el 30 de agosto de 2024", date(2024, 8, 30), "Ana López"),
+    ],
+)
+def test_a_dateline_and_a_byline_on_consecutive_lines_are_both_read(front, day, name):
+    """Pasted news pages put them on consecutive lines: they became the intro or the standfirst."""
+    parsed = parse_interview(f"Título\n\nLa entradilla.\n\n{front}\n\nP: ¿Qué?\n\nR: Eso.")
+    assert (parsed.original_date, parsed.interviewer_name, parsed.standfirst, parsed.intro) == (
+        day,
+        name,
+        "La entradilla.",
+        "",
+    )
+    assert [paragraph for _, paragraph in parsed.left_out] == [line.strip() for line in front.split("\n")]
+
+
+def test_a_dateline_line_followed_by_a_sentence_is_not_left_out():
+    parsed = parse_interview(
+        "Título\n\nPublicado el 30 de agosto de 2024\nLa empresa amplía su planta.\n\nP: ¿Qué?\n\nR: Eso."
+    )
+    assert parsed.standfirst == "Publicado el 30 de agosto de 2024\nLa empresa amplía su planta."
+    assert parsed.left_out == []
+
+
+@pytest.mark.parametrize("separator", ["\n", "\x0b", "\x0c", "\u2028"])
+def test_a_title_over_several_lines_is_one_line(separator):
+    """A title field is one line: browsers drop its line breaks, gluing the words ("socionatural")."""
+    parsed = parse_interview(f"«México es nuestro socio{separator}natural»\n\nP: ¿Qué?\n\nR: Eso.")
+    assert parsed.title == "«México es nuestro socio natural»"
+
+
 def test_a_hyphen_typed_for_a_dash_marks_prompts_but_a_list_item_does_not():
     parsed = parse_interview(
         "제목\n\n-멕시코 진출 배경은.\n\n시장이 크다.\n\n- 첫째, 인력.\n\n-앞으로 계획은?\n\n공장을 더 짓는다."

@@ -183,7 +183,11 @@ def parse_interview(text):
     paragraphs = _split_paragraphs(text)
     if not paragraphs:
         raise ImportRefused(NO_PAIRS)
-    reading_order = {paragraph: index for index, paragraph in enumerate(paragraphs)}
+    # Where each paragraph, and each line of one, is read: what is left out is listed in that order.
+    reading_order = {}
+    for index, paragraph in enumerate(paragraphs):
+        for piece in [paragraph, *(line.strip() for line in paragraph.split("\n"))]:
+            reading_order.setdefault(piece, index)
     parsed = ParsedInterview(title="", standfirst="", intro="", pairs=[], source_name="", formats=[], language=language)
     while len(paragraphs) > 1 and (name := read_source(paragraphs[-1])):
         parsed.source_name = name
@@ -200,7 +204,8 @@ def parse_interview(text):
     if (found := label(paragraphs[head])) and found[1] == PROMPT:
         body = _without_furniture(paragraphs[head:], parsed)
     else:
-        parsed.title = title_without_kicker(paragraphs[head])
+        # A title is one line: a text field drops line breaks, gluing the words on either side.
+        parsed.title = " ".join(title_without_kicker(paragraphs[head]).split())
         body = _without_furniture(paragraphs[head + 1 :], parsed)
     turns = read_turns(body)
     first = next((index for index, turn in enumerate(turns) if turn.role == PROMPT), None)
@@ -246,9 +251,17 @@ def _split_paragraphs(text):
 
 def _read_front_line(paragraph, language, front_lines):
     """
-    Tell whether `paragraph` is a dateline or a byline; if so, add (category, paragraph, its
-    [(date, is an update)], the name of its byline's journalist) to `front_lines`.
+    Tell whether `paragraph` is a dateline or a byline, or lines that each are one (pasted
+    pages put them on consecutive lines); if so, add (category, line, its [(date, is an
+    update)], the name of its byline's journalist) to `front_lines` for each.
     """
+    lines = paragraph.split("\n")
+    if len(lines) > 1:
+        read = []
+        if all(_read_front_line(line.strip(), language, read) for line in lines):
+            front_lines.extend(read)
+            return True
+        return False
     dateline = read_dateline(paragraph, language)
     byline = read_byline(dateline.rest if dateline else paragraph)
     if dateline and byline is None and not is_place(dateline.rest):
