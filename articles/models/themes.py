@@ -193,6 +193,9 @@ class Theme(Localized, TagBase):
     to the English ones while they are empty.
     """
 
+    # taggit's name and slug, labelled from Kormex's catalogs: taggit has no Korean.
+    name = models.CharField(gettext_lazy("name"), unique=True, max_length=100)
+    slug = models.SlugField(gettext_lazy("slug"), unique=True, max_length=100, allow_unicode=True)
     description = models.TextField(
         gettext_lazy("description"),
         blank=True,
