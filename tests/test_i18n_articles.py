@@ -251,6 +251,8 @@ class ContentLanguageTests(TestCase):
             fact_page = self.client.get(english_fact.get_permalink())
         self.assertContains(fact_page, '<bdi lang="en">Ambassador</bdi> (<bdi>Corea</bdi>)')
         self.assertContains(fact_page, 'en contexto en “<bdi lang="en">Korea wants an FTA</bdi>”')
+        # The citation quotes the English words.
+        self.assertContains(fact_page, ': “<bdi lang="en">A minister</bdi>” Kormex')
         facts = self.client.get("/es/facts/")
         self.assertContains(facts, '“<bdi lang="en">Korea wants an FTA</bdi>”')
         self.assertContains(facts, "“<bdi>Corea quiere un TLC</bdi>”")
