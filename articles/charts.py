@@ -75,8 +75,9 @@ class Chart:
 
     def svg(self):
         """
-        Return the chart as escaped SVG markup, named by its title and described in words in the
-        page's language; its geometry stays in SVG's own number syntax.
+        Return the chart as escaped SVG markup, named by its title and described in the page's
+        language as the picture of the table that follows it; its geometry stays in SVG's own
+        number syntax.
         """
         rows = format_html_join(
             "",
@@ -95,7 +96,9 @@ class Chart:
                 for index, bar in enumerate(self.bars)
             ),
         )
-        description = "; ".join(f"{bar.value}: {bar.label}" for bar in self.bars)
+        # The statements may be in other languages than the page's, which a description cannot
+        # mark: the table that follows every chart (includes/figures.html) marks each.
+        description = _("The table that follows gives each bar’s figure and fact.")
         return format_html(
             '<svg class="chart" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" '
             'width="{width}" height="{height}"><title id="{id}-title">{title}</title>'

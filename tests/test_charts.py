@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.test import SimpleTestCase, TestCase
+from django.utils.translation import override
 
 from articles.charts import MAX_BARS, WIDTH, figure_groups
 from articles.models import Article, Fact
@@ -49,7 +50,12 @@ class FigureGroupTests(SimpleTestCase):
         svg = chart.svg()
         self.assertIn('role="img" aria-labelledby="figure-1-title figure-1-desc"', svg)
         self.assertIn('<title id="figure-1-title">Figures in US dollars</title>', svg)
-        self.assertIn('<desc id="figure-1-desc">$10: Trade.; $5: Investment.</desc>', svg)
+        # The table after it gives each figure and fact, each statement marked with its language:
+        # a description repeating them would speak other languages' words in the page's.
+        self.assertIn('<desc id="figure-1-desc">The table that follows gives each bar’s figure and fact.</desc>', svg)
+        with override("es"):
+            description = re.search(r"<desc[^>]*>(.*?)</desc>", chart.svg())[1]
+        self.assertEqual(description, "La tabla que sigue da la cifra y el dato de cada barra.")
 
     def test_svg_escapes_labels_and_units_and_has_no_style_attribute(self):
         (chart,) = figure_groups([fact(10, HOSTILE, HOSTILE), fact(5, HOSTILE, "x" * 300)])
