@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.admin.articles import ArticleAdmin
-from articles.models import Article
+from articles.models import Article, FactWording
 
 from .support.admin import (
     AdminTestCase,
@@ -192,6 +192,22 @@ class ChangelistFilterTests(AdminTestCase):
         for query, expected in cases:
             with self.subTest(query=query):
                 self.assertEqual(self.results("fact", query), expected)
+
+    def test_fact_search_finds_a_fact_by_its_wordings_in_translations_once(self):
+        """Spanish and Korean editors could not find a fact by the words they translated it with."""
+        for language, statement, quote in [
+            ("en", "Commerce rose by 10%.", "rose"),
+            ("ko", "교역이 10% 늘었다.", "늘었다"),
+        ]:
+            FactWording.objects.create(
+                article=ArticleFactory(language=language, translation_of=self.trade_article),
+                fact=self.trade_fact,
+                statement=statement,
+                quote=quote,
+            )
+        for words in ["Commerce", "교역이", "10"]:
+            with self.subTest(words=words):
+                self.assertEqual(self.results("fact", {"q": words}), [self.trade_fact])
 
     def test_theme_person_and_source_search(self):
         self.assertEqual(self.results("theme", {"q": "spa"}), [self.space])

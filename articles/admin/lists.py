@@ -66,12 +66,14 @@ class TableSearch:
     Search `search_fields` (the model's own fields, or its foreign keys' as "interviewee__name",
     matched by icontains; at least one of its own) and the texts of the rows `related_search`
     names, (model, its field naming the row, its text fields): on PostgreSQL with table_searches(),
-    on SQLite in one condition, the related rows through EXISTS. Django's admin joined a reverse
-    relation and made the list DISTINCT over every column, for the page, its count and its date
-    hierarchy alike. An autocomplete searches `autocomplete_search_fields` only: the titles it shows.
+    on SQLite in one condition, the related rows through EXISTS, or, with `related_search_once`,
+    read once (IN). Django's admin joined a reverse relation and made the list DISTINCT over every
+    column, for the page, its count and its date hierarchy alike. An autocomplete searches
+    `autocomplete_search_fields` only: the titles it shows.
     """
 
     related_search = None
+    related_search_once = False
     autocomplete_search_fields = None
 
     def get_search_fields(self, request):
@@ -91,7 +93,7 @@ class TableSearch:
             if self.related_search is not None:
                 model, link, texts = self.related_search
                 related = model._default_manager.filter(containing(texts, word))
-                if by_table:
+                if by_table or self.related_search_once:
                     condition |= Q(pk__in=related.values(link))
                 else:
                     condition |= Q(Exists(related.filter(**{link: OuterRef("pk")})))
