@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from django.contrib.postgres.search import SearchQuery
 
 # Letters and digits, without the underscore, which PostgreSQL's parser splits words on; a run of
 # Hangul is a word of its own, so that 2024년 is 2024 and 년.
@@ -106,3 +107,9 @@ def spans(text, language, query):
 def highlight_spans(text, language, query):
     """Return the spans of `text` that `query` matched (spans()), in a list."""
     return list(spans(text, language, query))
+
+
+def tsquery(terms):
+    """Return the text-search query every one of `terms` (query_terms()) must match, prefix terms as prefixes."""
+    operands = (f"'{term[:-1]}':*" if term.endswith(PREFIX) else f"'{term}'" for term in terms)
+    return SearchQuery(" & ".join(operands), config="simple", search_type="raw")

@@ -1,5 +1,7 @@
 """The admin's pages for every model and the filters of their change lists."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -208,6 +210,29 @@ class ChangelistFilterTests(AdminTestCase):
         for words in ["Commerce", "교역이", "10"]:
             with self.subTest(words=words):
                 self.assertEqual(self.results("fact", {"q": words}), [self.trade_fact])
+
+    def test_korean_words_of_one_or_two_syllables_are_found_inside_longer_words(self):
+        """On PostgreSQL they have no trigram to look up: the search reads the reader search's syllable pairs."""
+        article = ArticleFactory(title="멕시코 수출액 늘어", language="ko", standfirst="대사 인터뷰.")
+        pair = QAPairFactory(
+            article=article, position=1, prompt="교역은 어떻습니까?", answer="지난해 198억 달러였습니다."
+        )
+        fact = FactFactory(pair=pair, statement="교역액은 198억 달러다.", quote="198억 달러", value=None, unit="")
+        cases = [
+            ("article", "수출", [article]),
+            ("article", "달러", [article]),
+            ("qapair", "억", [pair]),
+            ("qapair", "수출", [pair]),
+            ("fact", "억", [fact]),
+            ("fact", "교역", [fact]),
+            ("fact", "인터", []),
+        ]
+        for model, word, expected in cases:
+            with self.subTest(model=model, word=word), CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.results(model, {"q": word}), expected)
+                if connection.vendor == "postgresql":
+                    texts = r'"(prompt|answer|statement|quote|standfirst|intro)"::text\) LIKE'
+                    self.assertEqual([query["sql"] for query in queries if re.search(texts, query["sql"])], [])
 
     def test_theme_person_and_source_search(self):
         self.assertEqual(self.results("theme", {"q": "spa"}), [self.space])

@@ -2,16 +2,16 @@ import re
 from datetime import timedelta
 from unittest import skipUnless
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Fact, QAPair, SearchEntry
+from articles.models.search import DOCUMENT_COLUMN, entry_document
 from articles.search_index import WORDS_TABLE, index_articles
-from articles.views.search import DOCUMENT_COLUMN, RESULT_TYPES, matching
+from articles.views.search import RESULT_TYPES, matching
 
 from .support.facets import FACET_MODES
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, ThemeFactory
@@ -343,8 +343,7 @@ class SearchIndexTests(TestCase):
         built = SearchVector("heading_terms", weight="A", config="simple") + SearchVector(
             "body_terms", weight="B", config="simple"
         )
-        document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
-        [(stored, expected)] = SearchEntry.objects.filter(article=article).values_list(document, built)
+        [(stored, expected)] = SearchEntry.objects.filter(article=article).values_list(entry_document(), built)
         self.assertEqual(stored, expected)
         self.assertEqual(stored, "'ahead':4B 'launch':3B,6B 'plan':2A 'satellit':1A 'two':5B")
 

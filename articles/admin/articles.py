@@ -141,6 +141,7 @@ class ArticleAdmin(
     ]
     search_fields = ["title", "standfirst", "intro", "interviewee__name"]
     related_search = (QAPair, "article", ["prompt", "answer"])
+    entry_search = (["article", "pair"], "article", ["title", "standfirst", "intro"])
     autocomplete_search_fields = ["title"]
     # The list says "N results" without counting every article again for "(M total)".
     show_full_result_count = False
@@ -387,6 +388,7 @@ class QAPairAdmin(
     list_display = ["__str__", "article", "position", "anchor"]
     list_filter = [ThemeFilter, "article__status"]
     search_fields = ["prompt", "answer", "article__title"]
+    entry_search = (["pair"], "pair", ["prompt", "answer"])
     list_select_related = ["article"]
     show_full_result_count = False
     autocomplete_fields = ["article"]

@@ -64,6 +64,7 @@ class FactAdmin(
     # interviews (400–510 ms a search) than looking for one beside each fact (450–710 ms).
     related_search = (FactWording, "fact", ["statement", "quote"])
     related_search_once = True
+    entry_search = (["fact"], "fact", ["statement", "quote"])
     autocomplete_fields = ["article", "person"]
     formfield_overrides = THEME_FIELDS_WIDE
     actions = ["add_theme", "remove_theme"]

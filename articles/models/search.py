@@ -1,6 +1,8 @@
 """The reader search's index: one entry a language version of each article, Q&A pair and fact wording."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy
 
 from .article import Article
@@ -50,3 +52,16 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.heading
+
+
+# The column of each entry's text-search vector on PostgreSQL (migration 0017_search_entries).
+DOCUMENT_COLUMN = "document"
+
+
+def entry_document():
+    """
+    Return the text-search vector of each entry on PostgreSQL, named without its table so that
+    it is the entries' of the query it is in, a subquery's included: no table a search joins
+    has a column of that name.
+    """
+    return RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())

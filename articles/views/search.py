@@ -8,10 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import Case, CharField, FloatField, IntegerField, Q, Value, When, prefetch_related_objects
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -24,10 +23,11 @@ from django.views.decorators.http import require_safe
 from ..filters import MAX_THEMES, SLUG_PATTERN, no_such_themes, too_many_themes
 from ..i18n import active_language, language_codes
 from ..models import SearchEntry, Theme, prefetch_themes
+from ..models.search import entry_document
 from ..queries import themes_in_use
 from ..query_strings import private_if
 from ..search_index import WORDS_TABLE
-from ..search_text import PREFIX, highlight_spans, query_terms, spans, words
+from ..search_text import PREFIX, highlight_spans, query_terms, spans, tsquery, words
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_TYPE = 20
@@ -38,10 +38,6 @@ EXCERPT_LENGTH = 200
 # When an entry's article was published, as text: ISO 8601 in UTC on both databases, which sorts
 # as the times do, and is read without the conversion to a datetime that costs each candidate.
 PUBLISHED = Cast("article__published_at", CharField())
-# The text-search vector of each entry on PostgreSQL (migration 0017_search_entries), named
-# without its table so that it is the entries' of the query it is in, a subquery's included: no
-# table a search joins has a column of that name.
-DOCUMENT_COLUMN = "document"
 # Control characters only break excerpts, and PostgreSQL refuses NUL in text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # What a result written in another language than the page's says it is written in.
@@ -79,12 +75,6 @@ SHOWN = [
     "fact__pair__anchor",
     *(result_type.themed for result_type in RESULT_TYPES),
 ]
-
-
-def tsquery(terms):
-    """Return the text-search query every one of `terms` (query_terms()) must match, prefix terms as prefixes."""
-    operands = (f"'{term[:-1]}':*" if term.endswith(PREFIX) else f"'{term}'" for term in terms)
-    return SearchQuery(" & ".join(operands), config="simple", search_type="raw")
 
 
 def term_rank(term):
@@ -132,7 +122,7 @@ def matching(query, themes):
         return [found.none() for _ in RESULT_TYPES]
     ranks = []
     if connection.vendor == "postgresql":
-        document = RawSQL(DOCUMENT_COLUMN, [], output_field=SearchVectorField())
+        document = entry_document()
         found, queries, conditions = found.alias(document=document), [], Q(pk__in=[])
         for terms, languages in per_terms.items():
             queries.append(tsquery(terms))
