@@ -191,6 +191,15 @@ def test_q_dot_and_a_dot_labels_are_removed():
     assert parsed.formats == ["Q. and A. labels"]
 
 
+def test_labels_with_a_full_width_colon_are_labels():
+    """Korean keyboards type a full-width colon: such a text was refused as having no Q&A pair."""
+    parsed = parse_interview(
+        "대사 인터뷰\n\n교역이 늘고 있다.\n\n질문：교역 규모는?\n\n답변：198억 달러입니다.\n\n"
+        "Q：And next year?\n\nA： More."
+    )
+    assert prompts_and_answers(parsed) == [("교역 규모는?", "198억 달러입니다."), ("And next year?", "More.")]
+
+
 def test_question_and_answer_labels_are_removed():
     parsed = parse_interview(
         "POSCO's chief in Mexico: steel needs clean energy\n\n"

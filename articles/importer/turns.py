@@ -7,7 +7,7 @@ A paragraph is a prompt when it:
 - starts with "## " (a prompt an editor marks by hand);
 - starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:" (any
   case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.", "R:",
-  "답변:", "답:") starts an answer;
+  "답변:", "답:") starts an answer; a label's colon may be full-width ("질문：");
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …"): in a text
   whose turns are labelled with upper-case names, the first name that labels two turns or more
   is the interviewer's, every other name an interviewee's;
@@ -43,26 +43,27 @@ NAME_LABELS = gettext_lazy("names as labels")
 
 PROMPT, ANSWER, TEXT = "prompt", "answer", "text"
 
-# (label, role, the format it belongs to); matched case-insensitively at a paragraph's start.
+# (label, role, the format it belongs to); matched case-insensitively at a paragraph's start, its
+# colon typed as such or full-width (：), as East Asian keyboards type it.
 LABELS = [
     (re.compile(pattern + r"\s*", re.IGNORECASE), role, name)
     for pattern, role, name in [
-        (r"q\s*:", PROMPT, gettext_lazy("Q: and A: labels")),
-        (r"a\s*:", ANSWER, gettext_lazy("Q: and A: labels")),
+        (r"q\s*[:：]", PROMPT, gettext_lazy("Q: and A: labels")),
+        (r"a\s*[:：]", ANSWER, gettext_lazy("Q: and A: labels")),
         (r"q\.(?=\s)", PROMPT, gettext_lazy("Q. and A. labels")),
         (r"a\.(?=\s)", ANSWER, gettext_lazy("Q. and A. labels")),
-        (r"question\s*:", PROMPT, gettext_lazy("Question: and Answer: labels")),
-        (r"answer\s*:", ANSWER, gettext_lazy("Question: and Answer: labels")),
-        (r"pregunta\s*:", PROMPT, gettext_lazy("Pregunta: and Respuesta: labels")),
-        (r"respuesta\s*:", ANSWER, gettext_lazy("Pregunta: and Respuesta: labels")),
+        (r"question\s*[:：]", PROMPT, gettext_lazy("Question: and Answer: labels")),
+        (r"answer\s*[:：]", ANSWER, gettext_lazy("Question: and Answer: labels")),
+        (r"pregunta\s*[:：]", PROMPT, gettext_lazy("Pregunta: and Respuesta: labels")),
+        (r"respuesta\s*[:：]", ANSWER, gettext_lazy("Pregunta: and Respuesta: labels")),
         (r"pregunta\.(?=\s)", PROMPT, gettext_lazy("Pregunta. and Respuesta. labels")),
         (r"respuesta\.(?=\s)", ANSWER, gettext_lazy("Pregunta. and Respuesta. labels")),
-        (r"p\s*:", PROMPT, gettext_lazy("P: and R: labels")),
-        (r"r\s*:", ANSWER, gettext_lazy("P: and R: labels")),
-        (r"질문\s*:", PROMPT, gettext_lazy("질문: and 답변: labels")),
-        (r"답변\s*:", ANSWER, gettext_lazy("질문: and 답변: labels")),
-        (r"문\s*:", PROMPT, gettext_lazy("문: and 답: labels")),
-        (r"답\s*:", ANSWER, gettext_lazy("문: and 답: labels")),
+        (r"p\s*[:：]", PROMPT, gettext_lazy("P: and R: labels")),
+        (r"r\s*[:：]", ANSWER, gettext_lazy("P: and R: labels")),
+        (r"질문\s*[:：]", PROMPT, gettext_lazy("질문: and 답변: labels")),
+        (r"답변\s*[:：]", ANSWER, gettext_lazy("질문: and 답변: labels")),
+        (r"문\s*[:：]", PROMPT, gettext_lazy("문: and 답: labels")),
+        (r"답\s*[:：]", ANSWER, gettext_lazy("문: and 답: labels")),
     ]
 ]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
