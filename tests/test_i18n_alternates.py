@@ -6,7 +6,16 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .support.factories import ArticleFactory, FactFactory, ThemeFactory, UserFactory
-from .support.i18n import KO_SLUG, absolute, alternates, ko_theme_url, language_links, sitemap_alternates, trade_theme
+from .support.i18n import (
+    KO_SLUG,
+    PageParser,
+    absolute,
+    alternates,
+    ko_theme_url,
+    language_links,
+    sitemap_alternates,
+    trade_theme,
+)
 
 
 class InterfacePageAlternatesTests(TestCase):
@@ -31,8 +40,12 @@ class InterfacePageAlternatesTests(TestCase):
                 with self.subTest(url=url):
                     response = self.client.get(url)
                     self.assertEqual(alternates(response), links | {"x-default": absolute(en)})
-                    # The header's language links lead where the alternates do (no redirect on the way).
+                    # The header's language links lead where the alternates do (no redirect on the way),
+                    # the page's own marked current.
                     self.assertEqual(language_links(response), links)
+                    marked = PageParser(response.content.decode()).language_links()
+                    current = [link["href"] for link in marked if link.get("aria-current")]
+                    self.assertEqual([absolute(href) for href in current], [absolute(url)])
 
     def test_filtered_pages_keep_their_filters_in_every_language(self):
         found = alternates(self.client.get("/es/facts/", {"kind": "figure"}))

@@ -15,7 +15,7 @@ from articles.models import Article
 
 from .support.admin import admin_url
 from .support.factories import ArticleFactory, FactFactory, PersonFactory, QAPairFactory, UserFactory
-from .support.i18n import absolute, alternates, language_links, sitemap_alternates
+from .support.i18n import PageParser, absolute, alternates, language_links, sitemap_alternates
 
 
 class ArticleTranslationTests(TestCase):
@@ -148,6 +148,18 @@ class ArticleTranslationTests(TestCase):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertContains(response, f'<link rel="canonical" href="{absolute(expected)}">', count=1)
+
+    def test_the_current_language_is_marked_only_on_a_link_to_the_page_itself(self):
+        """Regression: /es/articles/korea-fta/ marked "Español" current, though it leads to the Spanish version."""
+        for url, current in [
+            ("/es/articles/corea-tlc/", ["es"]),
+            ("/articles/korea-fta/", ["en"]),
+            ("/es/articles/korea-fta/", []),
+            ("/ko/articles/corea-tlc/", []),
+        ]:
+            with self.subTest(url=url):
+                links = PageParser(self.client.get(url).content.decode()).language_links()
+                self.assertEqual([link["hreflang"] for link in links if link.get("aria-current")], current)
 
     def test_publishing_a_translation_adds_it_to_links_alternates_and_the_sitemap(self):
         before = sitemap_alternates(self.client)

@@ -4,6 +4,8 @@ locales, today's date as the page's language writes it, and {% capture %}, which
 translated sentence take a rendered list as one of its placeholders.
 """
 
+from urllib.parse import unquote, urlsplit
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
@@ -62,10 +64,11 @@ def language_links(context, obj=None, home=False):
     """
     Return, for each language of settings.LANGUAGES, its code, its name in itself, the address of
     the page being rendered in it (language_paths(), with the query string as that language
-    spells it: query_in()) and whether it is the current one: an article's links lead to its
-    versions, as its hreflang alternates do. With `home`, the address is the language's home
-    page: a missing page (404) has no address in other languages, and its links do not repeat
-    the address asked for.
+    spells it: query_in()) and whether it is the current one, the page's language with a link to
+    the page itself: an article's links lead to its versions, as its hreflang alternates do, and
+    the English text read under /es/ beside a Spanish version has no current one. With `home`,
+    the address is the language's home page: a missing page (404) has no address in other
+    languages, and its links do not repeat the address asked for.
     """
     request, current = context["request"], active_language()
     if home:
@@ -74,8 +77,10 @@ def language_links(context, obj=None, home=False):
         urls = {code: with_query(path, query_in(code, context)) for code, path in language_paths(context, obj).items()}
     else:
         urls = {code: address_in(code, with_query(request.path, query_in(code, context))) for code in language_codes()}
+    here = home or unquote(urlsplit(urls[current]).path) == request.path
     return [
-        {"code": code, "name": name, "url": urls[code], "current": code == current} for code, name in settings.LANGUAGES
+        {"code": code, "name": name, "url": urls[code], "current": code == current and here}
+        for code, name in settings.LANGUAGES
     ]
 
 
