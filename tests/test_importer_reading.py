@@ -45,6 +45,12 @@ def test_pasted_line_breaks_controls_and_typesetting_spaces_are_made_plain():
     assert text == "Title\nSub\ntitle\n\n1 000 won x\n\nNext"
 
 
+def test_invisible_characters_pages_leave_behind_are_removed():
+    """A right-to-left override reordered the title editors and readers saw; a zero-width space broke quotes."""
+    text, _ = read_text("so\u202ecio\u202c\u200b natural\u2066 y\u2069 \u2060fiel\ufeff".encode())
+    assert text == "socio natural y fiel"
+
+
 def test_nested_skipped_elements_end_where_they_close():
     assert html_to_text("<aside><div><p>Read more</p></div></aside><p>Text</p><nav>x</nav>") == "Text"
 

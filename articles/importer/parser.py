@@ -44,8 +44,13 @@ LEGACY_ENCODINGS = [
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # The spaces of typesetting (no-break, thin, ideographic) read as spaces, so that a quote typed
-# with plain spaces matches the text; a byte order mark is not text.
+# with plain spaces matches the text.
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Characters that show nothing and that pages leave behind: a byte order mark, the zero-width
+# space and word joiner, and the bidirectional embeddings, overrides and isolates, which Korean,
+# Spanish and English text never need and which would reorder what editors and readers see. A
+# quote typed over them would not match the text.
+INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
 CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER = (
     gettext_lazy("photo caption"),
@@ -160,13 +165,13 @@ def read_text(data, max_bytes=MAX_IMPORT_BYTES):
     """
     Return the text of an uploaded or pasted file as a text field stores it (control characters
     cleaned by control_characters.clean_text(), a paragraph separator read as a blank line), with
-    HTML read as text (see markup.py) and typesetting spaces made plain, and the name of the
-    encoding it was read from when that is not UTF-8 (decode()). Raise ImportRefused when the file
-    is empty, larger than `max_bytes`, or not text.
+    HTML read as text (see markup.py), typesetting spaces made plain and invisible characters
+    removed (INVISIBLE), and the name of the encoding it was read from when that is not UTF-8
+    (decode()). Raise ImportRefused when the file is empty, larger than `max_bytes`, or not text.
     """
     check_size(len(data), max_bytes)
     text, encoding = decode(data)
-    text = SPACES.sub(" ", clean_text(text.replace("\u2029", "\n\n"), multiline=True)).replace("\ufeff", "")
+    text = INVISIBLE.sub("", SPACES.sub(" ", clean_text(text.replace("\u2029", "\n\n"), multiline=True)))
     if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
