@@ -251,10 +251,7 @@ class ArticleAdmin(
 
     @admin.display(description=gettext_lazy("translations"))
     def translation_links(self, obj):
-        """
-        List the translations of an original, each with its language and state; the admin's empty
-        value where there are none (Django shows a callable's None as "None").
-        """
+        """List the translations of an original, each with its language and state, or the empty value ("-")."""
         translations = obj.translations.order_by("language") if obj.pk else []
         return (
             format_html_join(

@@ -22,7 +22,9 @@ class PublishingAdmin:
         Each version's comment is `comment`, a name of history_comments.COMMENTS.
         """
         changed, refused = [], []
-        for article in queryset.exclude(status=status).order_by(F("translation_of").asc(nulls_first=True), "pk"):
+        # Not the list's select_related(): a translation reads its original as the loop left it.
+        articles = queryset.select_related(None).exclude(status=status)
+        for article in articles.order_by(F("translation_of").asc(nulls_first=True), "pk"):
             article.status = status
             if status == Article.Status.PUBLISHED and article.published_at is None:
                 article.published_at = timezone.now()
