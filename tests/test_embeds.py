@@ -267,6 +267,13 @@ class EmbedLanguageTests(TestCase):
         self.assertContains(response, f'href="http://testserver/ko/facts/{self.fact.pk}/"')
         self.assertNotContains(response, "Read it on Kormex")
 
+    def test_a_quote_in_another_language_than_the_pages_carries_its_language(self):
+        """A fact without a Spanish wording quoted its English words in the Spanish embed without lang."""
+        english = FactFactory(statement="Trade grew.", quote="Trade grew")
+        with override("es"):
+            url = reverse("articles:fact-embed", args=[english.pk])
+        self.assertContains(self.client.get(url), f'“<bdi lang="en">{escape(english.quote)}</bdi>”')
+
     def test_the_oembed_answer_is_in_the_language_of_the_page_it_names(self):
         wording = self.fact.wordings.get(article=self.korean)
         response = self.client.get(oembed_query(f"http://testserver/ko/facts/{self.fact.pk}/", format="json"))

@@ -268,6 +268,16 @@ class BulkThemeActionTests(ActionTestCase):
                 latest.revision.revert(delete=True)
                 self.assertEqual(self.space in changed.themes.all(), tagged_before)
 
+    def test_a_contributor_is_told_how_many_published_items_were_left_alone(self):
+        """The count's sentence was plural whatever the count: "1 you may not change were left alone"."""
+        contributor = UserFactory(is_staff=True)
+        contributor.groups.add(Group.objects.get(name="Contributor"))
+        self.client.force_login(contributor)
+        published = QAPairFactory(article=ArticleFactory())
+        draft = QAPairFactory(article=ArticleFactory(draft=True))
+        _, messages = self.act("qapair", "add_theme", [draft, published], post="yes", theme=self.space.pk)
+        self.assertEqual(messages, ["Added “Space” to 1 Q&A pair. 1 you may not change was left alone."])
+
     def test_first_step_asks_which_theme(self):
         response, _ = self.act("fact", "add_theme", self.items["fact"])
         self.assertTemplateUsed(response, "admin/articles/change_theme.html")

@@ -172,6 +172,20 @@ class PublishingTests(TestCase):
         self.assertLessEqual(original.published_at, translation.published_at)
         self.assertIn(translation, Article.objects.published())
 
+    def test_the_action_says_what_it_did_and_warns_of_translations_that_now_wait(self):
+        """It always said "Published 0 articles now.", and scheduled an original after its translations silently."""
+        response = self.publish(self.translation)
+        self.assertNotContains(response, "Published 0 articles now.")
+        later = timezone.now() + timedelta(days=10)
+        Article.objects.filter(pk=self.original.pk).update(published_at=later)
+        Article.objects.filter(pk=self.translation.pk).update(
+            status=Article.Status.PUBLISHED, published_at=timezone.now()
+        )
+        response = self.publish(self.original)
+        self.assertContains(response, "Scheduled 1 article.")
+        self.assertNotContains(response, "Published 0 articles now.")
+        self.assertContains(response, f"The translation “{self.translation.title}” is set to appear before the article")
+
     def test_the_change_form_refuses_publishing_a_translation_before_its_original(self):
         self.client.force_login(self.editor)
         now = timezone.localtime()

@@ -87,7 +87,8 @@ class StateFilter(admin.SimpleListFilter):
         published = Q(status=Article.Status.PUBLISHED)
         if self.value() == Article.State.SCHEDULED:
             later = Q(translation_of__status=Article.Status.PUBLISHED, translation_of__published_at__gt=timezone.now())
-            return queryset.filter(published & (Q(published_at__gt=timezone.now()) | later))
+            scheduled = queryset.filter(published & (Q(published_at__gt=timezone.now()) | later))
+            return scheduled.exclude(translation_of__status=Article.Status.DRAFT)
         if self.value() == Article.State.PUBLISHED:
             return queryset.published()
         if self.value() == Article.State.WAITING:

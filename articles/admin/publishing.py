@@ -60,7 +60,11 @@ class PublishingAdmin:
         changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, "published")
         scheduled = [article for article in changed if article.state == Article.State.SCHEDULED]
         now, already = len(changed) - len(scheduled), queryset.count() - len(changed) - len(refused)
-        said = [ngettext("Published %(count)d article now.", "Published %(count)d articles now.", now) % {"count": now}]
+        said = []
+        if now:
+            said.append(
+                ngettext("Published %(count)d article now.", "Published %(count)d articles now.", now) % {"count": now}
+            )
         if scheduled:
             said.append(
                 ngettext("Scheduled %(count)d article.", "Scheduled %(count)d articles.", len(scheduled))
@@ -75,7 +79,11 @@ class PublishingAdmin:
                 )
                 % {"count": already}
             )
-        self.message_user(request, " ".join(said))
+        if said:
+            self.message_user(request, " ".join(said))
+        for original in changed:
+            if original.translation_of_id is None:
+                self.warn_of_earlier_translations(request, original)
         for article in refused:
             message = " ".join(str(error) for error in publication_errors(article).values())
             self.message_user(

@@ -293,7 +293,9 @@ def change_theme(modeladmin, request, queryset, add):
         "items": model_ngettext(queryset, count),
     }
     if skipped := len(queryset) - len(allowed):
-        message += " " + gettext("%(skipped)d you may not change were left alone.") % {"skipped": skipped}
+        message += " " + ngettext(
+            "%(skipped)d you may not change was left alone.", "%(skipped)d you may not change were left alone.", skipped
+        ) % {"skipped": skipped}
     modeladmin.message_user(request, message)
     return None
 
