@@ -3,11 +3,11 @@ Bar charts of the figures facts state, drawn as SVG on the server. Figures are c
 unit, so that only figures counted alike ever share a scale.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .formatting import unit_name
@@ -17,7 +17,8 @@ MAX_BARS = 12
 # One bar compares nothing: a unit needs this many figures to get a chart.
 MIN_BARS = 2
 
-# Sizes in SVG user units; site.css scales the whole drawing to its column.
+# Sizes in SVG user units; site.css scales the whole drawing to its column. A label and its value
+# take at most LABEL_CHARS columns, a wide character (Hangul) two.
 WIDTH = 360
 ROW_HEIGHT = 40
 TEXT_BASELINE = 14
@@ -30,6 +31,24 @@ ROW = (
     "<tspan{lang}>{label}</tspan></text>"
     '<rect class="chart-bar" x="0" y="{bar_y}" width="{length}" height="{bar_height}"/>'
 )
+
+
+def columns(text):
+    """Return how many columns `text` takes: two for each wide character (Hangul, CJK), one for the others."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def shortened(text, width):
+    """Return `text` within `width` columns, cut with … where it is longer."""
+    if columns(text) <= width:
+        return text
+    kept, used = [], 1
+    for char in text:
+        used += columns(char)
+        if used > width:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…"
 
 
 @dataclass
@@ -51,7 +70,7 @@ class Bar:
     @property
     def label(self):
         """Return the statement in the page's wording, shortened to fit beside the value on one line."""
-        return Truncator(self.fact.wording.statement).chars(max(LABEL_CHARS - len(self.value), 20))
+        return shortened(self.fact.wording.statement, max(LABEL_CHARS - columns(self.value), 20))
 
 
 @dataclass

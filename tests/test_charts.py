@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.test import SimpleTestCase, TestCase
 from django.utils.translation import override
 
-from articles.charts import MAX_BARS, WIDTH, figure_groups
+from articles.charts import LABEL_CHARS, MAX_BARS, WIDTH, figure_groups
 from articles.models import Article, Fact
 
 from .support.factories import FactFactory
@@ -44,6 +44,16 @@ class FigureGroupTests(SimpleTestCase):
     def test_negative_and_zero_figures_get_no_bar(self):
         (chart,) = figure_groups([fact(-5, "%"), fact(0, "%")])
         self.assertEqual([bar.length for bar in chart.bars], [0, 0])
+
+    def test_labels_fit_the_chart_counting_hangul_as_wide(self):
+        """Korean labels of 44 characters ran past the chart's edge, cut mid-word without an ellipsis."""
+        korean = "한국 기업들은 니어쇼어링을 통한 긍정적 외부 효과가 멕시코 북부에서 크게 나타나고 있다고 말했다."
+        (chart,) = figure_groups([fact(10, "USD", korean), fact(5, "USD", "Investment " * 8)])
+        for bar in chart.bars:
+            width = sum(2 if "가" <= char <= "힣" else 1 for char in bar.value + bar.label)
+            self.assertLessEqual(width, LABEL_CHARS)
+            self.assertTrue(bar.label.endswith("…"))
+        self.assertTrue(korean.startswith(chart.bars[0].label[:-1]))
 
     def test_svg_is_an_image_named_by_its_title_and_described(self):
         (chart,) = figure_groups([fact(10, "USD", "Trade."), fact(5, "USD", "Investment.")])
