@@ -53,9 +53,11 @@ def word_terms(word, language):
     """Return the index terms of one word in `language`."""
     if HANGUL.fullmatch(word):
         return tuple(syllable_pairs(word))
-    lowered = word.casefold()
+    # Accents folded before stemming: the Spanish stemmer strips "-ía" but not "-ia", so
+    # "energía" stemmed first was "energ" and a reader's "energia" "energi".
+    folded = fold(word)
     language_stemmer = stemmer(language)
-    return (fold(language_stemmer.stemWord(lowered) if language_stemmer else lowered),)
+    return (language_stemmer.stemWord(folded) if language_stemmer else folded,)
 
 
 def terms(text, language):

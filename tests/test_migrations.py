@@ -295,3 +295,42 @@ class SearchEntriesMigrationTests(TransactionTestCase):
             self.assertNotIn("articles_searchentry", connection.introspection.table_names(cursor))
         if connection.vendor == "postgresql":
             self.assertIn(SEARCH_DOCUMENTS.COLUMN, self.columns("articles_article"))
+
+
+class FoldedTermsMigrationTests(TransactionTestCase):
+    """0027 makes every search entry's terms again, accents folded before stemming, and the full-text indexes follow."""
+
+    BEFORE, AFTER = "0026_fact_wording_trigram_indexes", "0027_search_terms_folded_first"
+
+    def test_entries_indexed_with_accents_stemmed_first_are_found_without_them(self):
+        names = app_migrations()
+        self.addCleanup(migrate, names[-1])
+        apps = migrate(self.BEFORE)
+        Article, SearchEntry = apps.get_model(APP, "Article"), apps.get_model(APP, "SearchEntry")
+        article = Article.objects.create(title="Energía", slug="energia", language="es")
+        entry = SearchEntry.objects.create(
+            kind="article",
+            language="es",
+            article=article,
+            original_article=article,
+            heading="Energía",
+            body="La tecnología",
+            heading_terms=" energ ",
+            body_terms=" la tecnolog ",
+        )
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {WORDS.WORDS} (rowid, {WORDS.COLUMNS}) "
+                    "SELECT id, kind, language, heading_terms, body_terms FROM articles_searchentry"
+                )
+
+        migrate(self.AFTER)
+        entry = apps.get_model(APP, "SearchEntry").objects.get(pk=entry.pk)
+        self.assertEqual((entry.heading_terms, entry.body_terms), (" energi ", " la tecnologi "))
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT id FROM articles_searchentry WHERE document @@ to_tsquery('simple', 'energi')")
+            else:
+                cursor.execute(f"SELECT rowid FROM {WORDS.WORDS} WHERE {WORDS.WORDS} MATCH 'energi'")
+            self.assertEqual(cursor.fetchall(), [(entry.pk,)])

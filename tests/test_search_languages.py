@@ -24,6 +24,9 @@ class NormalisationTests(TestCase):
         self.assertEqual(terms("cooperación", "es"), terms("cooperaciones", "es"))
         self.assertEqual(terms("cooperación", "es"), terms("cooperar", "es"))
         self.assertEqual(query_terms("Cooperacion", "es"), [terms("cooperación", "es")])
+        # Regression: the stemmer strips "-ía" but not "-ia": "energia" missed "energía", "tecnologia" "tecnologías".
+        self.assertEqual(query_terms("energia", "es"), [terms("energía", "es")])
+        self.assertEqual(query_terms("tecnologia", "es"), [terms("tecnologías", "es")])
 
     def test_english_forms_share_a_stem(self):
         self.assertEqual(terms("Investments", "en"), terms("investment", "en"))
