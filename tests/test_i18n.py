@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import ngettext, override
 
-from articles.models import Article, Fact, Theme
+from articles.models import Article, Fact, QAPair, Theme
 
 from .support.admin import admin_url, opened
 from .support.i18n import LANGUAGE_LABELS, MAIN_NAVIGATION, PageParser
@@ -281,6 +281,9 @@ class TranslatedTextTests(SeedTestCase):
                 if field.concrete and not field.auto_created and not re.search("[가-힣]", str(field.verbose_name))
             ]
         self.assertEqual(english, [])
+        # One Korean name for a Q&A pair: the admin's menu said 문답, its forms and history 질의응답.
+        with override("ko"):
+            self.assertEqual({str(QAPair._meta.verbose_name), str(QAPair._meta.verbose_name_plural)}, {"문답"})
 
 
 def gettext_tool(name):
