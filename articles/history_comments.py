@@ -7,8 +7,10 @@ saves, or by django-reversion itself) are shown as they are.
 """
 
 import json
+from datetime import datetime
 
 import reversion
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from .models import Language
@@ -24,15 +26,23 @@ COMMENTS = {
     "seed": gettext_lazy("Loaded from the seed content."),
     "imported": gettext_lazy("Imported from a pasted or uploaded text."),
     "facts-suggested": ngettext_lazy("Added %(count)d suggested fact.", "Added %(count)d suggested facts.", "count"),
+    "restored": gettext_lazy("Restored the version of %(date)s."),
+    "recovered": gettext_lazy("Recovered the version of %(date)s."),
 }
 
 
+def kept(name, **values):
+    """
+    Return the comment COMMENTS[`name`] with `values` as a revision keeps it. A value named
+    `language` is a language code, said by its name; one named `date` a time in ISO 8601, said as
+    the reader's language writes a time.
+    """
+    return json.dumps({"comment": name, "values": values}, ensure_ascii=False)
+
+
 def set_comment(name, **values):
-    """
-    Set the comment of the revision being made: COMMENTS[`name`] with `values`; a value named
-    `language` is a language code, said by its name.
-    """
-    reversion.set_comment(json.dumps({"comment": name, "values": values}, ensure_ascii=False))
+    """Set the comment of the revision being made: COMMENTS[`name`] with `values` (kept())."""
+    reversion.set_comment(kept(name, **values))
 
 
 def keep_change_message(entry):
@@ -51,6 +61,11 @@ def said(revision):
         sentence, values = COMMENTS[kept["comment"]], dict(kept["values"])
         if "language" in values:
             values["language"] = Language(values["language"]).label
-        return str(sentence % values if values else sentence)
+        if "date" in values:
+            moment = timezone.localtime(datetime.fromisoformat(values["date"]))
+            values["date"] = formats.date_format(moment, "DATETIME_FORMAT")
+        text = str(sentence % values if values else sentence)
     except (ValueError, TypeError, KeyError):
         return comment
+    # A time ends with an abbreviation's full stop in English ("p.m."): one full stop.
+    return text.removesuffix(".") if text.endswith("..") else text

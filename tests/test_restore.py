@@ -5,9 +5,11 @@ from datetime import timedelta
 from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import override
 from reversion.models import Version
 
+from articles.history_comments import said
 from articles.models import Article, Fact, QAPair
 
 from .support.admin import admin_url, article_form, member_of, post_news_article, resubmit
@@ -80,6 +82,17 @@ class RestoreTests(TestCase):
         self.assertArticle("published", self.published_at, "The old answer.")
         self.assertRegex(message(response), r"^Restored the version of .+\. The article stays published\.$")
         self.assertIn(self.article, Article.objects.published())
+
+    def test_the_history_says_the_restore_in_the_language_of_whoever_reads_it(self):
+        """django-reversion's comment was English with the date in the restoring editor's language."""
+        opened = self.client.get(self.url, headers={"accept-language": "ko"})
+        self.assertEqual(Version.objects.get_for_object(self.article).count(), 2, "opening a version saves none")
+        self.client.post(self.url, resubmit(opened), headers={"accept-language": "ko"})
+        restored = Version.objects.get_for_object(self.article).first().revision
+        with override("es"):
+            date = formats.date_format(timezone.localtime(self.draft_version.revision.date_created), "DATETIME_FORMAT")
+            self.assertEqual(said(restored), f"Se restauró la versión del {date}.")
+        self.assertNotIn("Reverted", said(restored))
 
     def test_an_editor_who_chooses_draft_in_the_form_unpublishes_it_and_is_told(self):
         response = self.client.post(self.url, resubmit(self.client.get(self.url)) | {"status": "draft"})
@@ -172,6 +185,10 @@ class RecoverTests(TestCase):
         self.assertEqual((article.status, article.published_at), ("draft", self.published_at))
         self.assertEqual(article.pairs.get().answer, "The old answer.")
         self.assertRegex(message(response), r"^Recovered the version of .+\. It is a draft: readers see it once")
+        recovered = Version.objects.get_for_object(article).first().revision
+        # One full stop after the time's own ("p.m."), as the message writes it.
+        self.assertRegex(said(recovered), r"^Recovered the version of .+\d(\.| [ap]\.m\.)$")
+        self.assertNotIn("..", said(recovered))
 
     def test_an_editor_who_chooses_published_puts_it_back_online_at_its_time(self):
         response = self.client.post(self.url, resubmit(self.client.get(self.url)) | {"status": "published"})

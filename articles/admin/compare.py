@@ -16,12 +16,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
-from reversion.models import Version
+from reversion.models import Revision, Version
 from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import diff_match_patch_pretty_html
 
 from ..formatting import format_date
-from ..history_comments import keep_change_message
+from ..history_comments import keep_change_message, kept
 from ..models import Fact, Person, QAPair, Theme
 
 THEMES = gettext_lazy("Themes")
@@ -133,11 +133,34 @@ class VersionedAdmin(CompareVersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         title = version_title(gettext("Revert %(name)s"), version_id)
-        return super().revision_view(request, object_id, version_id, {**title, **(extra_context or {})})
+        before = self.latest_revision(unquote(object_id))
+        response = super().revision_view(request, object_id, version_id, {**title, **(extra_context or {})})
+        self.say_restored(unquote(object_id), before, version_id, "restored")
+        return response
 
     def recover_view(self, request, version_id, extra_context=None):
         title = version_title(gettext("Recover %(name)s"), version_id)
-        return super().recover_view(request, version_id, {**title, **(extra_context or {})})
+        object_id = Version.objects.filter(pk=version_id).values_list("object_id", flat=True).first()
+        before = self.latest_revision(object_id)
+        response = super().recover_view(request, version_id, {**title, **(extra_context or {})})
+        self.say_restored(object_id, before, version_id, "recovered")
+        return response
+
+    def latest_revision(self, object_id):
+        """Return the key of the newest revision holding object `object_id` of this admin's model, or None."""
+        versions = Version.objects.get_for_object_reference(self.model, object_id)
+        return versions.values_list("revision_id", flat=True).first()
+
+    def say_restored(self, object_id, before, version_id, name):
+        """
+        Give the revision a restore just saved (if it saved one: newer than `before`) the comment
+        COMMENTS[`name`] naming the date of version `version_id`: django-reversion's own is English
+        text with the date in the restoring editor's language, the same for every reader.
+        """
+        latest = self.latest_revision(object_id)
+        if latest is not None and latest != before:
+            restored = Version.objects.get(pk=version_id).revision.date_created
+            Revision.objects.filter(pk=latest).update(comment=kept(name, date=restored.isoformat()))
 
     def recoverlist_view(self, request, extra_context=None):
         title = {"title": gettext("Recover deleted %(name)s") % {"name": self.opts.verbose_name_plural}}
