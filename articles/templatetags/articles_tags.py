@@ -86,3 +86,9 @@ def select_options(options, selected):
             for option in options
         ),
     )
+
+
+@register.filter
+def breakable(name):
+    """Return `name`, an identifier readers copy ("original_language"), escaped, free to wrap after each underscore."""
+    return mark_safe(escape(name).replace("_", "_<wbr>"))

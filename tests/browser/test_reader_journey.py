@@ -133,7 +133,7 @@ def test_static_files_are_served_under_their_hashed_names(page):
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ko"])
-@pytest.mark.parametrize("url_name", ["article", "home", "theme", "facts"])
+@pytest.mark.parametrize("url_name", ["article", "home", "theme", "facts", "data"])
 def test_pages_do_not_scroll_sideways_on_a_320px_screen(new_page, url_name, language):
     """
     Guards small phones (WCAG reflow): nothing may be wider than a 320px viewport, in any
@@ -144,6 +144,7 @@ def test_pages_do_not_scroll_sideways_on_a_320px_screen(new_page, url_name, lang
         "home": "/",
         "theme": "/themes/aerospace/",
         "facts": "/facts/",
+        "data": "/data/",
     }
     url = urls[url_name] if language == "en" else f"/{language}{urls[url_name]}"
     page = new_page(viewport={"width": 320, "height": 640})
@@ -152,3 +153,22 @@ def test_pages_do_not_scroll_sideways_on_a_320px_screen(new_page, url_name, lang
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320, f"{url} is {scroll_width}px wide"
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ko"])
+def test_the_data_pages_headings_and_column_names_stay_whole_on_a_320px_screen(new_page, language):
+    """Regression: the tables squeezed a one-word heading (매개변수) and column names to a syllable a line."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto("/data/" if language == "en" else f"/{language}/data/")
+    # The lines each text takes: a one-word heading takes one; a column name breaks after its underscores only.
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('.data-table thead th, .data-table th code')].map(cell => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const tops = [...range.getClientRects()].map(rect => Math.round(rect.top));
+            return [cell.textContent.trim(), new Set(tops).size];
+        })"""
+    )
+    assert lines
+    for text, count in lines:
+        assert count <= len(re.split(r"[\s_]+", text)), f"“{text}” takes {count} lines"
