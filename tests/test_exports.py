@@ -313,8 +313,9 @@ class DataPageTests(TestCase):
         self.assertContains(response, 'href="http://testserver/facts.csv"')
         self.assertContains(response, 'href="http://testserver/facts.json"')
         self.assertContains(response, f'href="{theme_url("theme-facts-csv", self.trade)}"')
+        # Each column named as the files name it, free to wrap after its underscores on small screens.
         for column in HEADER:
-            self.assertContains(response, f"<code>{column}</code>", html=True)
+            self.assertContains(response, f"<code>{column.replace('_', '_<wbr>')}</code>", html=True)
         self.assertContains(response, "Kormex, Korea–Mexico interview facts, http://testserver/facts.csv, accessed ")
         self.assertNotContains(response, "Hidden")
 
