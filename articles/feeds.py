@@ -45,7 +45,11 @@ class RssFeed(CleanTextFeed, Rss201rev2Feed):
 
 
 class AtomFeed(CleanTextFeed, Atom1Feed):
-    pass
+    def item_attributes(self, item):
+        """Mark an entry written in another language than the feed's (an article with no version in it)."""
+        if item["language"] != self.feed["language"]:
+            return {"xml:lang": item["language"]}
+        return {}
 
 
 def articles_on(theme):
@@ -104,6 +108,9 @@ class ArticleFeed(Feed):
 
     def item_categories(self, article):
         return [theme.local_name for theme in article.theme_list]
+
+    def item_extra_kwargs(self, article):
+        return {"language": article.version.language}
 
 
 class LatestArticlesFeed(ArticleFeed):

@@ -13,6 +13,7 @@ from .support.factories import ArticleFactory, FactFactory, QAPairFactory, Theme
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SITE_FEEDS = [reverse("articles:feed-rss"), reverse("articles:feed-atom")]
 
 
@@ -188,3 +189,15 @@ class FeedQueryCountTests(TestCase):
                 with self.assertNumQueries(expected):
                     response = self.client.get(url)
                 self.assertEqual(len(entries(response)), FEED_LENGTH)
+
+
+class FeedLanguageTests(TestCase):
+    def test_an_atom_entry_in_another_language_than_the_feeds_says_so(self):
+        """Regression: /es/feeds/atom/ listed an article that exists only in English as Spanish, the feed's language."""
+        english = ArticleFactory(title="Space only in English", language="en")
+        original = ArticleFactory(title="Trade talks", language="en")
+        ArticleFactory(title="Conversaciones", language="es", translation_of=original)
+        response = self.client.get("/es/feeds/atom/")
+        self.assertEqual(ET.fromstring(response.content).get(XML_LANG), "es")
+        languages = {title(entry): entry.get(XML_LANG) for entry in entries(response)}
+        self.assertEqual(languages, {english.title: "en", "Conversaciones": None})
