@@ -21,6 +21,9 @@ if features.check("avif"):
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MIN_SIDE = 300
+# How many times its width a picture may be tall: a taller one's renditions would pass WebP's
+# 16,383 pixels (a 400×17,000 strip), and no page shows it whole.
+MAX_TALL = 10
 # Pillow refuses to open anything over twice this as a decompression bomb, and warns over it.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -85,6 +88,16 @@ def checked_image(upload):
             width=width,
             height=height,
             min=MIN_SIDE,
+        )
+    if height > MAX_TALL * width:
+        refuse(
+            gettext_lazy(
+                "This image is %(width)s×%(height)s pixels: upload one at most %(ratio)s times as tall as it is wide."
+            ),
+            "too_tall",
+            width=width,
+            height=height,
+            ratio=MAX_TALL,
         )
     try:
         image.load()

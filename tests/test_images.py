@@ -83,6 +83,10 @@ class UploadTests(AdminTestCase):
     def test_a_tiny_image_is_refused(self):
         self.assertRefused(encoded("PNG", 200, 120), "200×120 pixels")
 
+    def test_an_image_too_tall_for_its_renditions_is_refused(self):
+        """Regression: a 400×17,000 strip passed the checks, then its WebP rendition raised a 500."""
+        self.assertRefused(encoded("PNG", 400, 17_000), "400×17000 pixels: upload one at most 10 times as tall")
+
     def test_alt_text_is_required_in_the_articles_language(self):
         data = {**new_article(language="es"), **picture_row(jpeg(), alt="Two ministers")}
         response = self.client.post(admin_url("article", "add"), data)

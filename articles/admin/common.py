@@ -25,6 +25,7 @@ from ..control_characters import clean_text
 from ..links import WEB_SCHEMES
 from ..models import Article, Fact, Theme
 from ..services.themes import TAGGED_ITEM_MODELS
+from .figures import FigureField
 
 # A URL typed without a scheme means https (Django 6.0's default; 5.2 warns about its old "http"),
 # and the widget links the current address only when it is a web address.
@@ -109,6 +110,15 @@ class FactForm(forms.ModelForm):
             "themes",
         ]
         widgets = {"statement": AdminTextareaWidget(attrs={"rows": 2}), "quote": AdminTextareaWidget(attrs={"rows": 3})}
+        field_classes = {"value": FigureField}
+
+    def _post_clean(self):
+        # A value or date the form could not read has its own message; the model's "give the value
+        # this unit belongs to" would contradict it.
+        unread = [name for name in ("value", "date") if name in self.errors]
+        super()._post_clean()
+        for name in unread:
+            del self.errors[name][1:]
 
 
 # The length of one part of a loaded-state token (a 128-bit digest in hexadecimal).

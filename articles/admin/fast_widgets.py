@@ -33,10 +33,6 @@ class TextInput(DirectRender, forms.TextInput):
     pass
 
 
-class NumberInput(DirectRender, forms.NumberInput):
-    pass
-
-
 class DateInput(DirectRender, forms.DateInput):
     pass
 

@@ -26,6 +26,7 @@ from ..importer.mentions import COUNT, DATE, DURATION, MONEY, PERCENT
 from ..models import Article, DatePrecision, Fact, Theme
 from . import fast_widgets
 from .common import lookalike_error
+from .figures import FigureField
 
 # About 12 fields a suggestion; DATA_UPLOAD_MAX_NUMBER_FIELDS is 20,000.
 MAX_PER_PAGE = 1000
@@ -56,8 +57,8 @@ class SuggestionForm(forms.Form):
     pair = forms.IntegerField(required=False, widget=fast_widgets.HiddenInput)
     in_prompt = forms.BooleanField(required=False, widget=fast_widgets.HiddenInput)
     category = forms.ChoiceField(choices=list(CATEGORY_LABELS.items()), widget=fast_widgets.HiddenInput)
-    value = forms.DecimalField(
-        label=gettext_lazy("Value"), max_digits=20, decimal_places=4, required=False, widget=fast_widgets.NumberInput
+    value = FigureField(
+        label=gettext_lazy("Value"), max_digits=20, decimal_places=4, required=False, widget=fast_widgets.TextInput
     )
     unit = forms.CharField(label=gettext_lazy("Unit"), max_length=40, required=False, widget=fast_widgets.TextInput)
     date = forms.DateField(label=gettext_lazy("Date"), required=False, widget=fast_widgets.DateInput)
