@@ -114,6 +114,7 @@ ALIASES = {
     "veces": "times",
 }
 DECADES = {"en": "{}s", "es": "década de {}", "ko": "{}년대"}
+YEARS = {"en": "{}", "es": "{}", "ko": "{}년"}
 # Django's own formats for the locale, except English, which keeps the house day-month-year
 # ("7 June 2024"; Django's English DATE_FORMAT is "June 7, 2024").
 DAY_FORMATS = {"en": "j F Y", "es": "DATE_FORMAT", "ko": "DATE_FORMAT"}
@@ -204,7 +205,7 @@ def format_date(value, precision):
     """
     Return `value` at its precision as the active language writes it: "2000s", "2023",
     "May 2024", "7 June 2024"; "década de 2000", "mayo de 2024", "7 de junio de 2024";
-    "2000년대", "2024년 5월", "2024년 6월 7일". Return "" for no date.
+    "2000년대", "2023년", "2024년 5월", "2024년 6월 7일". Return "" for no date.
     """
     if value is None:
         return ""
@@ -212,7 +213,7 @@ def format_date(value, precision):
     if precision == "decade":
         return DECADES[language].format(value.year)
     if precision == "year":
-        return str(value.year)
+        return YEARS[language].format(value.year)
     if precision == "month":
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, DAY_FORMATS[language])

@@ -137,7 +137,7 @@ class DateTests(SimpleTestCase):
         expected = {
             "en": ["2000s", "2023", "May 2024", "7 June 2024"],
             "es": ["década de 2000", "2023", "mayo de 2024", "7 de junio de 2024"],
-            "ko": ["2000년대", "2023", "2024년 5월", "2024년 6월 7일"],
+            "ko": ["2000년대", "2023년", "2024년 5월", "2024년 6월 7일"],
         }
         for language, texts in expected.items():
             with self.subTest(language), translation.override(language):

@@ -81,6 +81,13 @@ class TimelineTests(TestCase):
         headings = re.findall(r"<h2 id=\"period-[^\"]+\">([^<]+)</h2>", response.content.decode())
         self.assertEqual(headings, ["2000s", "2000", "2023", "2024"])
 
+    def test_korean_year_headings_say_year(self):
+        """Regression: /ko/timeline/ headed a year "2023" where Korean writes "2023년", as beside "2000년대"."""
+        with override("ko"):
+            url = reverse("articles:timeline")
+        headings = re.findall(r"<h2 id=\"period-[^\"]+\">([^<]+)</h2>", self.client.get(url).content.decode())
+        self.assertEqual(headings, ["2000년대", "2000년", "2023년", "2024년"])
+
     def test_period_ids_are_valid_and_the_same_in_every_language(self):
         """Ids were the translated heading: "década de 2000" has a space, which HTML ids may not."""
         sections = {}

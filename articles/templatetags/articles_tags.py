@@ -1,7 +1,10 @@
+import re
+
 from django import template
 from django.utils.formats import localize
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 from ..i18n import active_language
 from ..links import web_url
@@ -9,6 +12,8 @@ from ..links import web_url
 register = template.Library()
 
 SELECTED = mark_safe(" selected")
+# A Spanish word starting with the sound of i ("Inversión", "historia", not "hielo"), before which "y" is "e".
+I_SOUND = re.compile(r"h?[ií](?![aeiouáéíóú])", re.IGNORECASE)
 
 
 @register.filter
@@ -68,6 +73,22 @@ def local(obj, field):
     read it, isolated(), marked English where it is the English value for lack of theirs.
     """
     return isolated(obj.localized(field), "en" if obj.falls_back(field) else None)
+
+
+@register.simple_tag
+def theme_names(themes):
+    """
+    Return the names of `themes` as the page's language lists them: "A, B and C", "A, B y C",
+    "A, B 및 C"; the Spanish "y" becomes "e" before the sound of i ("Comercio e Inversión").
+    """
+    names = [local(theme, "name") for theme in themes]
+    if len(names) < 2:
+        return names[0] if names else ""
+    conjunction = pgettext("between theme names", "and")
+    if conjunction == "y" and I_SOUND.match(themes[-1].localized("name")):
+        conjunction = "e"
+    listed = format_html_join(", ", "{}", ((name,) for name in names[:-1]))
+    return format_html("{} {} {}", listed, conjunction, names[-1])
 
 
 @register.simple_tag

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from ..facet_index import TIMELINE_FACETS
 from ..filters import Facets
+from ..formatting import format_date
 from ..models import DatePrecision
 from ..queries import fact_cards, page_of
 from ..query_strings import private_if
@@ -17,12 +18,12 @@ FACTS_PER_PAGE = 100
 def period(fact):
     """
     Return the anchor and the heading of the period a fact is listed under: its decade ("2000s",
-    "década de 2000") or its year ("2023"). The anchor is the same in every language and has no
+    "década de 2000") or its year ("2023", "2023년"). The anchor is the same in every language and has no
     spaces, as HTML ids may not.
     """
     if fact.date_precision == DatePrecision.DECADE:
         return f"{fact.date.year}s", fact.date_display
-    return str(fact.date.year), str(fact.date.year)
+    return str(fact.date.year), format_date(fact.date, DatePrecision.YEAR)
 
 
 @require_safe
