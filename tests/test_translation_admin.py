@@ -185,6 +185,20 @@ class SideBySideTests(TestCase):
         self.assertEqual(versions.get_for_object(self.translation).count(), 1)
         self.assertEqual(versions.count(), 1 + 2 + 2)
 
+    def test_a_quote_typed_with_straight_marks_is_saved_as_the_translated_answer_writes_it(self):
+        pairs, facts = self.names()
+        fact = facts[pairs[0].pk]
+        response = self.post(
+            **{
+                f"pair-{pairs[0].pk}-answer": "El sector 1 crea «5.000 empleos»\u00a0nuevos.",
+                f"fact-{fact.pk}-statement": "El sector 1 crea empleos.",
+                f"fact-{fact.pk}-quote": 'crea "5.000 empleos" nuevos',
+            },
+        )
+        self.assertRedirects(response, translation_url(self.translation))
+        wording = FactWording.objects.get(article=self.translation, fact=fact)
+        self.assertEqual(wording.quote, "crea «5.000 empleos»\u00a0nuevos")
+
     def test_a_quote_not_in_the_translated_answer_is_refused_on_its_field_keeping_what_was_typed(self):
         pairs, facts = self.names()
         fact = facts[pairs[1].pk]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from ..history_comments import set_comment
 from ..models import Article, Fact, FactWording, QAPair
+from ..models.common import as_written
 from ..services.translations import align_pairs, original_text
 from ..signals import content_changed
 from . import fast_widgets
@@ -148,7 +149,10 @@ class TranslationForm(forms.Form):
         return all(values)
 
     def check_quote(self, fact, name, quote):
-        """Refuse `quote`, the wording of `fact`, unless the translated text it comes from holds it verbatim."""
+        """
+        Refuse `quote`, the wording of `fact`, unless the translated text it comes from holds it
+        verbatim, typed quotation marks and spaces aside; take it as that text writes it (as_written()).
+        """
         if "\n" in quote:
             self.add_error(name, ONE_PARAGRAPH)
             return
@@ -161,8 +165,10 @@ class TranslationForm(forms.Form):
             return
         if not self.cleaned_data[source] and fact.pair_id is not None:
             self.add_error(name, PAIR_FIRST)
-        elif quote not in self.cleaned_data[source]:
+        elif (found := as_written(quote, self.cleaned_data[source])) is None:
             self.add_error(name, error)
+        else:
+            self.cleaned_data[name] = found
 
     def stale_error(self, current):
         """Return the refusal of a save whose loaded state is not `current`, or None when it is."""

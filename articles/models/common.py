@@ -1,5 +1,6 @@
 """What articles, Q&A pairs and facts share: languages, dates, the publication rule, themes on pages."""
 
+import re
 from operator import attrgetter
 
 from django.db import models
@@ -134,6 +135,35 @@ class PublishedQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(published_q(self.article_path))
+
+
+# What a quote typed by hand may write otherwise than its text: quotation marks and apostrophes,
+# straight or curly, and spaces (no-break, doubled) within a line.
+QUOTE_MARKS = '"“”„«»'
+APOSTROPHES = "'‘’‚"
+QUOTE_PIECE = re.compile(r"[^\S\n]+|.", re.DOTALL)
+
+
+def as_written(quote, text):
+    """
+    Return the words of `text` that `quote` stands for: `quote` itself when the text holds it,
+    else the text's own words where they differ from it only in quotation marks, apostrophes or
+    spaces ("dreamers" typed for “dreamers”); None when the text does not hold them.
+    """
+    if quote in text:
+        return quote
+    pattern = []
+    for piece in QUOTE_PIECE.findall(quote):
+        if piece.isspace() and piece != "\n":
+            pattern.append(r"[^\S\n]+")
+        elif piece in QUOTE_MARKS:
+            pattern.append(f"[{QUOTE_MARKS}]")
+        elif piece in APOSTROPHES:
+            pattern.append(f"[{APOSTROPHES}]")
+        else:
+            pattern.append(re.escape(piece))
+    found = re.search("".join(pattern), text)
+    return found.group() if found else None
 
 
 def orphaned_quotes(facts, text, field):

@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from ..formatting import format_date, format_figure, iso_date
 from ..i18n import reverse_in_language
 from .article import Article
-from .common import DatePrecision, PublishedQuerySet, Themed, paragraphs, truncate_date
+from .common import DatePrecision, PublishedQuerySet, Themed, as_written, paragraphs, truncate_date
 from .pair import QAPair
 from .people import Person
 
@@ -187,18 +187,27 @@ class Fact(Themed, models.Model):
         if self.pair is not None:
             if self.pair.article_id != self.article_id:
                 return {"pair": gettext("This Q&A pair belongs to another article.")}
-            if self.in_prompt and self.quote not in self.pair.prompt:
-                return {"quote": gettext("These words do not appear verbatim in the prompt of the chosen Q&A pair.")}
-            if not self.in_prompt and self.quote not in self.pair.answer:
-                return {"quote": gettext("These words do not appear verbatim in the answer of the chosen Q&A pair.")}
-        elif self.in_prompt:
-            return {"in_prompt": gettext("Choose the Q&A pair whose prompt holds these words.")}
-        elif self.quote not in self.article.intro:
-            return {
-                "quote": gettext(
-                    "These words do not appear verbatim in the article's intro. Choose the Q&A pair they come from."
+            if self.in_prompt:
+                return self.take_quote(
+                    self.pair.prompt,
+                    gettext("These words do not appear verbatim in the prompt of the chosen Q&A pair."),
                 )
-            }
+            return self.take_quote(
+                self.pair.answer, gettext("These words do not appear verbatim in the answer of the chosen Q&A pair.")
+            )
+        if self.in_prompt:
+            return {"in_prompt": gettext("Choose the Q&A pair whose prompt holds these words.")}
+        return self.take_quote(
+            self.article.intro,
+            gettext("These words do not appear verbatim in the article's intro. Choose the Q&A pair they come from."),
+        )
+
+    def take_quote(self, text, refusal):
+        """Take the quote as `text` writes it (as_written()); return {"quote": `refusal`} if it does not hold it."""
+        found = as_written(self.quote, text)
+        if found is None:
+            return {"quote": refusal}
+        self.quote = found
         return {}
 
     @property
@@ -311,19 +320,19 @@ class FactWording(models.Model):
         if "\n" in self.quote:
             raise ValidationError({"quote": gettext("A quote comes from one paragraph: remove the line breaks.")})
         if not self.fact.pair_id:
-            if self.quote not in self.article.intro:
-                raise ValidationError(
-                    {"quote": gettext("These words do not appear verbatim in the translation's intro.")}
-                )
-            return
-        pair = self.quoted_pair()
-        if pair is None:
+            text, refusal = (
+                self.article.intro,
+                gettext("These words do not appear verbatim in the translation's intro."),
+            )
+        elif (pair := self.quoted_pair()) is None:
             raise ValidationError({"quote": gettext("The translation has no version of this fact's Q&A pair yet.")})
-        if self.fact.in_prompt and self.quote not in pair.prompt:
-            raise ValidationError(
-                {"quote": gettext("These words do not appear verbatim in the translated prompt of the Q&A pair.")}
-            )
-        if not self.fact.in_prompt and self.quote not in pair.answer:
-            raise ValidationError(
-                {"quote": gettext("These words do not appear verbatim in the translated answer of the Q&A pair.")}
-            )
+        elif self.fact.in_prompt:
+            text = pair.prompt
+            refusal = gettext("These words do not appear verbatim in the translated prompt of the Q&A pair.")
+        else:
+            text = pair.answer
+            refusal = gettext("These words do not appear verbatim in the translated answer of the Q&A pair.")
+        found = as_written(self.quote, text)
+        if found is None:
+            raise ValidationError({"quote": refusal})
+        self.quote = found
