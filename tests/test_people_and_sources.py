@@ -104,6 +104,18 @@ class ContributorTests(TestCase):
         self.assertTrue(Person.objects.filter(slug="ana-ruiz").exists())
         self.assertTrue(Source.objects.filter(name="El Norte").exists())
 
+    def test_a_person_known_by_a_korean_name_gets_a_korean_slug_which_the_fact_filter_reads(self):
+        """Regression: the person slug refused Hangul ("letters, numbers, underscores or hyphens" only)."""
+        url = admin_url("person", "add")
+        response = self.client.post(
+            url, {"name": "이상민", "slug": "이상민", "role": "", "country": "", **management_form("portrait", 0)}
+        )
+        self.assertEqual(response.status_code, 302, response.context and response.context["adminform"].form.errors)
+        person = Person.objects.get(slug="이상민")
+        self.assertIn('"allowUnicode": true', self.client.get(url).content.decode().replace("&quot;", '"'))
+        FactFactory(article=ArticleFactory(interviewee=person), person=person)
+        self.assertContains(self.client.get("/ko/facts/", {"person": "이상민"}), "사실 1건")
+
     def test_a_restored_version_is_refused_too(self):
         person = self.shown["interviewee of a published article"]
         self.client.force_login(member_of("Editor"))

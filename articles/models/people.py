@@ -55,7 +55,7 @@ class Person(Localized, models.Model):
     """
 
     name = models.CharField(gettext_lazy("name"), max_length=200)
-    slug = models.SlugField(gettext_lazy("slug"), max_length=200, unique=True)
+    slug = models.SlugField(gettext_lazy("slug"), max_length=200, unique=True, allow_unicode=True)
     role = models.CharField(
         gettext_lazy("role"),
         max_length=200,
