@@ -22,9 +22,10 @@ BYLINE = re.compile(
     r"(?:\s*(?:[,|/(]|\s-\s|\s[–—]\s|\s(?:and|y)\s)[^\n]{0,60})?",
 )
 # "김민지 기자", "글=박서연 기자", "김민지 기자 minji@hankyung.com", "서울=이준호 특파원".
+# With an agency after the place and a date after the name: "서울=연합뉴스 홍길동 기자 2025.03.03".
 KOREAN_BYLINE = re.compile(
-    r"(?:[가-힣·]{1,8}\s*=\s*)?(?P<name>[가-힣]{2,4})\s*(?:선임기자|객원기자|기자|특파원|통신원)"
-    r"(?:\s*[\w.+-]+@[\w.-]+)?"
+    r"[(\[]?(?:[가-힣·]{1,8}\s*=\s*(?:[가-힣\w]{2,10}\s*[)\]]?\s+)?)?(?P<name>[가-힣]{2,4})\s*"
+    r"(?:선임기자|객원기자|기자|특파원|통신원)(?:\s*[\w.+-]+@[\w.-]+)?(?:\s*(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)?"
 )
 MAX_BYLINE = 100
 # What bylines name that is no journalist: a newsroom or the agencies.
@@ -44,6 +45,8 @@ QUOTED = re.compile(r"[“\"«„「『‘'](?P<inner>[^\n]+)[”\"»“」』�
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(…\))\s*")
 MIN_QUOTED = 12
 
+# A news agency's name alone on its line, as agencies sign their stories: "연합뉴스", "(EFE)".
+AGENCY = re.compile(r"[(\[]?(?P<name>연합뉴스|뉴시스|뉴스1|(?i:yonhap|efe|afp|ap|reuters|notimex|xinhua))[)\]]?")
 SOURCE = re.compile(
     r"(?:(?:source|sources|fuente|fuentes|출처)\s*[:：]"
     r"|(?:con información de|with information from|with reporting from)\s*:?)\s*(?P<name>[^\n]+?)\.?",
@@ -112,5 +115,5 @@ def read_source(paragraph):
     """Return the source that `paragraph`, a source or copyright line, names, or "" when it is neither."""
     if "\n" in paragraph:
         return ""
-    line = SOURCE.fullmatch(paragraph) or COPYRIGHT.fullmatch(paragraph)
+    line = SOURCE.fullmatch(paragraph) or COPYRIGHT.fullmatch(paragraph) or AGENCY.fullmatch(paragraph)
     return line["name"].strip() if line else ""

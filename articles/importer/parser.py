@@ -4,10 +4,10 @@ as an editor marks a newspaper interview by hand.
 
 The text (HTML is read as the text a browser shows) is read as paragraphs separated by blank
 lines, or as lines when it has no blank line at all. The page's furniture is left out wherever
-it is: photo captions, and pull quotes (quoted words said elsewhere in the text); so are source
-and copyright lines at the end, which name the source. The first paragraph is the title
-(after any section label above it, "ENTREVISTA", or before it, "[Interview] …"), unless it is a
-labelled question ("Q: …"): then the text has none. Before the
+it is: photo captions, and pull quotes (quoted words said elsewhere in the text); so are source,
+copyright and agency lines at the end, which name the source, and datelines and bylines there.
+The first paragraph is the title (after any section label above it, "ENTREVISTA", or before it,
+"[Interview] …"), unless it is a labelled question ("Q: …"): then the text has none. Before the
 first prompt, datelines give the original date, bylines the interviewer, and of the other
 paragraphs the first is the standfirst and the rest the intro. Whose turn each paragraph after
 that is follows the rules of turns.py: a prompt runs until the answer starts, an answer until
@@ -51,6 +51,8 @@ SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Spanish and English text never need and which would reorder what editors and readers see. A
 # quote typed over them would not match the text.
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# What a dateline holds besides its date when it names the place and then the journalist.
+PLACE_THEN_BYLINE = re.compile(r"(?P<place>.+?)[\s,.;:|–—-]+(?P<byline>(?i:by|por)\s.+)")
 
 CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER = (
     gettext_lazy("photo caption"),
@@ -194,9 +196,16 @@ def parse_interview(text):
         for piece in [paragraph, *(line.strip() for line in paragraph.split("\n"))]:
             reading_order.setdefault(piece, index)
     parsed = ParsedInterview(title="", standfirst="", intro="", pairs=[], source_name="", formats=[], language=language)
-    while len(paragraphs) > 1 and (name := read_source(paragraphs[-1])):
-        parsed.source_name = name
-        parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
+    # At the end: source and copyright lines, and an agency's dateline or byline ("서울=연합뉴스 홍길동 기자").
+    back_lines = []
+    while len(paragraphs) > 1:
+        if name := read_source(paragraphs[-1]):
+            parsed.source_name = name
+            parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
+        elif _read_front_line(paragraphs[-1], language, back_lines):
+            paragraphs.pop()
+        else:
+            break
     front_lines = []
     head = 0
     while head < len(paragraphs) - 1:
@@ -223,6 +232,7 @@ def parse_interview(text):
     parsed.intro = "\n\n".join(front[1:])
     parsed.pairs = _pairs(turns[first:])
     parsed.formats = list(dict.fromkeys(str(turn.format) for turn in turns[first:] if turn.role == PROMPT))
+    front_lines += back_lines
     dates = [when for _, _, line_dates, _ in front_lines for when in line_dates]
     # Of "Published … / Updated …", the first publication is the original date.
     parsed.original_date = next((day for day, update in dates if not update), dates[0][0] if dates else None)
@@ -269,6 +279,9 @@ def _read_front_line(paragraph, language, front_lines):
         return False
     dateline = read_dateline(paragraph, language)
     byline = read_byline(dateline.rest if dateline else paragraph)
+    # "Ciudad de México, 3 de marzo de 2025.- Por Laura Méndez": a place, then a byline.
+    if dateline and byline is None and (parts := PLACE_THEN_BYLINE.fullmatch(dateline.rest)):
+        byline = read_byline(parts["byline"]) if is_place(parts["place"]) else None
     if dateline and byline is None and not is_place(dateline.rest):
         return False
     if not dateline and byline is None:

@@ -5,12 +5,13 @@ interviewee's), or plain text that continues the turn before it.
 A paragraph is a prompt when it:
 
 - starts with "## " (a prompt an editor marks by hand);
-- starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:" (any
-  case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.", "R:",
-  "답변:", "답:") starts an answer; a label's colon may be full-width ("질문：");
-- starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …"): in a text
-  whose turns are labelled with upper-case names, the first name that labels two turns or more
-  is the interviewer's, every other name an interviewee's;
+- starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:", "P."
+  (any case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.",
+  "R:", "R.", "답변:", "답:") starts an answer; a label's colon may be full-width ("질문：");
+- starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …", "Laura
+  Méndez: …", "기자: …"): in a text whose turns are labelled with names (in capitals, two to four
+  capitalised words, or Korean), the first name that labels two turns or more is the
+  interviewer's, every other name an interviewee's;
 - is numbered ("1.- ", "2. ", "3) ") and ends with "?", or continues the numbering of the
   prompts before and after it (a numbered statement);
 - starts with a dash (—, –, ―, or a hyphen typed for one): when two dash paragraphs follow
@@ -60,6 +61,8 @@ LABELS = [
         (r"respuesta\.(?=\s)", ANSWER, gettext_lazy("Pregunta. and Respuesta. labels")),
         (r"p\s*[:：]", PROMPT, gettext_lazy("P: and R: labels")),
         (r"r\s*[:：]", ANSWER, gettext_lazy("P: and R: labels")),
+        (r"p\.(?=\s)", PROMPT, gettext_lazy("P. and R. labels")),
+        (r"r\.(?=\s)", ANSWER, gettext_lazy("P. and R. labels")),
         (r"질문\s*[:：]", PROMPT, gettext_lazy("질문: and 답변: labels")),
         (r"답변\s*[:：]", ANSWER, gettext_lazy("질문: and 답변: labels")),
         (r"문\s*[:：]", PROMPT, gettext_lazy("문: and 답: labels")),
@@ -71,11 +74,19 @@ NUMBER = re.compile(r"(?P<number>\d{1,2})[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
 # A dash, or a hyphen typed for one ("-¿Qué…?", "-멕시코 진출 배경은."), though not a list's "- item" or "-5%".
 DASH = re.compile(r"[—–―][ \t]*|-(?=[^\s\d-])")
 QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
-SPEAKER = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.])[ \t]*:[ \t]+")
-# Upper-case labels that name no speaker.
+# A name as a label: in capitals ("ORTIZ:", "SEUNG-HOON LEE:"), two to four capitalised words
+# ("Laura Méndez:", "Ana de la Torre:"), or Korean ("기자:", "김민수:", "이상민 장관:").
+CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’.-]+"
+SPEAKER = re.compile(
+    r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.]"
+    rf"|{CAPITALISED}(?:[ \t]+(?:(?:de|del|la|las|los|y)[ \t]+)*{CAPITALISED}){{1,3}}"
+    r"|[가-힣]{2,5}(?:[ \t][가-힣]{1,5})?)[ \t]*[:：][ \t]+"
+)
+# Labels that name no speaker.
 NOT_SPEAKERS = {
     *("BY", "CREDIT", "FOTO", "FUENTE", "NOTA", "NOTE", "PHOTO", "POR", "POSTED", "PUBLICADO", "PUBLISHED"),
     *("SOURCE", "UPDATED", "ACTUALIZADO", "EDITOR'S NOTE", "NOTA DEL EDITOR"),
+    *("사진", "자료", "출처", "참고", "편집자주", "편집자 주"),
 }
 
 

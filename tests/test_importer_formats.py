@@ -1,0 +1,69 @@
+"""Interview formats of the Spanish and Korean press the importer reads: labels, names, agency lines."""
+
+from datetime import date
+
+import pytest
+
+from articles.importer import parse_interview
+
+from .test_importer import prompts_and_answers
+
+
+def test_el_pais_p_and_r_labels_with_a_full_stop_are_labels():
+    """Regression: "P. ¿…?" / "R. …" kept their labels in the prompt and the answer."""
+    parsed = parse_interview(
+        "Título\n\nEntradilla.\n\nP. ¿Cómo ve el 2025?\n\nR. Con optimismo.\n\nP. ¿Y la inversión?\n\nR. Crecerá."
+    )
+    assert prompts_and_answers(parsed) == [("¿Cómo ve el 2025?", "Con optimismo."), ("¿Y la inversión?", "Crecerá.")]
+    assert parsed.formats == ["P. and R. labels"]
+
+
+@pytest.mark.parametrize(
+    ("interviewer", "interviewee"),
+    [("Laura Méndez", "Ana de la Torre"), ("기자", "김민수"), ("기자", "이상민 장관")],
+)
+def test_names_written_as_people_write_them_are_labels(interviewer, interviewee):
+    """Regression: names in mixed case, or Korean, stayed in the prompts and answers as text."""
+    parsed = parse_interview(
+        f"Título\n\nEntradilla.\n\n{interviewer}: ¿Cuántos empleos?\n\n{interviewee}: Unos 4.000.\n\n"
+        f"Más en proveedores.\n\n{interviewer}: ¿Y en 2026?\n\n{interviewee}: El doble."
+    )
+    assert prompts_and_answers(parsed) == [
+        ("¿Cuántos empleos?", "Unos 4.000.\n\nMás en proveedores."),
+        ("¿Y en 2026?", "El doble."),
+    ]
+    assert parsed.formats == ["names as labels"]
+
+
+def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
+    parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
+    assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]
+
+
+@pytest.mark.parametrize(
+    ("footer", "source", "interviewer", "day"),
+    [
+        ("연합뉴스", "연합뉴스", "", None),
+        ("(EFE)", "EFE", "", None),
+        ("서울=연합뉴스 홍길동 기자 2025.03.03", "", "홍길동", date(2025, 3, 3)),
+        ("(서울=연합뉴스) 홍길동 기자", "", "홍길동", None),
+    ],
+)
+def test_an_agencys_line_at_the_end_is_left_out_of_the_last_answer(footer, source, interviewer, day):
+    """Regression: a bare agency name or an agency's byline at the end was appended to the last answer."""
+    parsed = parse_interview(f"제목\n\n부제.\n\n질문: 교역 규모는?\n\n답변: 198억 달러입니다.\n\n{footer}")
+    assert prompts_and_answers(parsed) == [("교역 규모는?", "198억 달러입니다.")]
+    assert (parsed.source_name, parsed.interviewer_name, parsed.original_date) == (source, interviewer, day)
+
+
+def test_a_dateline_naming_the_place_and_then_the_journalist_gives_both():
+    """Regression: "Ciudad de México, 3 de marzo de 2025.- Por Laura Méndez" stayed in the intro, unread."""
+    parsed = parse_interview(
+        "Título\n\nCiudad de México, 3 de marzo de 2025.- Por Laura Méndez\n\nEntradilla.\n\n"
+        "P: ¿Cuántos empleos?\n\nR: Unos 4.000."
+    )
+    assert (parsed.original_date, parsed.interviewer_name, parsed.standfirst) == (
+        date(2025, 3, 3),
+        "Laura Méndez",
+        "Entradilla.",
+    )
