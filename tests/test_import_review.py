@@ -125,6 +125,12 @@ class ReviewPageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         return response
 
+    def test_the_source_a_text_names_is_found_written_otherwise(self):
+        """Regression: "Fuente: El Universal" offered a new source beside an existing "EL UNIVERSAL."."""
+        source = SourceFactory(name="EL UNIVERSAL.")
+        response = self.recognise(SPANISH)
+        self.assertEqual(response.context["form"].initial["source"], source)
+
     def test_a_spanish_raya_interview_is_read_with_its_language_date_interviewer_and_furniture(self):
         """Regression: saved as English, the dateline as standfirst, a statement turn in the intro."""
         source = SourceFactory(name="El Universal")

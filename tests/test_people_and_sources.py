@@ -8,7 +8,7 @@ from articles.admin.records import record_state
 from articles.models import Person, Source
 
 from .support.admin import admin_url, management_form, member_of, resubmit
-from .support.factories import ArticleFactory, FactFactory, PersonFactory
+from .support.factories import ArticleFactory, FactFactory, PersonFactory, SourceFactory
 
 
 def person_data(person, **values):
@@ -150,6 +150,22 @@ class EditorTests(TestCase):
                 version = Version.objects.get_for_object(obj).get()
                 self.assertEqual(version.field_dict["name"], data["name"])
                 self.assertEqual(version.revision.user, self.editor)
+
+    def test_a_source_named_like_another_but_for_case_accents_or_spaces_is_refused(self):
+        """Regression: "el economista" was saved beside "El Economista", two sources for one newspaper."""
+        SourceFactory(name="El Economista")
+        for name in ["el economista", "El  Económista", "ElEconomista."]:
+            with self.subTest(name):
+                response = self.client.post(admin_url("source", "add"), {"name": name, "url": "", "language": "es"})
+                self.assertEqual(
+                    response.context["adminform"].form.errors["name"],
+                    [f"“{name}” looks like the existing source “El Economista”: choose that source instead."],
+                )
+        self.assertEqual(Source.objects.filter(name__icontains="economista").count(), 1)
+        edited = source_data(self.article.source, name=self.article.source.name.upper())
+        self.assertEqual(
+            self.client.post(admin_url("source", "change", self.article.source.pk), edited).status_code, 302
+        )
 
     def test_restoring_a_persons_version_brings_its_name_back(self):
         person = self.article.interviewee

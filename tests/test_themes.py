@@ -6,7 +6,7 @@ from reversion.models import Version
 
 from articles.admin.records import record_state
 from articles.history_comments import said
-from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, theme_key
+from articles.models import TaggedFact, TaggedQAPair, Theme, ThemeMerge, ThemeRedirect, name_key
 from articles.models.themes import parse_theme_names
 
 from .support.admin import AdminTestCase, admin_url, fact_data
@@ -314,12 +314,12 @@ class LookalikeThemeTests(AdminTestCase):
         return self.client.post(admin_url("fact", "change", self.fact.pk), fact_data(self.fact, themes=themes))
 
     def test_names_compare_without_case_accents_punctuation_or_spaces(self):
-        self.assertEqual(theme_key("  Trade and the F.T.A. "), theme_key("trade and the fta"))
-        self.assertEqual(theme_key("Diplomacía"), "diplomacia")
-        self.assertNotEqual(theme_key("Trade"), theme_key("Trade and the FTA"))
+        self.assertEqual(name_key("  Trade and the F.T.A. "), name_key("trade and the fta"))
+        self.assertEqual(name_key("Diplomacía"), "diplomacia")
+        self.assertNotEqual(name_key("Trade"), name_key("Trade and the FTA"))
         # Regression: a hyphen between two words compared as no space at all, a space as one.
-        self.assertEqual(theme_key("Trade and free-trade"), theme_key("Trade and free trade"))
-        self.assertEqual(theme_key("Near shoring"), theme_key("nearshoring"))
+        self.assertEqual(name_key("Trade and free-trade"), name_key("Trade and free trade"))
+        self.assertEqual(name_key("Near shoring"), name_key("nearshoring"))
 
     def test_fact_themes_field_refuses_a_lookalike_of_an_existing_theme(self):
         cases = [

@@ -229,7 +229,7 @@ def _initial(text, parsed):
         "language": parsed.language,
         "interviewer": interviewer,
         "new_interviewer": "" if interviewer else name,
-        "source": Source.objects.filter(name__iexact=parsed.source_name).first() if parsed.source_name else None,
+        "source": Source.objects.named(parsed.source_name) if parsed.source_name else None,
         "original_date": parsed.original_date,
     }
 
@@ -357,9 +357,9 @@ def _render_review(model_admin, request, form, pairs, parsed=None):
 
 
 def _unknown_source(parsed):
-    """Return the source the text names when no source has that name, else ""."""
+    """Return the source the text names when no source has that name (Source.objects.named()), else ""."""
     name = parsed.source_name if parsed else ""
-    return name if name and not Source.objects.filter(name__iexact=name).exists() else ""
+    return name if name and Source.objects.named(name) is None else ""
 
 
 def _too_big(model_admin, request):

@@ -5,6 +5,7 @@ from .common import (
     PublishedQuerySet,
     State,
     Status,
+    name_key,
     paragraphs,
     prefetch_themes,
     published_q,
@@ -17,7 +18,7 @@ from .pictures import Picture
 from .search import SearchEntry
 from .tagged_items import TaggedArticle, TaggedFact, TaggedQAPair, tagged_ids
 from .theme_merges import ThemeMerge
-from .themes import Theme, ThemeRedirect, theme_key
+from .themes import Theme, ThemeRedirect
 
 __all__ = [
     "Article",
@@ -43,6 +44,6 @@ __all__ = [
     "prefetch_themes",
     "published_q",
     "tagged_ids",
-    "theme_key",
+    "name_key",
     "truncate_date",
 ]

@@ -1,6 +1,7 @@
 """What articles, Q&A pairs and facts share: languages, dates, the publication rule, themes on pages."""
 
 import re
+import unicodedata
 from operator import attrgetter
 
 from django.db import models
@@ -164,6 +165,16 @@ def as_written(quote, text):
             pattern.append(re.escape(piece))
     found = re.search("".join(pattern), text)
     return found.group() if found else None
+
+
+def name_key(name):
+    """
+    Return `name` without accents, case, punctuation or spaces, to compare names of themes and
+    sources: "Free-trade", "free trade" and "freetrade" are one.
+    """
+    letters = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+    letters = "".join(char for char in letters.casefold() if not unicodedata.category(char).startswith("P"))
+    return "".join(letters.split())
 
 
 def orphaned_quotes(facts, text, field):

@@ -1,12 +1,13 @@
 """The people interviews quote and the sources articles come from."""
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from ..links import validate_web_address
-from .common import Language, Localized
+from .common import Language, Localized, name_key
 
 # What an empty translated field means, by field.
 FALLBACKS = {
@@ -43,6 +44,11 @@ class SourceQuerySet(models.QuerySet):
         """Keep the sources of published articles: public pages and filters name no other."""
         Article = self.model._meta.get_field("articles").related_model
         return self.filter(Exists(Article.objects.published().filter(source=OuterRef("pk"))))
+
+    def named(self, name):
+        """Return the source whose name is `name` but for case, accents, punctuation or spaces (name_key()), or None."""
+        key = name_key(name)
+        return next((source for source in self.only("pk", "name") if name_key(source.name) == key), None)
 
 
 # People and sources have their own history: a change shows at once on every article that names them.
@@ -109,3 +115,19 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """
+        Refuse the twin of another source: a name differing from its only by case, accents,
+        punctuation or spaces (the same name is refused as not unique).
+        """
+        twin = Source.objects.exclude(pk=self.pk).exclude(name=self.name).named(self.name)
+        if twin is not None:
+            raise ValidationError(
+                {
+                    "name": gettext(
+                        "“%(name)s” looks like the existing source “%(source)s”: choose that source instead."
+                    )
+                    % {"name": self.name, "source": twin.name}
+                }
+            )

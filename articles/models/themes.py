@@ -3,8 +3,6 @@ Themes: a curated taggit tag model with its names, slugs and descriptions in eac
 redirects that keep old theme addresses working (the record of merges is in theme_merges.py).
 """
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
@@ -14,7 +12,7 @@ from django.utils.translation import gettext, gettext_lazy
 from taggit.models import NaturalKeyManager, TagBase
 
 from ..i18n import TRANSLATED_LANGUAGES, active_language, reverse_in_language
-from .common import Localized
+from .common import Localized, name_key
 
 # A theme's slugs, English first: a theme answers on each, under any language's prefix.
 SLUG_FIELDS = ["slug", *(f"slug_{code}" for code in TRANSLATED_LANGUAGES)]
@@ -125,7 +123,7 @@ class ThemeQuerySet(models.QuerySet):
         fields = ["name", *(f"name_{code}" for code in TRANSLATED_LANGUAGES)]
         keyed = (
             [
-                (theme_key(getattr(theme, field)), theme)
+                (name_key(getattr(theme, field)), theme)
                 for theme in self.only(*fields)
                 for field in fields
                 if getattr(theme, field)
@@ -135,8 +133,8 @@ class ThemeQuerySet(models.QuerySet):
         )
         found = {}
         for name in names:
-            name_key = theme_key(name)
-            twins = [theme for key, theme in keyed if key == name_key]
+            wanted = name_key(name)
+            twins = [theme for key, theme in keyed if key == wanted]
             if twins and all(theme.name.casefold() != name.casefold() for theme in twins):
                 found[name] = twins[0]
         return found
@@ -155,16 +153,6 @@ def parse_theme_names(text):
 def format_theme_names(themes):
     """Join theme names for editing, the inverse of parse_theme_names()."""
     return ", ".join(sorted(theme.name for theme in themes))
-
-
-def theme_key(name):
-    """
-    Return `name` without accents, case, punctuation or spaces, to compare names: "Free-trade",
-    "free trade" and "freetrade" are one.
-    """
-    letters = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
-    letters = "".join(char for char in letters.casefold() if not unicodedata.category(char).startswith("P"))
-    return "".join(letters.split())
 
 
 def translated_name(verbose_name):
