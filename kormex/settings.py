@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "csp",
-    "axes",
+    "kormex.apps.SignInLockoutsConfig",
     "articles",
     "pagecache",
 ]

@@ -271,14 +271,26 @@ class TranslatedTextTests(SeedTestCase):
             if field.concrete and not field.auto_created and not isinstance(field.verbose_name, Promise)
         ]
         self.assertEqual(untranslated, [])
-        # Korean words them all (a library's own label may have no Korean: taggit's theme name and slug had none).
+        # Korean words them all (a library's own label may have no Korean: taggit's theme name and slug had
+        # none), and the sign-in lockouts editors lift (django-axes has no Korean: its words are AXES_WORDS).
         with override("ko"):
             english = [
                 f"{model.__name__}.{field.name}"
                 for model in admin.site._registry
-                if model._meta.app_label == "articles"
+                if model._meta.app_label in ("articles", "axes")
                 for field in model._meta.get_fields()
                 if field.concrete and not field.auto_created and not re.search("[가-힣]", str(field.verbose_name))
+            ]
+            english += [
+                str(name)
+                for model in admin.site._registry
+                if model._meta.app_label == "axes"
+                for name in [
+                    model._meta.verbose_name,
+                    model._meta.verbose_name_plural,
+                    model._meta.app_config.verbose_name,
+                ]
+                if not re.search("[가-힣]", str(name))
             ]
         self.assertEqual(english, [])
         # One Korean name for a Q&A pair: the admin's menu said 문답, its forms and history 질의응답.
