@@ -13,7 +13,7 @@ import reversion
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from .models import Language
+from .i18n import language_label
 
 COMMENTS = {
     "published": gettext_lazy("Published."),
@@ -60,7 +60,7 @@ def said(revision):
         kept = json.loads(comment)
         sentence, values = COMMENTS[kept["comment"]], dict(kept["values"])
         if "language" in values:
-            values["language"] = Language(values["language"]).label
+            values["language"] = language_label(values["language"])
         if "date" in values:
             moment = timezone.localtime(datetime.fromisoformat(values["date"]))
             values["date"] = formats.date_format(moment, "DATETIME_FORMAT")

@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import get_script_prefix, reverse, translate_url
-from django.utils.translation import get_language, get_language_info, get_supported_language_variant, override
+from django.utils.translation import get_language, get_supported_language_variant, override, pgettext_lazy
 
 # The languages other than English that themes carry their own name, slug and description in;
 # English (settings.LANGUAGE_CODE) is the fallback. Each needs its fields on Theme.
@@ -32,12 +32,21 @@ def language_name(code):
     return dict(settings.LANGUAGES)[code]
 
 
+# Each language's name as a sentence of the active language writes it: "in Spanish", "en español", "스페인어로".
+NAMES_IN_SENTENCES = {
+    "en": pgettext_lazy("a language named in a sentence", "English"),
+    "es": pgettext_lazy("a language named in a sentence", "Spanish"),
+    "ko": pgettext_lazy("a language named in a sentence", "Korean"),
+}
+
+
 def language_label(code):
     """
-    Return the name of language `code` in the active language ("Spanish", "español", "스페인어"),
-    lazily, from Django's own catalogues: for the admin, which follows the editor's language.
+    Return the name of language `code` in the active language as a sentence writes it
+    ("Spanish", "español", "스페인어"), lazily: for the admin, which follows the editor's language.
+    A list's choices name it as a label instead ("Español", models.Language).
     """
-    return get_language_info(code)["name_translated"]
+    return NAMES_IN_SENTENCES[code]
 
 
 def url_in(language, obj):

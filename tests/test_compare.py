@@ -275,7 +275,7 @@ class HistoryInEditorsLanguageTests(CompareTestCase):
         original = ArticleFactory()
         translation = create_translation(original, "ko")
         created = Version.objects.get_for_object(translation).first().revision
-        for language, comment in [("en", "Translation created (Korean)."), ("es", "Traducción creada (Coreano).")]:
+        for language, comment in [("en", "Translation created (Korean)."), ("es", "Traducción creada (coreano).")]:
             with override(language):
                 self.assertEqual(said(created), comment)
         created.comment = "Guardado a mano."

@@ -406,6 +406,12 @@ USTED = re.compile(
     r"Edite|Corrija|Guarde|Marque|Déjelo)\b",
     re.IGNORECASE,
 )
+# "Tú" imperatives at a sentence's start, and tú's verbs and possessive; the admin addresses editors as "usted".
+TU = re.compile(
+    r"(?:^|[.:;]\s+)(sube|describe|agrega|añade|copia|recarga|indica|elige|escribe|pega|revisa|guarda|usa|quita|"
+    r"corrige)\b|\b(dejas|tus|tienes|puedes|abriste|guardaste)\b",
+    re.IGNORECASE,
+)
 
 
 class SpanishAddressTests(SimpleTestCase):
@@ -417,5 +423,16 @@ class SpanishAddressTests(SimpleTestCase):
             references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
             translation = "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
             if READER_SOURCES.search(references) and USTED.search(translation):
+                found.append(translation)
+        self.assertEqual(found, [])
+
+    def test_the_spanish_admin_says_usted(self):
+        """Regression: "Si lo dejas vacío" and "sube una imagen" beside "Déjelo vacío" and "Escriba"."""
+        po = (Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po").read_text()
+        found = []
+        for entry in po.split("\n\n"):
+            references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
+            translation = "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
+            if references and not READER_SOURCES.search(references) and TU.search(translation):
                 found.append(translation)
         self.assertEqual(found, [])

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import override
 from PIL import Image, features
 
 from articles import images
@@ -165,6 +166,15 @@ class PictureRuleTests(TestCase):
         Picture.objects.filter(article=original).update(alt_es="Un puerto")
         translation.translation_of = Article.objects.get(pk=original.pk)
         translation.full_clean()
+
+    def test_a_spanish_or_korean_sentence_names_the_language_as_it_writes_it(self):
+        """Regression: the Spanish admin asked to "Describe la imagen en Coreano", capitalised as in a list."""
+        original = ArticleFactory(language="es")
+        ArticleFactory(language="ko", translation_of=original)
+        picture = Picture(article=original, image=upload(jpeg()), alt_es="Un puerto")
+        for language, message in [("es", "Describa la imagen en coreano"), ("ko", "한국어")]:
+            with self.subTest(language), override(language), self.assertRaisesMessage(ValidationError, message):
+                picture.full_clean()
 
     def test_a_translation_takes_no_picture_of_its_own(self):
         translation = ArticleFactory(language="es", translation_of=ArticleFactory(language="en"))

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
+from ..i18n import language_label
 from ..importer import MAX_IMPORT_BYTES, ImportRefused, check_size, parse_interview, read_text
 from ..importer.drafts import MISALIGNED, create_draft, imported_from
 from ..importer.language import detect
@@ -163,7 +164,7 @@ class ReviewForm(forms.Form):
                 gettext(
                     "“%(original)s” is in %(language)s too: a translation is in another language than its original."
                 )
-                % {"original": original, "language": original.get_language_display()},
+                % {"original": original, "language": language_label(original.language)},
             )
         return data
 
@@ -340,7 +341,7 @@ def _render_review(model_admin, request, form, pairs, parsed=None):
     # On the bound field: it copies its field's help text when first used, as validating does.
     form["language"].help_text = gettext(
         "Detected from the text: %(language)s. %(evidence)s Correct it if the interview is written in another language."
-    ) % {"language": Language(detection.language).label, "evidence": detection.evidence}
+    ) % {"language": language_label(detection.language), "evidence": detection.evidence}
     context = {
         **_context(model_admin, request),
         "title": gettext("Review the imported interview"),

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
 
+from ..i18n import language_label
 from ..models import Article
 from ..models.common import Language
 from ..services.translations import create_translation
@@ -59,7 +60,7 @@ def translate_view(model_admin, request, object_id):
                     "Created the %(language)s translation of “%(original)s”, a draft holding the original's words: "
                     "write over them."
                 )
-                % {"language": translation.get_language_display(), "original": original},
+                % {"language": language_label(translation.language), "original": original},
             )
             return redirect("admin:articles_article_translation", translation.pk)
     context = {

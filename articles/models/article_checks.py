@@ -3,6 +3,8 @@
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
+from ..i18n import language_label
+
 
 def translation_errors(article):
     """Return what is wrong with the link to the original `article` translates, if anything."""
@@ -12,7 +14,7 @@ def translation_errors(article):
         if taken is not None:
             return {
                 "language": gettext("Its translation “%(translation)s” is written in %(language)s: choose another.")
-                % {"translation": taken, "language": taken.get_language_display()}
+                % {"translation": taken, "language": language_label(taken.language)}
             }
         return {}
     if original.pk == article.pk:
@@ -45,7 +47,7 @@ def translation_errors(article):
     if original.language == article.language:
         return {
             "language": gettext("A translation is written in another language than its original (%(language)s).")
-            % {"language": original.get_language_display()}
+            % {"language": language_label(original.language)}
         }
     return {}
 
@@ -81,6 +83,6 @@ def publication_errors(article):
     if picture and not picture.alt_in(article.language):
         return {
             "status": gettext("Describe the original's lead image in %(language)s first: this translation shows it.")
-            % {"language": article.get_language_display()}
+            % {"language": language_label(article.language)}
         }
     return {}

@@ -9,9 +9,9 @@ from django.utils.translation import gettext, gettext_lazy
 from PIL import Image
 
 from .. import images
-from ..i18n import TRANSLATED_LANGUAGES
+from ..i18n import TRANSLATED_LANGUAGES, language_label
 from ..links import validate_web_address
-from .common import Language, Localized, published_q
+from .common import Localized, published_q
 from .people import Person
 
 
@@ -138,7 +138,7 @@ class Picture(Localized, models.Model):
             name = "alt" if language not in TRANSLATED_LANGUAGES else f"alt_{language}"
             if not getattr(self, name).strip():
                 errors[name] = gettext("Describe the picture in %(language)s for readers who cannot see it.") % {
-                    "language": Language(language).label
+                    "language": language_label(language)
                 }
         if errors:
             raise ValidationError(errors)
