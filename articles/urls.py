@@ -15,6 +15,8 @@ app_name = "articles"
 # to their canonical spelling (query_strings.py). Previews and /healthz are never cached.
 plain = accepts()
 faceted = accepts(*PARAMETERS, repeatable=REPEATABLE)
+# The timeline lists dated facts: it has no kinds to choose from.
+timeline_faceted = accepts(*(name for name in PARAMETERS if name != "kind"), repeatable=REPEATABLE)
 download = accepts(*FILTERS, repeatable=REPEATABLE)
 
 urlpatterns = [
@@ -51,7 +53,7 @@ urlpatterns = [
     path("facts/<int:pk>/cite.<str:fmt>", plain(citations.fact_cite), name="fact-cite"),
     path("oembed/", accepts("url", "format", "maxwidth", "maxheight")(embeds.oembed), name="oembed"),
     path("facts/<int:pk>/card.png", plain(share_cards.fact_card), name="fact-card"),
-    path("timeline/", faceted(timeline.timeline), name="timeline"),
+    path("timeline/", timeline_faceted(timeline.timeline), name="timeline"),
     path("search/", accepts("q", "theme", repeatable=["theme"])(search.search), name="search"),
     path("feeds/rss/", plain(require_safe(feeds.LatestArticlesFeed())), name="feed-rss"),
     path("feeds/atom/", plain(require_safe(feeds.LatestArticlesAtomFeed())), name="feed-atom"),

@@ -157,6 +157,11 @@ class TimelineTests(TestCase):
         ]:
             self.assertIn(self.client.get(f"{URL}?{query}", follow=True).status_code, (200, 404), query)
 
+    def test_a_kind_is_dropped_from_the_address_the_timeline_having_none(self):
+        """Regression: ?kind=figure said "No kind is called figure; ignored." on /es/ and /ko/, in English code."""
+        response = self.get("kind=figure&theme=trade")
+        self.assertRedirects(response, f"{URL}?theme=trade", status_code=301, fetch_redirect_response=False)
+
     def test_out_of_range_page_is_404(self):
         self.assertEqual(self.get("page=2").status_code, 404)
 
