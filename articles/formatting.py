@@ -57,6 +57,21 @@ UNITS = {
     "en": {
         "USD": Unit("US dollars", "${}"),
         "%": Unit("per cent", "{}%"),
+        "jobs": Unit("jobs", "{} jobs", "{} job"),
+        "companies": Unit("companies", "{} companies", "{} company"),
+        "people": Unit("people", "{} people", "{} person"),
+        "services": Unit("services", "{} services", "{} service"),
+        "years": Unit("years", "{} years", "{} year"),
+        "times": Unit("times", "{} times", "once"),
+        "consecutive first places": Unit(
+            "consecutive first places", "{} consecutive first places", "{} consecutive first place"
+        ),
+        "rounds": Unit("rounds", "{} rounds", "{} round"),
+        "meetings": Unit("meetings", "{} meetings", "{} meeting"),
+        "datasets": Unit("datasets", "{} datasets", "{} dataset"),
+        "students": Unit("students", "{} students", "{} student"),
+        "projects": Unit("projects", "{} projects", "{} project"),
+        "megawatts": Unit("megawatts", "{} megawatts", "{} megawatt"),
     },
     "es": {
         "USD": Unit("dólares estadounidenses", "{} dólares", "{} dólar"),
@@ -103,8 +118,7 @@ UNITS = {
         "megawatts": Unit("메가와트", "{}메가와트"),
     },
 }
-# Spanish nouns the importer stores as units, read as the English units of UNITS. English still
-# shows them as stored.
+# Spanish nouns the importer stores as units, read as the English units of UNITS.
 ALIASES = {
     "años": "years",
     "empleos": "jobs",
@@ -143,7 +157,7 @@ def in_scale(value, size):
 def english_number(value):
     for size, word in ENGLISH_SCALES:
         if (scaled := in_scale(value, size)) is not None:
-            return f"{scaled.normalize():f} {word}"
+            return f"{scaled.normalize():,f} {word}"
     return f"{value.normalize():,f}"
 
 

@@ -55,8 +55,18 @@ class FigureTests(SimpleTestCase):
             self.assertEqual(figure("4", "consecutive first places"), "4 consecutive first places")
             self.assertEqual(figure("-2.5", "%"), "-2.5%")
             self.assertEqual(figure("1250000", "USD"), "$1.25 million")
-            self.assertEqual(figure("10", "años"), "10 años")
             self.assertEqual(format_figure(None, ""), "")
+
+    def test_english_says_one_in_the_singular_and_groups_scaled_numbers(self):
+        """Regression: "1 jobs", "1 years", "$1000.5 million"; and a Spanish unit showed as stored, "10 años"."""
+        with translation.override("en"):
+            self.assertEqual(figure("1", "jobs"), "1 job")
+            self.assertEqual(figure("1", "people"), "1 person")
+            self.assertEqual(figure("1", "años"), "1 year")
+            self.assertEqual(figure("10", "años"), "10 years")
+            self.assertEqual(figure("1", "times"), "once")
+            self.assertEqual(figure("2", "times"), "2 times")
+            self.assertEqual(figure("1000500000", "USD"), "$1,000.5 million")
 
     def test_spanish_scales_and_singulars(self):
         with translation.override("es"):
