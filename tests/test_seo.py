@@ -208,6 +208,25 @@ class CanonicalAndSocialTests(TestCase):
         self.assertEqual(Head(self.client.get(f"{url}?page=2")).canonicals, [absolute(f"{url}?page=2")])
         self.assertEqual(Head(self.client.get(f"{url}?page=1")).canonicals, [absolute(url)])
 
+    def test_later_pages_and_filtered_theme_pages_have_titles_of_their_own(self):
+        """Regression: ?page=2 had page 1's title, and a theme page's filters were not in its title."""
+        ArticleFactory.create_batch(20)
+        url = reverse("articles:article-list")
+        self.assertContains(self.client.get(f"{url}?page=2"), "<title>Articles, page 2 — Kormex</title>")
+        self.assertContains(self.client.get(url), "<title>Articles — Kormex</title>")
+        filtered = self.client.get(self.theme.get_absolute_url() + "?kind=figure")
+        self.assertContains(filtered, "<title>Trade: Kind: Figures — Kormex</title>")
+
+    def test_lists_and_facts_describe_themselves(self):
+        """Regression: the fact, article and theme lists had the site's description, a fact page its title's words."""
+        site = Head(self.client.get(reverse("articles:home"))).meta["description"]
+        for name in ["fact-list", "article-list", "theme-list"]:
+            with self.subTest(name):
+                description = Head(self.client.get(reverse(f"articles:{name}"))).meta["description"]
+                self.assertNotEqual(description, site)
+        fact = Head(self.client.get(self.fact.get_permalink()))
+        self.assertEqual(fact.meta["description"], [self.fact.quote])
+
     def test_filtered_views_are_noindex_follow_and_share_their_own_address(self):
         """A filtered list is not a copy of the whole list: keep it out of indexes, follow its links."""
         for url in [
