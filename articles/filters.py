@@ -68,7 +68,9 @@ def too_many_themes():
 
 def no_such_themes(slugs):
     """Return the notice that `slugs` name no theme and were ignored."""
-    return gettext("No theme is called %(slugs)s; ignored.") % {"slugs": ", ".join(slugs)}
+    return ngettext(
+        "No theme is called %(slugs)s; ignored.", "No themes are called %(slugs)s; ignored.", len(slugs)
+    ) % {"slugs": ", ".join(slugs)}
 
 
 def by_label(option):

@@ -21,6 +21,19 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 STEMMERS = {"en": "english", "es": "spanish"}
 # The marker of a query term that matches every term it begins (a syllable of Korean alone).
 PREFIX = "*"
+# Particles Korean writes onto the word they follow (투자는, 한국과, 멕시코에서), longest first: a query
+# word is looked for without one, so that 투자는 finds 투자 wherever it stands.
+PARTICLES = sorted(
+    [
+        *("에서는", "에서도", "에서의", "으로는", "으로도", "에게서", "까지는", "부터는", "이라는", "라는"),
+        *("에서", "에게", "으로", "까지", "부터", "처럼", "보다", "마다", "이나", "과의", "와의", "에는", "에도"),
+        *("의", "은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "만"),
+    ],
+    key=len,
+    reverse=True,
+)
+# An English possessive ("Mexico's"), which a query means as the word alone.
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
 @lru_cache(maxsize=8)
@@ -65,15 +78,26 @@ def terms(text, language):
     return " ".join(term for word in words(text) for term in word_terms(word, language))
 
 
+def without_particle(word):
+    """Return Korean `word` without a particle it ends with (PARTICLES), if two syllables or more are left."""
+    particle = next((particle for particle in PARTICLES if word.endswith(particle)), "")
+    return word[: -len(particle)] if particle and len(word) - len(particle) >= 2 else word
+
+
+def query_words(query):
+    """Return the words of `query` as a search reads them: possessives dropped, Korean words without their particle."""
+    return [without_particle(word) if HANGUL.fullmatch(word) else word for word in words(POSSESSIVE.sub("", query))]
+
+
 def query_terms(query, language):
     """
     Return the terms every match of `query` must contain when read in `language`, without
-    repeats: a Korean word of two syllables or more needs its syllable pairs (not its last
-    syllable alone, which would find it only at the end of a word), a syllable alone is a prefix
-    term, ending in PREFIX.
+    repeats: a Korean word (query_words()) of two syllables or more needs its syllable pairs
+    (not its last syllable alone, which would find it only at the end of a word), a syllable
+    alone is a prefix term, ending in PREFIX.
     """
     found = []
-    for word in words(query):
+    for word in query_words(query):
         if not HANGUL.fullmatch(word):
             found.extend(word_terms(word, language))
         elif len(word) == 1:
@@ -98,7 +122,7 @@ def spans(text, language, query):
     words the query's Korean words themselves. It reads `text` only as far as it is iterated.
     """
     wanted = frozenset(query_terms(query, language))
-    korean = sorted({word for word in words(query) if HANGUL.fullmatch(word)}, key=len, reverse=True)
+    korean = sorted({word for word in query_words(query) if HANGUL.fullmatch(word)}, key=len, reverse=True)
     found = [(match.span() for match in WORD.finditer(text) if matches(match.group(), language, wanted))]
     if korean:
         pattern = re.compile("|".join(map(re.escape, korean)))

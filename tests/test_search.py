@@ -123,7 +123,8 @@ class SearchResultsTests(SearchTestCase):
 
     def test_unknown_theme_is_ignored_with_a_notice(self):
         response = self.search(q="satellite", theme=["nope", "trade", "bad slug!"])
-        self.assertContains(response, "No theme is called nope, bad slug!; ignored.")
+        # Regression: two unknown themes were announced in the singular, "No theme is called nope, bad slug!".
+        self.assertContains(response, "No themes are called nope, bad slug!; ignored.")
         self.assertEqual([theme.slug for theme in response.context["selected_themes"]], ["trade"])
         self.assertEqual(self.found(q="satellite", theme="")["Facts"], [self.fact.get_absolute_url()])
 
@@ -131,6 +132,14 @@ class SearchResultsTests(SearchTestCase):
         response = self.search(q="satellite " * 50)
         self.assertContains(response, "Searches are limited to 200 characters")
         self.assertLessEqual(len(response.context["query"]), 200)
+        self.assertEqual(len(response.context["groups"][2]["results"]), 1)
+
+    def test_a_long_query_is_cut_between_words(self):
+        """Regression: cut at 200 characters mid-word, "satellite" became "satel", a word no text holds."""
+        response = self.search(q="orbit " * 32 + "satellite")
+        self.assertEqual(response.context["query"], " ".join(["orbit"] * 32))
+        response = self.search(q="satellite " * 19 + "cooperation")
+        self.assertEqual(response.context["query"], " ".join(["satellite"] * 19))
         self.assertEqual(len(response.context["groups"][2]["results"]), 1)
 
     def test_punctuation_alone_searches_nothing_with_a_notice(self):

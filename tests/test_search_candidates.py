@@ -35,9 +35,10 @@ class SearchCandidatesTests(SearchLanguagesTestCase):
 
     def test_past_the_bound_each_language_says_more_than_it_and_shows_the_best_of_the_candidates(self):
         summaries = {
-            "en": ("cooperation", "More than 5 results for “<bdi>cooperation</bdi>”", "(more than 5)"),
-            "es": ("cooperaciones", "Más de 5 resultados para “<bdi>cooperaciones</bdi>”", "(más de 5)"),
-            "ko": ("협력", "“<bdi>협력</bdi>” 검색 결과 5건 초과", "(5건 초과)"),
+            # The summary counts every type's candidates: it said "more than 5" of 3 types of more than 5 each.
+            "en": ("cooperation", "More than 15 results for “<bdi>cooperation</bdi>”", "(more than 5)"),
+            "es": ("cooperaciones", "Más de 15 resultados para “<bdi>cooperaciones</bdi>”", "(más de 5)"),
+            "ko": ("협력", "“<bdi>협력</bdi>” 검색 결과 15건 초과", "(5건 초과)"),
         }
         for language, (query, summary, count) in summaries.items():
             with self.subTest(language):
@@ -51,7 +52,7 @@ class SearchCandidatesTests(SearchLanguagesTestCase):
 
     def test_the_theme_filter_says_more_than_the_bound_too(self):
         response = self.search("es", "cooperaciones", theme="trade")
-        self.assertContains(response, "Más de 5 resultados para “<bdi>cooperaciones</bdi>” sobre")
+        self.assertContains(response, "Más de 15 resultados para “<bdi>cooperaciones</bdi>” sobre")
 
     def test_matches_up_to_the_bound_are_counted_exactly_and_unpublished_ones_never(self):
         response = self.search("en", "lithium")

@@ -39,6 +39,16 @@ class NormalisationTests(TestCase):
         # Digits and Hangul are separate words, as PostgreSQL's parser reads them.
         self.assertEqual(terms("2024년", "ko"), "2024 년")
 
+    def test_a_query_reads_a_korean_word_without_its_particle_and_an_english_word_without_its_possessive(self):
+        """Regression: 투자는 found only texts holding 투자는, and "Mexico's" highlighted every possessive "s"."""
+        self.assertEqual(query_terms("투자는", "ko"), ["투자"])
+        self.assertEqual(query_terms("한국과 멕시코에서", "ko"), ["한국", "멕시", "시코"])
+        # A word that would be left with one syllable keeps its last one: 인도 (India), 제도.
+        self.assertEqual(query_terms("인도", "ko"), ["인도"])
+        self.assertEqual(query_terms("Mexico's", "en"), ["mexico"])
+        text = "Korea's minister and Mexico’s ties."
+        self.assertEqual([text[a:b] for a, b in highlight_spans(text, "en", "Mexico's")], ["Mexico"])
+
     def test_highlights_cover_whole_stemmed_words_and_korean_inside_words(self):
         text = "Las cooperaciones y la cooperación."
         self.assertEqual(
@@ -84,6 +94,9 @@ class SearchPerLanguageTests(SearchLanguagesTestCase):
         self.assertContains(response, "경제<mark>협력</mark> 확대")
         self.assertContains(response, "<mark>협력</mark>은?")
         self.assertContains(response, "양국의 <mark>협력</mark>이 커졌다")
+        # A particle typed after the word is no word a match must hold (투자는 finds 투자가); the word is marked.
+        self.assertEqual(self.found("ko", "투자는"), self.found("ko", "투자"))
+        self.assertContains(self.search("ko", "협력을"), "경제<mark>협력</mark> 확대")
         # One syllable finds the words it is part of, wherever it stands in them.
         self.assertEqual(len(self.found("ko", "력")[1]), 1)
 
@@ -108,6 +121,8 @@ class SearchPerLanguageTests(SearchLanguagesTestCase):
             for result in others
         }
         self.assertEqual(labels, {"es": "In Spanish", "ko": "In Korean"})
+        # The article a result is in is named in the result's language too.
+        self.assertContains(self.search("en", "협력"), 'In “<bdi lang="ko">셰인바움과 경제협력 확대 Sheinbaum</bdi>”')
         response = self.search("es", "Sheinbaum")
         self.assertContains(response, '<h3 lang="en">')
         self.assertContains(response, '<h3 lang="ko">')

@@ -149,7 +149,7 @@ def search_result(context, result):
         parts.append(format_html('<p class="meta written-in">{}</p>', result.written_in))
     if result.article:
         # The translation is the translators' markup, as in {% blocktranslate %}; only the title is escaped.
-        within = mark_safe(gettext("In “%(title)s”") % {"title": isolated(result.article.title)})
+        within = mark_safe(gettext("In “%(title)s”") % {"title": isolated(result.article.title, result.language)})
         parts.append(format_html('<p class="meta">{}</p>', within))
     if result.excerpt:
         parts.append(format_html('<p class="search-excerpt"{}>{}</p>', lang, result.excerpt))

@@ -267,7 +267,7 @@ def result(entry, themed, group, query, language):
 
 
 def clean_query(text, notices):
-    """Return `text` on one line without control characters, cut to MAX_QUERY_LENGTH."""
+    """Return `text` on one line without control characters, cut to MAX_QUERY_LENGTH at the last word that fits."""
     query = " ".join(CONTROL_CHARACTERS.sub(" ", text).split())
     if len(query) > MAX_QUERY_LENGTH:
         notices.append(
@@ -278,7 +278,11 @@ def clean_query(text, notices):
             )
             % {"max": MAX_QUERY_LENGTH}
         )
-        query = query[:MAX_QUERY_LENGTH].rstrip()
+        cut = query[:MAX_QUERY_LENGTH]
+        # Between words: a word cut short would be a word every match must contain.
+        if query[MAX_QUERY_LENGTH] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        query = cut.rstrip()
     return query
 
 
@@ -342,7 +346,6 @@ def search(request):
         "groups": groups,
         "total": sum(group["count"] for group in groups),
         "more": any(group["more"] for group in groups),
-        "bound": SEARCH_CANDIDATES,
         "selected_themes": selected,
         # The themes to narrow by, built and read only where the page's choice of them is not kept (kept.py).
         "themes": SimpleLazyObject(
