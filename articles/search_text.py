@@ -32,6 +32,8 @@ PARTICLES = sorted(
     key=len,
     reverse=True,
 )
+# A decimal point or thousands separator between two digits, as one number holds it.
+NUMBER_JOINT = re.compile(r"\d[.,]\d")
 # An English possessive ("Mexico's"), which a query means as the word alone.
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
@@ -131,8 +133,17 @@ def spans(text, language, query):
 
 
 def highlight_spans(text, language, query):
-    """Return the spans of `text` that `query` matched (spans()), in a list."""
-    return list(spans(text, language, query))
+    """
+    Return the spans of `text` that `query` matched (spans()), in a list; those of one number's
+    digit groups as one span ("19.8", "150,000"), which the words of the text split.
+    """
+    found = []
+    for start, end in spans(text, language, query):
+        if found and NUMBER_JOINT.fullmatch(text, found[-1][1] - 1, start + 1):
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
 
 
 def tsquery(terms):

@@ -56,6 +56,10 @@ class NormalisationTests(TestCase):
         )
         text = "경제협력을 강화"
         self.assertEqual([text[a:b] for a, b in highlight_spans(text, "ko", "협력")], ["협력"])
+        # Regression: "$<mark>19</mark>.<mark>8</mark> billion": a number is marked whole.
+        text = "$19.8 billion, 19 or 8, and 150,000 jobs"
+        self.assertEqual([text[a:b] for a, b in highlight_spans(text, "en", "19.8")], ["19.8", "19", "8"])
+        self.assertEqual([text[a:b] for a, b in highlight_spans(text, "en", "150,000")], ["150,000"])
 
 
 class SearchPerLanguageTests(SearchLanguagesTestCase):
