@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.core import checks
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
@@ -7,6 +8,8 @@ from .control_characters import clean_before_saving
 
 
 class ArticlesConfig(AppConfig):
+    # The module holds SignInLockoutsConfig too: this is the app's own.
+    default = True
     name = "articles"
     verbose_name = gettext_lazy("Interviews and facts")
 
@@ -40,3 +43,9 @@ class ArticlesConfig(AppConfig):
         # Every deployment runs migrate: pages cached by the previous code (its templates and
         # headers) are dropped with the version.
         post_migrate.connect(versions.code_deployed, sender=self)
+
+
+class SignInLockoutsConfig(AxesConfig):
+    """django-axes (admin sign-in throttling) under the name editors know it by in the admin's menu."""
+
+    verbose_name = gettext_lazy("Sign-in lockouts")

@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "csp",
-    "kormex.apps.SignInLockoutsConfig",
+    "articles.apps.SignInLockoutsConfig",
     "articles",
     "pagecache",
 ]

@@ -7,12 +7,7 @@ from django.utils import translation
 
 from articles.importer import ImportRefused, ParsedPair, check_size, parse_interview, read_text
 
-from .support.importing import SEED_ARTICLE, SEED_TEXT, marked_seed_text
-
-
-def prompts_and_answers(parsed):
-    return [(pair.prompt, pair.answer) for pair in parsed.pairs]
-
+from .support.importing import SEED_ARTICLE, SEED_TEXT, marked_seed_text, prompts_and_answers
 
 # read_text
 

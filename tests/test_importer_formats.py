@@ -6,7 +6,7 @@ import pytest
 
 from articles.importer import parse_interview
 
-from .test_importer import prompts_and_answers
+from .support.importing import prompts_and_answers
 
 
 def test_el_pais_p_and_r_labels_with_a_full_stop_are_labels():

@@ -12,10 +12,7 @@ from articles.importer.furniture import read_byline
 from articles.importer.language import detect, detect_language
 from articles.importer.markup import html_to_text
 
-
-def prompts_and_answers(parsed):
-    return [(pair.prompt, pair.answer) for pair in parsed.pairs]
-
+from .support.importing import prompts_and_answers
 
 # Pasted HTML and odd characters
 

@@ -67,3 +67,8 @@ def marked_seed_text():
     for prompt in STATEMENT_PROMPTS:
         text = text.replace(f"\n{prompt}\n", f"\n## {prompt}\n")
     return text
+
+
+def prompts_and_answers(parsed):
+    """Return the (prompt, answer) of each pair of a ParsedInterview."""
+    return [(pair.prompt, pair.answer) for pair in parsed.pairs]
