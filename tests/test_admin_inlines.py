@@ -234,6 +234,17 @@ class ArticleInlineSaveTests(AdminTestCase):
         self.assertIn("intro", facts.forms[0].errors["quote"][0])
 
 
+class ThemeNamesInRowsTests(AdminTestCase):
+    def test_a_pair_row_takes_a_themes_korean_name_as_the_theme(self):
+        """Regression: typing a theme's own Korean name on the article page was refused as a lookalike."""
+        energy = ThemeFactory(name="Energy", name_es="Energía", name_ko="에너지")
+        pair = QAPairFactory(article=ArticleFactory())
+        data = form_data(self.client, Article, "change", pair.article_id)
+        data["pairs-0-themes"] = ["에너지"]
+        save(self.client, Article, data, "change", pair.article_id)
+        self.assertQuerySetEqual(pair.themes.all(), [energy])
+
+
 class QAPairAdminTests(AdminTestCase):
     @classmethod
     def setUpTestData(cls):

@@ -287,6 +287,18 @@ class SuggestFactsPageTests(TestCase):
         self.assertIn("looks like the existing theme “Aerospace”", str(response.context["formset"].forms[index].errors))
         self.assertEqual((Fact.objects.count(), Theme.objects.count()), (0, 1))
 
+    def test_a_themes_spanish_or_korean_name_tags_the_suggestion_with_the_theme(self):
+        Theme.objects.filter(name="Aerospace").update(name_es="Aeroespacial", name_ko="항공우주")
+        page = self.client.get(self.url)
+        data = rows(page)
+        accept(data, index_of(page, "1,500 jobs"), themes="항공우주")
+        accept(data, index_of(page, "$120 million", unit="USD"), themes="aeroespacial")
+        self.assertEqual(self.client.post(self.url, data).status_code, 302)
+        self.assertEqual(Theme.objects.count(), 1)
+        self.assertEqual(
+            [list(fact.themes.values_list("name", flat=True)) for fact in Fact.objects.all()], [["Aerospace"]] * 2
+        )
+
     def test_a_forged_pair_or_category_is_refused_with_a_message(self):
         other = QAPairFactory(article=ArticleFactory(), prompt="Other?", answer="About $120 million over five years")
         page = self.client.get(self.url)

@@ -339,6 +339,18 @@ class LookalikeThemeTests(AdminTestCase):
         self.assertQuerySetEqual(self.fact.themes.order_by("name"), [self.cooperation, self.fta])
         self.assertEqual(Theme.objects.count(), 2)
 
+    def test_fact_themes_field_takes_a_themes_spanish_or_korean_name_as_the_theme(self):
+        """Regression: "에너지", the theme's own Korean name, was refused as looking like "Energy"."""
+        energy = ThemeFactory(name="Energy", name_es="Energía", name_ko="에너지")
+        for typed in ["에너지, Cooperación", "energía, Cooperación", "Energy, cooperación"]:
+            with self.subTest(typed):
+                self.assertSaved(self.post_fact(typed))
+                self.assertQuerySetEqual(self.fact.themes.order_by("name"), [self.cooperation, energy])
+        self.assertEqual(Theme.objects.count(), 3)
+        # A lookalike of a Spanish name is still refused: it is neither the theme's name nor a new one.
+        errors = self.assertRefused(self.post_fact("Energia"))
+        self.assertEqual(errors["themes"], [LOOKALIKE % ("Energia", "Energy")])
+
     def test_unrelated_new_theme_name_is_accepted(self):
         self.assertSaved(self.post_fact("Space"))
         self.assertEqual(names(self.fact), ["Space"])

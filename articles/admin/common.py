@@ -59,13 +59,26 @@ def refuse_lookalikes(names, themes):
         raise ValidationError(errors)
 
 
+def in_english(names, local):
+    """
+    Return theme `names` typed to tag an item, each of `local` (a theme's Spanish or Korean
+    name, ThemeQuerySet.tagging()) as its theme's English name, by which items are tagged.
+    """
+    return sorted({local[name].name if name in local else name for name in names})
+
+
 class ThemesField(TagField):
-    """A comma-separated list of theme names that refuses lookalikes of existing themes."""
+    """
+    A comma-separated list of theme names that takes a theme's Spanish or Korean name as that
+    theme, and refuses lookalikes of existing themes.
+    """
 
     def clean(self, value):
         names = super().clean(value)
-        refuse_lookalikes(names, Theme.objects.all())
-        return names
+        local, twins = Theme.objects.tagging(names)
+        if twins:
+            raise ValidationError([lookalike_error(name, theme) for name, theme in twins.items()])
+        return in_english(names, local)
 
 
 # Theme fields refuse lookalikes of existing themes, and theme lists are long ("Trade and the FTA",

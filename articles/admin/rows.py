@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from taggit.forms import TagField, TextareaTagWidget
 
 from ..models import Theme
-from .common import PostedIdAutocompleteSelect, lookalike_error
+from .common import PostedIdAutocompleteSelect, in_english, lookalike_error
 
 
 class RowIdField(forms.ModelChoiceField):
@@ -111,7 +111,10 @@ class PageRowsFormSet(BaseInlineFormSet):
         self.refuse_lookalike_themes()
 
     def refuse_lookalike_themes(self):
-        """Refuse, on its row, each theme name typed that looks like an existing theme's; one query for all rows."""
+        """
+        Refuse, on its row, each theme name typed that looks like an existing theme's, and take a
+        theme's Spanish or Korean name as that theme (in_english()); one query for all rows.
+        """
         typed = [
             form
             for form in self.forms
@@ -122,8 +125,10 @@ class PageRowsFormSet(BaseInlineFormSet):
         ]
         if not typed:
             return
-        found = Theme.objects.lookalikes(set().union(*(form.cleaned_data["themes"] for form in typed)))
+        local, found = Theme.objects.tagging(set().union(*(form.cleaned_data["themes"] for form in typed)))
         for form in typed:
             errors = [lookalike_error(name, found[name]) for name in form.cleaned_data["themes"] if name in found]
             if errors:
                 form.add_error("themes", errors)
+            else:
+                form.cleaned_data["themes"] = in_english(form.cleaned_data["themes"], local)

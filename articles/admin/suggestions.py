@@ -25,7 +25,7 @@ from ..importer.drafts import create_facts
 from ..importer.mentions import COUNT, DATE, DURATION, MONEY, PERCENT
 from ..models import Article, DatePrecision, Fact, Theme
 from . import fast_widgets
-from .common import lookalike_error
+from .common import in_english, lookalike_error
 from .figures import FigureField
 
 # About 12 fields a suggestion; DATA_UPLOAD_MAX_NUMBER_FIELDS is 20,000.
@@ -141,7 +141,7 @@ class BaseSuggestionFormSet(forms.BaseFormSet):
         """
         accepted = [form for form in self.forms if form.cleaned_data.get("accept")]
         names = {name for form in accepted for name in form.cleaned_data.get("themes", [])}
-        twins = Theme.objects.lookalikes(names) if names else {}
+        local, twins = Theme.objects.tagging(names)
         longest = Theme._meta.get_field("name").max_length
         for form in accepted:
             for name in form.cleaned_data.get("themes", []):
@@ -149,6 +149,8 @@ class BaseSuggestionFormSet(forms.BaseFormSet):
                     form.add_error("themes", THEME_TOO_LONG % {"name": name[:40], "longest": longest})
                 elif name in twins:
                     form.add_error("themes", lookalike_error(name, twins[name]))
+            if "themes" in form.cleaned_data:
+                form.cleaned_data["themes"] = in_english(form.cleaned_data["themes"], local)
 
 
 SuggestionFormSet = forms.formset_factory(

@@ -42,6 +42,10 @@ def tagged_count(content, public):
     return Coalesce(Subquery(rows.values("tag").annotate(n=Count("pk")).values("n")), 0)
 
 
+# The fields naming a theme: its English name and its name in each other language.
+NAME_FIELDS = ["name", *(f"name_{code}" for code in TRANSLATED_LANGUAGES)]
+
+
 class ThemeQuerySet(models.QuerySet):
     def with_counts(self, public=True):
         """
@@ -120,24 +124,37 @@ class ThemeQuerySet(models.QuerySet):
         "Energy": themes are tagged by their English names). A name equal to a theme's English
         name but for case maps to nothing: it is that theme.
         """
-        fields = ["name", *(f"name_{code}" for code in TRANSLATED_LANGUAGES)]
-        keyed = (
-            [
-                (name_key(getattr(theme, field)), theme)
-                for theme in self.only(*fields)
-                for field in fields
-                if getattr(theme, field)
-            ]
-            if names
-            else []
-        )
-        found = {}
-        for name in names:
-            wanted = name_key(name)
-            twins = [theme for key, theme in keyed if key == wanted]
-            if twins and all(theme.name.casefold() != name.casefold() for theme in twins):
-                found[name] = twins[0]
-        return found
+        return lookalikes_among(names, self.only(*NAME_FIELDS) if names else [])
+
+    def tagging(self, names):
+        """
+        Return, for theme `names` typed to tag an item, the themes of those that are a theme's
+        Spanish or Korean name but for case ("에너지" is Energy, by whose English name items are
+        tagged), and the lookalikes of the others (lookalikes()), reading the themes once.
+        """
+        themes = list(self.only(*NAME_FIELDS)) if names else []
+        local = {}
+        for theme in themes:
+            for code in TRANSLATED_LANGUAGES:
+                local_name = getattr(theme, f"name_{code}").casefold()
+                for name in names:
+                    if local_name and name.casefold() == local_name and name.casefold() != theme.name.casefold():
+                        local.setdefault(name, theme)
+        return local, lookalikes_among([name for name in names if name not in local], themes)
+
+
+def lookalikes_among(names, themes):
+    """Map each of `names` that looks like a name of one of `themes` to that theme (ThemeQuerySet.lookalikes())."""
+    keyed = [
+        (name_key(getattr(theme, field)), theme) for theme in themes for field in NAME_FIELDS if getattr(theme, field)
+    ]
+    found = {}
+    for name in names:
+        wanted = name_key(name)
+        twins = [theme for key, theme in keyed if key == wanted]
+        if twins and all(theme.name.casefold() != name.casefold() for theme in twins):
+            found[name] = twins[0]
+    return found
 
 
 def parse_theme_names(text):
