@@ -312,3 +312,20 @@ class RescheduledOriginalTests(TestCase):
             follow=True,
         )
         self.assertFalse(any("set to appear before" in str(message) for message in response.context["messages"]))
+
+    def test_returning_an_original_to_draft_names_the_published_translations_it_takes_offline(self):
+        """Regression: unpublishing the original took its published translation off the site without a word."""
+        self.client.force_login(self.editor)
+        warning = f"The translation “{self.translation.title}” is published but waits for the article"
+        data = opened(self.client, "article", self.original.pk) | {"status": Article.Status.DRAFT}
+        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
+        self.assertTrue(any(warning in str(message) for message in response.context["messages"]))
+        Article.objects.filter(pk=self.original.pk).update(status=Article.Status.PUBLISHED)
+        action = {"action": "unpublish", "_selected_action": [self.original.pk]}
+        response = self.client.post(admin_url("article", "changelist"), action, follow=True)
+        self.assertTrue(any(warning in str(message) for message in response.context["messages"]))
+        self.assertFalse(Article.objects.published().filter(pk=self.translation.pk).exists())
+        # A save that leaves the draft a draft says nothing of it again.
+        data = opened(self.client, "article", self.original.pk)
+        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
+        self.assertFalse(any(warning in str(message) for message in response.context["messages"]))

@@ -347,8 +347,8 @@ class ArticleAdmin(
         if change:
             prefetch_related_objects([obj], *FOLLOWED)
         super().save_model(request, obj, form, change)
-        if change and obj.translation_of_id is None and obj.status == Article.Status.PUBLISHED:
-            self.warn_of_earlier_translations(request, obj)
+        if change and obj.translation_of_id is None:
+            self.warn_of_translations(request, obj, status_changed="status" in form.changed_data)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is QAPair:

@@ -53,6 +53,26 @@ class PublishingAdmin:
             when = formats.date_format(timezone.localtime(original.published_at), "DATETIME_FORMAT")
             self.message_user(request, message % {"titles": ", ".join(titles), "time": when}, messages.WARNING)
 
+    def warn_of_translations(self, request, original, status_changed):
+        """After a save of `original`, say which of its translations wait for it (the two methods below)."""
+        if original.status == Article.Status.PUBLISHED:
+            self.warn_of_earlier_translations(request, original)
+        elif status_changed:
+            self.warn_of_waiting_translations(request, original)
+
+    def warn_of_waiting_translations(self, request, original):
+        """Say which published translations `original`, returned to draft, takes off the site with it."""
+        waiting = original.translations.filter(status=Article.Status.PUBLISHED)
+        if titles := [f"“{translation}”" for translation in waiting]:
+            message = ngettext(
+                "The translation %(titles)s is published but waits for the article: readers no longer see it, "
+                "until the article is published again.",
+                "The translations %(titles)s are published but wait for the article: readers no longer see them, "
+                "until the article is published again.",
+                len(titles),
+            )
+            self.message_user(request, message % {"titles": ", ".join(titles)}, messages.WARNING)
+
     @admin.action(
         description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
     )
@@ -104,3 +124,6 @@ class PublishingAdmin:
             was = ngettext("%(count)d was a draft already.", "%(count)d were drafts already.", already)
             said.append(was % {"count": already})
         self.message_user(request, " ".join(said))
+        for original in changed:
+            if original.translation_of_id is None:
+                self.warn_of_waiting_translations(request, original)
