@@ -293,6 +293,10 @@ class TranslatedTextTests(SeedTestCase):
                 if not re.search("[가-힣]", str(name))
             ]
         self.assertEqual(english, [])
+        # Regression: "Agregar un tema a los Preguntas y respuestas seleccionados": the model's name inside a
+        # sentence is in lower case, and the sentence agrees with any gender.
+        with override("es"):
+            self.assertEqual(str(QAPair._meta.verbose_name_plural), "preguntas y respuestas")
         # One Korean name for a Q&A pair: the admin's menu said 문답, its forms and history 질의응답.
         with override("ko"):
             self.assertEqual({str(QAPair._meta.verbose_name), str(QAPair._meta.verbose_name_plural)}, {"문답"})

@@ -157,6 +157,12 @@ class SideBySideTests(TestCase):
         self.assertContains(response, "What about sector 1?")
         self.assertContains(response, 'name="_mark_reviewed"')
 
+    def test_the_spanish_page_names_the_languages_in_lower_case(self):
+        """Regression: "El original en Inglés … la traducción en Español", capitalised as in a list."""
+        response = self.client.get(translation_url(self.translation), headers={"accept-language": "es"})
+        self.assertContains(response, "El original en inglés a la izquierda")
+        self.assertContains(response, "la traducción en español (")
+
     def test_an_original_has_no_side_by_side_page(self):
         response = self.client.get(translation_url(self.original))
         self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.original.pk]))

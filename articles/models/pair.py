@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from taggit.managers import TaggableManager
 
 from .article import Article
@@ -61,7 +61,8 @@ class QAPair(Themed, Versioned, models.Model):
     class Meta:
         ordering = ["article_id", "position"]
         verbose_name = gettext_lazy("Q&A pair")
-        verbose_name_plural = gettext_lazy("Q&A pairs")
+        # Its own entry: the search page's heading "Q&A pairs" is capitalised where a sentence naming the model is not.
+        verbose_name_plural = pgettext_lazy("a model's name in a sentence", "Q&A pairs")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "position"],

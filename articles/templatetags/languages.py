@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..formatting import format_date
-from ..i18n import active_language, address_in, language_codes, url_in
+from ..i18n import active_language, address_in, language_codes, language_label, url_in
 from ..models import Article
 
 register = template.Library()
+# A language's name as a sentence of the active language writes it: "en español", "스페인어".
+register.filter("language_label", language_label)
 
 # Open Graph wants a territory with each language: the one Kormex's readers of it live in.
 OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_MX", "ko": "ko_KR"}
