@@ -2,6 +2,7 @@
 
 from unittest import mock
 
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -176,6 +177,17 @@ class SuggestFactsPageTests(TestCase):
         self.assertRedirects(response, reverse("admin:articles_article_change", args=[self.article.pk]))
         self.assertEqual(Version.objects.get_for_object(self.article).count(), versions)
         self.assertEqual(Article.objects.get(pk=self.article.pk).updated_at, updated)
+        # Regression: it said, as a success, "Added 0 facts. 6 suggestions left out.".
+        said = [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
+        self.assertEqual(said, [("info", "No fact added: the 6 suggestions were left out.")])
+
+    def test_a_refused_page_says_so_at_its_top(self):
+        """Regression: a refused submit reloaded the page with its one error at suggestion 24 of 50, nothing above."""
+        page = self.client.get(self.url)
+        data = rows(page)
+        accept(data, index_of(page, "1,500 jobs"), quote="no such words")
+        response = self.client.post(self.url, data)
+        self.assertContains(response, '<p class="errornote">Please correct the error below.</p>')
 
     def test_a_prompt_figure_becomes_a_prompt_fact_of_the_interviewer(self):
         page = self.client.get(self.url)

@@ -227,7 +227,18 @@ def suggest_facts_view(model_admin, request, object_id):
         left = ngettext("%(count)d suggestion left out.", "%(count)d suggestions left out.", left_out) % {
             "count": left_out
         }
-        messages.success(request, f"{added} {left}")
+        if accepted:
+            messages.success(request, f"{added} {left}")
+        else:
+            messages.info(
+                request,
+                ngettext(
+                    "No fact added: the suggestion was left out.",
+                    "No fact added: the %(count)d suggestions were left out.",
+                    left_out,
+                )
+                % {"count": left_out},
+            )
         if next_start is not None:
             return redirect(f"{request.path}?start={next_start}")
         return redirect("admin:articles_article_change", article.pk)
