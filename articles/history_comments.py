@@ -8,10 +8,14 @@ saves, or by django-reversion itself) are shown as they are.
 
 import json
 from datetime import datetime
+from functools import cache
 
 import reversion
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
 from django.utils import formats, timezone
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy, ngettext_lazy, override
 
 from .i18n import language_label
 
@@ -51,8 +55,42 @@ def keep_change_message(entry):
         reversion.set_comment(entry.change_message)
 
 
+@cache
+def field_labels():
+    """
+    Return the verbose name of each field of Kormex's models by its label as Django's change
+    messages keep it: in English, capitalised ("Position"), which Django's catalogues say only
+    for the labels they happen to hold.
+    """
+    labels = {}
+    with override(None):
+        for model in apps.get_app_config("articles").get_models():
+            for field in model._meta.get_fields():
+                if verbose_name := getattr(field, "verbose_name", None):
+                    labels.setdefault(capfirst(str(verbose_name)), verbose_name)
+    return labels
+
+
+def change_message(comment):
+    """Return Django's change message `comment` (JSON) in the active language, its fields' labels included."""
+    try:
+        parts = json.loads(comment)
+        for part in parts:
+            if "changed" in part and "fields" in part["changed"]:
+                labels = field_labels()
+                part["changed"]["fields"] = [
+                    capfirst(str(labels[label])) if label in labels else label for label in part["changed"]["fields"]
+                ]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return LogEntry(change_message=comment).get_change_message()
+    return LogEntry(change_message=json.dumps(parts)).get_change_message()
+
+
 def said(revision):
     """Return the comment of `revision` in the active language."""
+    comment = revision.comment
+    if comment.startswith("["):
+        return change_message(comment)
     comment = revision.get_comment()
     if not comment.startswith("{"):
         return comment

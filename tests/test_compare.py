@@ -271,6 +271,19 @@ class HistoryInEditorsLanguageTests(CompareTestCase):
         self.assertIn("Published.", english)
         self.assertIn("Changed Title.", english)
 
+    def test_every_changed_field_is_named_in_the_readers_language(self):
+        """Regression: a reordered pair's history said "Cambios en Position…", "…의 Position필드를 변경했습니다"."""
+        pair = QAPairFactory(article=ArticleFactory(), position=1)
+        data = opened(self.client, "qapair", pair.pk) | {"position": "2", "answer": "A new answer."}
+        self.client.post(admin_url("qapair", "change", pair.pk), data)
+        revision = Version.objects.get_for_object(pair).first().revision
+        for language, names in [("es", ["Posición", "Respuesta"]), ("ko", ["위치", "답변"])]:
+            with self.subTest(language), override(language):
+                comment = said(revision)
+                self.assertNotIn("Position", comment)
+                for name in names:
+                    self.assertIn(name, comment)
+
     def test_a_translations_creation_names_its_language_in_the_readers_and_older_comments_stay(self):
         original = ArticleFactory()
         translation = create_translation(original, "ko")
