@@ -334,6 +334,22 @@ class SuggestFactsPageTests(TestCase):
         self.assertNotIn(("About $120 million over five years", "USD"), left)
         self.assertIn(("About $120 million over five years", "years"), left)
 
+    def test_a_figure_recorded_with_a_shorter_or_longer_quote_is_not_suggested_again(self):
+        """Regression: a fact whose quote an editor had shortened was suggested again, and accepted twice."""
+        second = QAPair.objects.get(article=self.article, position=2)
+        for quote in ["$120 million", "About $120 million over five years, and it should create"]:
+            with self.subTest(quote):
+                Fact.objects.all().delete()
+                Fact.objects.create(
+                    article=self.article, pair=second, statement="Money.", quote=quote, value=120_000_000, unit="USD"
+                )
+                left = [
+                    (form.initial["quote"], form.initial["unit"])
+                    for form in self.client.get(self.url).context["formset"]
+                ]
+                self.assertNotIn(("About $120 million over five years", "USD"), left)
+                self.assertIn(("About $120 million over five years", "years"), left)
+
     def test_relative_dates_read_against_the_import_date_are_named_in_a_warning(self):
         article = draft(self.person, text=f"{INTERVIEW}\nSource: Space Weekly", original_date=None)
         response = self.client.get(suggest_url(article))

@@ -202,14 +202,16 @@ def suggest_facts_view(model_admin, request, object_id):
     if not start.isdigit() or len(start) > 5:
         raise Http404
     pairs = {pair.pk: pair for pair in article.pairs.only("article_id", "position", "prompt", "answer")}
-    known = set(article.facts.values_list("pair_id", "in_prompt", "quote", "value", "unit", "date"))
+    known = {}
+    for pair_id, in_prompt, *fact in article.facts.values_list("pair_id", "in_prompt", "quote", "value", "date"):
+        known.setdefault((pair_id, in_prompt), []).append(fact)
     by_position = {pair.position: pair for pair in pairs.values()}
     reference = article.original_date or timezone.localdate(article.created_at)
     texts = [(pair.position, pair.prompt, pair.answer) for pair in pairs.values()]
     suggestions = [
         suggestion
         for suggestion in suggest_facts(article.intro, texts, reference)
-        if _key(suggestion, by_position) not in known
+        if not _recorded(suggestion, by_position, known)
     ]
     shown, next_start, left_over = page_of(suggestions, int(start))
     initial = [_initial(suggestion, by_position) for suggestion in shown]
@@ -256,17 +258,18 @@ def suggest_facts_view(model_admin, request, object_id):
     return TemplateResponse(request, "admin/articles/article/suggest_facts.html", context)
 
 
-def _key(suggestion, by_position):
-    """Return what a fact made from `suggestion` as proposed has in common with it, to leave it out once made."""
+def _recorded(suggestion, by_position, known):
+    """
+    Tell whether a fact of `known` (the article's facts' quote, value and date by pair and part)
+    records `suggestion` already: its figure or date, quoting words that hold the suggestion's
+    or that it holds (an editor shortens or lengthens a quote).
+    """
     pair = by_position.get(suggestion.pair_position)
-    return (
-        pair.pk if pair else None,
-        suggestion.in_prompt,
-        suggestion.quote,
-        suggestion.value,
-        suggestion.unit,
-        suggestion.date,
-    )
+    for quote, value, date in known.get((pair.pk if pair else None, suggestion.in_prompt), ()):
+        same = value == suggestion.value if suggestion.value is not None else date == suggestion.date
+        if same and (suggestion.quote in quote or quote in suggestion.quote):
+            return True
+    return False
 
 
 def _initial(suggestion, by_position):
