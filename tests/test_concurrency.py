@@ -20,7 +20,7 @@ from .support.factories import (
 )
 
 RELOAD = "Nothing was saved. Copy what you need from the form below, then reload the page"
-PARTS_CHANGED = "Someone else changed this article, its Q&A pairs, facts or themes after you opened this page."
+PARTS_CHANGED = "Changes to this article, its Q&A pairs, facts or themes were saved after you opened this page."
 UNKNOWN_STATE = "This form does not say which version it was opened on"
 
 
@@ -143,7 +143,7 @@ class StaleArticleFormTests(EditorsTestCase):
 
         response = self.save_as_ben("article", self.article.pk, ben_form)
         self.assertTrue(
-            refusal(response).startswith(f"Someone else saved this article at {when}, after you opened this page.")
+            refusal(response).startswith(f"Changes to this article were saved at {when}, after you opened this page.")
         )
 
     def test_the_refusal_is_in_the_editors_language(self):
@@ -210,7 +210,7 @@ class StalePairAndFactFormTests(EditorsTestCase):
         response = self.save_as_ben("qapair", self.pair.pk, ben_form | {"answer": self.pair.answer + " Ben's."})
         self.assertTrue(
             refusal(response).startswith(
-                "Someone else changed this Q&A pair or its themes after you opened this page. Nothing was saved."
+                "Changes to this Q&A pair or its themes were saved after you opened this page. Nothing was saved."
             )
         )
         pair = QAPair.objects.get(pk=self.pair.pk)
@@ -236,7 +236,7 @@ class StalePairAndFactFormTests(EditorsTestCase):
         response = self.save_as_ben("fact", self.fact.pk, ben_form | {"is_key_figure": "on"})
         self.assertTrue(
             refusal(response).startswith(
-                "Someone else changed this fact or its themes after you opened this page. Nothing was saved."
+                "Changes to this fact or its themes were saved after you opened this page. Nothing was saved."
             )
         )
         fact = Fact.objects.get(pk=self.fact.pk)
@@ -283,7 +283,7 @@ class StaleRecordFormTests(EditorsTestCase):
                 self.assertEqual(saved.status_code, 302, form_errors(saved))
                 response = self.save_as_ben(model, record.pk, ben_form | ben)
                 self.assertTrue(
-                    refusal(response).startswith(f"Someone else changed this {name} after you opened this page.")
+                    refusal(response).startswith(f"Changes to this {name} were saved after you opened this page.")
                 )
                 [(field, value)] = ben.items()
                 self.assertEqual(response.context["adminform"].form[field].value(), value)

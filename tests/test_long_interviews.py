@@ -124,7 +124,7 @@ class LongInterviewPageTests(AdminTestCase):
         QAPair.objects.filter(article=self.long, position=1).update(prompt="Changed by someone else?")
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("Someone else changed this article", str(response.context["adminform"].form.errors))
+        self.assertIn("Changes to this article, its Q&amp;A pairs", str(response.context["adminform"].form.errors))
         shown = [form.instance.position for form in formset(response, "pairs").forms]
         self.assertEqual(shown, list(range(21, 41)))
         self.assertContains(response, "Typed on page 2.")

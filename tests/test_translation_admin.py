@@ -232,7 +232,7 @@ class SideBySideTests(TestCase):
         pair.save()
         response = self.client.post(translation_url(self.translation), {**data, "title": "Mi título"})
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Someone else saved this translation after you opened this page.")
+        self.assertContains(response, "Changes to this translation were saved after you opened this page.")
         self.assertContains(response, "Nothing was saved.")
         self.assertContains(response, "Mi título")
         self.translation.refresh_from_db()
@@ -244,7 +244,7 @@ class SideBySideTests(TestCase):
         pair.answer += " And more."
         pair.save()
         response = self.client.post(translation_url(self.translation), {**data, "title": "Mi título"})
-        self.assertContains(response, "Someone else changed the words of the original after you opened this page.")
+        self.assertContains(response, "Changes to the words of the original were saved after you opened this page.")
         self.translation.refresh_from_db()
         self.assertEqual(self.translation.title, "Entrevista")
 

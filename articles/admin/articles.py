@@ -73,7 +73,7 @@ class ArticleForm(StaleEditForm):
     """The article change form, refused when the article or anything shown with it changed since it was loaded."""
 
     changed_message = gettext_lazy(
-        "Someone else changed this article, its Q&A pairs, facts or themes after you opened this page."
+        "Changes to this article, its Q&A pairs, facts or themes were saved after you opened this page."
     )
 
     def current_state(self):
@@ -88,7 +88,9 @@ class ArticleForm(StaleEditForm):
             return self.changed_message
         when = formats.date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
         if article.updated_by is None:
-            return gettext("Someone else saved this article at %(time)s, after you opened this page.") % {"time": when}
+            return gettext("Changes to this article were saved at %(time)s, after you opened this page.") % {
+                "time": when
+            }
         return gettext("%(user)s saved this article at %(time)s, after you opened this page.") % {
             "user": article.updated_by.get_full_name() or article.updated_by.get_username(),
             "time": when,
@@ -96,7 +98,7 @@ class ArticleForm(StaleEditForm):
 
 
 class QAPairForm(StaleEditForm):
-    changed_message = gettext_lazy("Someone else changed this Q&A pair or its themes after you opened this page.")
+    changed_message = gettext_lazy("Changes to this Q&A pair or its themes were saved after you opened this page.")
 
     def current_state(self):
         return pair_state(self.instance.pk)

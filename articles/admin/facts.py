@@ -36,7 +36,7 @@ def fact_state(pk):
 
 
 class FactChangeForm(StaleEditForm, FactForm):
-    changed_message = gettext_lazy("Someone else changed this fact or its themes after you opened this page.")
+    changed_message = gettext_lazy("Changes to this fact or its themes were saved after you opened this page.")
 
     def current_state(self):
         return fact_state(self.instance.pk)

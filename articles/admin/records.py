@@ -24,8 +24,8 @@ class RecordForm(StaleEditForm):
 
 
 class PersonForm(RecordForm):
-    changed_message = gettext_lazy("Someone else changed this person after you opened this page.")
+    changed_message = gettext_lazy("Changes to this person were saved after you opened this page.")
 
 
 class SourceForm(RecordForm):
-    changed_message = gettext_lazy("Someone else changed this source after you opened this page.")
+    changed_message = gettext_lazy("Changes to this source were saved after you opened this page.")

@@ -32,7 +32,7 @@ TRANSLATED_FIELDS = [f"{field}_{code}" for code in TRANSLATED_LANGUAGES for fiel
 
 
 class ThemeForm(RecordForm):
-    changed_message = gettext_lazy("Someone else changed this theme after you opened this page.")
+    changed_message = gettext_lazy("Changes to this theme were saved after you opened this page.")
 
     class Meta:
         model = Theme

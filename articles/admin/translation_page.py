@@ -31,8 +31,8 @@ from .followed import FOLLOWED
 from .original_changes import original_changes
 from .permissions import can_publish
 
-TRANSLATION_CHANGED = gettext_lazy("Someone else saved this translation after you opened this page.")
-ORIGINAL_CHANGED = gettext_lazy("Someone else changed the words of the original after you opened this page.")
+TRANSLATION_CHANGED = gettext_lazy("Changes to this translation were saved after you opened this page.")
+ORIGINAL_CHANGED = gettext_lazy("Changes to the words of the original were saved after you opened this page.")
 BOTH_OR_NEITHER = gettext_lazy("Fill in both or leave both empty.")
 NOT_IN_ANSWER = gettext_lazy("These words do not appear verbatim in the translated answer of the Q&A pair.")
 NOT_IN_PROMPT = gettext_lazy("These words do not appear verbatim in the translated prompt of the Q&A pair.")
