@@ -84,6 +84,17 @@ class RoleTests(TestCase):
         self.published.refresh_from_db()
         self.assertNotEqual(self.published.title, "Changed")
 
+    def test_a_published_articles_pairs_offer_a_contributor_their_facts_but_no_fact_to_add(self):
+        """Regression: each read-only pair linked "Add a fact" to a form that refused the article."""
+        add = admin_url("fact", "add") + f"?article={self.published.pk}&amp;pair={self.pair.pk}"
+        fact = admin_url("fact", "change", self.fact.pk)
+        for user, offered in [(self.contributor, False), (self.editor, True)]:
+            with self.subTest(user.groups.get().name):
+                self.client.force_login(user)
+                page = self.client.get(admin_url("article", "change", self.published.pk)).content.decode()
+                self.assertIn(f'<a href="{fact}">{self.fact.statement}</a>', page)
+                self.assertEqual(add in page, offered)
+
     def test_contributor_cannot_change_pairs_or_facts_of_a_published_article(self):
         self.client.force_login(self.contributor)
         response = self.client.post(admin_url("qapair", "change", self.pair.pk), pair_data(self.pair, prompt="New?"))

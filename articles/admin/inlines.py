@@ -314,11 +314,20 @@ class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
     extra = 0
     ordering = ["position"]
     fields = ["position", "prompt", "answer", "anchor", "themes", "fact_links"]
-    readonly_fields = ["fact_links"]
+    readonly_fields = ["fact_links", "fact_list"]
     prepopulated_fields = {"anchor": ["prompt"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("facts", "themes")
+
+    def get_fields(self, request, obj=None):
+        # A pair the user may not change lists its facts without offering to add one.
+        fields = super().get_fields(request, obj)
+        return (
+            [("fact_list" if name == "fact_links" else name) for name in fields]
+            if self.is_locked(request, obj)
+            else fields
+        )
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -327,18 +336,20 @@ class QAPairInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
         return formset
 
     @admin.display(description=gettext_lazy("facts from this answer"))
-    def fact_links(self, pair):
-        if pair.pk is None:
-            return gettext("Add its facts under Facts below, choosing this pair by its number.")
+    def fact_list(self, pair):
         links = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
             ((reverse("admin:articles_fact_change", args=[fact.pk]), fact.statement) for fact in pair.facts.all()),
         )
+        return links or gettext("None yet.")
+
+    @admin.display(description=gettext_lazy("facts from this answer"))
+    def fact_links(self, pair):
+        if pair.pk is None:
+            return gettext("Add its facts under Facts below, choosing this pair by its number.")
         add = reverse("admin:articles_fact_add") + f"?article={pair.article_id}&pair={pair.pk}"
-        return format_html(
-            '{} <a class="addlink" href="{}">{}</a>', links or gettext("None yet."), add, gettext("Add a fact")
-        )
+        return format_html('{} <a class="addlink" href="{}">{}</a>', self.fact_list(pair), add, gettext("Add a fact"))
 
 
 class FactInline(CleanTextInput, ArticleInlineGuard, admin.StackedInline):
