@@ -137,8 +137,24 @@ class RestoreTests(TestCase):
         self.client.force_login(self.contributor)
         page = self.client.get(self.url)
         self.assertFalse(page.context["has_change_permission"])
+        # Regression: the read-only page said "Press the save button below" with no button, and the
+        # comparison offered "Revert to this version".
+        self.assertContains(page, "You may read this version but not restore it")
+        self.assertNotContains(page, "Press the save button below")
+        compare = self.client.get(
+            admin_url("article", "history", self.article.pk) + "compare/",
+            {
+                "version_id1": self.draft_version.pk,
+                "version_id2": Version.objects.get_for_object(self.article).first().pk,
+            },
+        )
+        self.assertNotContains(compare, "Revert to this version")
         self.assertEqual(self.client.post(self.url, article_form(self.article)).status_code, 403)
         self.assertArticle("published", self.published_at, "The new answer.")
+        self.client.force_login(self.editor)
+        self.assertContains(
+            self.client.get(compare.request["PATH_INFO"], compare.wsgi_request.GET), "Revert to this version"
+        )
 
     def test_a_contributor_restores_a_published_version_of_a_draft_as_a_draft(self):
         """Regression: the reverted article was published, so the guard refused a contributor a draft's history."""

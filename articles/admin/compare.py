@@ -129,7 +129,8 @@ class VersionedAdmin(CompareVersionAdmin):
     def compare_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         title = {"title": gettext("Compare %(name)s") % {"name": obj}} if obj is not None else {}
-        return super().compare_view(request, object_id, {**title, **(extra_context or {})})
+        context = {**title, "may_restore": self.has_change_permission(request, obj), **(extra_context or {})}
+        return super().compare_view(request, object_id, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         title = version_title(gettext("Revert %(name)s"), version_id)
