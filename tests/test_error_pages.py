@@ -3,8 +3,11 @@
 from html.parser import HTMLParser
 
 from django.test import RequestFactory, TestCase
+from django.urls import reverse
 from django.views.defaults import server_error
 
+from .support.admin import member_of
+from .support.factories import ArticleFactory
 from .support.i18n import LANGUAGE_LABELS, MAIN_NAVIGATION, PageParser
 from .support.pages import PageMarkup
 
@@ -86,3 +89,15 @@ class ServerErrorPageTests(TestCase):
         self.assertEqual(page.paragraph_langs, ["en", "es", "ko"])
         for home in ['href="/"', 'href="/es/"', 'href="/ko/"']:
             self.assertIn(home, html)
+
+
+class ForbiddenPageTests(TestCase):
+    def test_a_refusal_is_an_admin_page_in_the_editors_language(self):
+        """Regression: a contributor typing a published article's Suggest facts address got a bare English 403."""
+        article = ArticleFactory()
+        self.client.force_login(member_of("Contributor"))
+        url = reverse("admin:articles_article_suggest_facts", args=[article.pk])
+        response = self.client.get(url, headers={"accept-language": "es"})
+        self.assertEqual(response.status_code, 403)
+        self.assertContains(response, '<html lang="es"', status_code=403)
+        self.assertContains(response, "Su función no permite esto.", status_code=403)
