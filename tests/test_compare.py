@@ -44,11 +44,11 @@ class CompareTestCase(TestCase):
     def setUp(self):
         self.client.force_login(self.editor)
 
-    def compare(self, obj):
-        """Return the compare page of the two latest versions of `obj`."""
+    def compare(self, obj, **kwargs):
+        """Return the compare page of the two latest versions of `obj` (`kwargs` go to the request)."""
         newer, older = Version.objects.get_for_object(obj)[:2]
         url = admin_url(obj._meta.model_name, "history", obj.pk) + "compare/"
-        response = self.client.get(url, {"version_id1": older.pk, "version_id2": newer.pk})
+        response = self.client.get(url, {"version_id1": older.pk, "version_id2": newer.pk}, **kwargs)
         self.assertEqual(response.status_code, 200)
         return response
 
@@ -116,8 +116,10 @@ class ArticleCompareTests(CompareTestCase):
         self.assertContains(response, "Changed: Trade grew in 2023.")
         for label in ["Statement", "Quote", "Figure", "Date"]:
             self.assertContains(response, f"<dt>{label}</dt>", html=True)
-        self.assertContains(response, "19800000000 USD")
+        # Regression: figures were compared as raw digits ("19800000000"), not as the admin writes them.
+        self.assertContains(response, "19,800,000,000 USD")
         self.assertContains(response, "<ins>May </ins>2023")
+        self.assertContains(self.compare(self.article, headers={"accept-language": "es"}), "19.800.000.000 USD")
 
     def test_added_and_removed_parts_are_named(self):
         Fact.objects.filter(pk=self.fact.pk).delete()

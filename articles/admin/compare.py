@@ -20,7 +20,7 @@ from reversion.models import Revision, Version
 from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import diff_match_patch_pretty_html
 
-from ..formatting import format_date
+from ..formatting import active_language, format_date, grouped
 from ..history_comments import keep_change_message, kept
 from ..models import Fact, Person, QAPair, Theme
 
@@ -266,7 +266,7 @@ def yes_aspect(model, name):
 
 def figure(version):
     value = version.field_dict["value"]
-    return "" if value is None else f"{value.normalize():f} {version.field_dict['unit']}"
+    return "" if value is None else f"{grouped(value, active_language())} {version.field_dict['unit']}"
 
 
 def date(version):
