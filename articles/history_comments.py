@@ -12,10 +12,9 @@ from functools import cache
 
 import reversion
 from django.apps import apps
-from django.contrib.admin.models import LogEntry
 from django.utils import formats, timezone
-from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy, ngettext_lazy, override
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy, override
 
 from .i18n import language_label
 
@@ -72,18 +71,39 @@ def field_labels():
 
 
 def change_message(comment):
-    """Return Django's change message `comment` (JSON) in the active language, its fields' labels included."""
+    """
+    Return Django's change message `comment` (JSON) in the active language, as Django's
+    LogEntry.get_change_message() says it, in Kormex's catalogues (Django's Korean glued 필드 and
+    개체 to the words and chose no particle) and with its fields' verbose names (field_labels()).
+    """
     try:
         parts = json.loads(comment)
+        labels, said = field_labels(), []
         for part in parts:
-            if "changed" in part and "fields" in part["changed"]:
-                labels = field_labels()
-                part["changed"]["fields"] = [
-                    capfirst(str(labels[label])) if label in labels else label for label in part["changed"]["fields"]
-                ]
+            if "added" in part:
+                added = part["added"]
+                said.append(
+                    gettext("Added {name} “{object}”.").format(name=gettext(added["name"]), object=added["object"])
+                    if added
+                    else gettext("Added.")
+                )
+            elif "changed" in part:
+                changed = part["changed"]
+                names = [capfirst(str(labels.get(label) or gettext(label))) for label in changed["fields"]]
+                fields = get_text_list(names, gettext("and"))
+                if "name" in changed:
+                    name = gettext(changed["name"])
+                    sentence = gettext("Changed {fields} for {name} “{object}”.")
+                    said.append(sentence.format(fields=fields, name=name, object=changed["object"]))
+                else:
+                    said.append(gettext("Changed {fields}.").format(fields=fields))
+            elif "deleted" in part:
+                deleted = part["deleted"]
+                name = gettext(deleted["name"])
+                said.append(gettext("Deleted {name} “{object}”.").format(name=name, object=deleted["object"]))
     except (ValueError, TypeError, KeyError, AttributeError):
-        return LogEntry(change_message=comment).get_change_message()
-    return LogEntry(change_message=json.dumps(parts)).get_change_message()
+        return comment
+    return " ".join(capfirst(sentence) for sentence in said) or gettext("No fields changed.")
 
 
 def said(revision):

@@ -266,8 +266,9 @@ class HistoryInEditorsLanguageTests(CompareTestCase):
         history = admin_url("article", "history", article.pk)
         korean = visible_text(self.client.get(history, headers={"accept-language": "ko"}))
         self.assertIn("게시했습니다.", korean)
-        self.assertIn("제목가 변경되었습니다.", korean)
-        for spanish_words in ["Publicado.", "Modificado"]:
+        # Regression: Django's Korean said "제목가 변경되었습니다." (the wrong particle).
+        self.assertIn("제목을(를) 변경했습니다.", korean)
+        for spanish_words in ["Publicado.", "Cambios en"]:
             self.assertNotIn(spanish_words, korean)
         english = visible_text(self.client.get(history))
         self.assertIn("Published.", english)
