@@ -329,3 +329,21 @@ class RescheduledOriginalTests(TestCase):
         data = opened(self.client, "article", self.original.pk)
         response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
         self.assertFalse(any(warning in str(message) for message in response.context["messages"]))
+
+    def test_a_save_that_schedules_the_article_says_from_when_readers_see_it(self):
+        """Regression: scheduling from the article's page said only "… was changed successfully"."""
+        self.client.force_login(self.editor)
+        later = timezone.localtime() + timedelta(days=5)
+        data = opened(self.client, "article", self.original.pk) | {
+            "published_at_0": later.date().isoformat(),
+            "published_at_1": later.strftime("%H:%M:%S"),
+        }
+        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
+        said = " ".join(str(message) for message in response.context["messages"])
+        self.assertIn("Scheduled: readers see it from", said)
+        response = self.client.post(
+            admin_url("article", "change", self.original.pk),
+            opened(self.client, "article", self.original.pk),
+            follow=True,
+        )
+        self.assertNotIn("Scheduled:", " ".join(str(message) for message in response.context["messages"]))

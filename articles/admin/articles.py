@@ -349,8 +349,7 @@ class ArticleAdmin(
         if change:
             prefetch_related_objects([obj], *FOLLOWED)
         super().save_model(request, obj, form, change)
-        if change and obj.translation_of_id is None:
-            self.warn_of_translations(request, obj, status_changed="status" in form.changed_data)
+        self.say_publication(request, obj, form.changed_data)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is QAPair:

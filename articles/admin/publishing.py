@@ -53,12 +53,20 @@ class PublishingAdmin:
             when = formats.date_format(timezone.localtime(original.published_at), "DATETIME_FORMAT")
             self.message_user(request, message % {"titles": ", ".join(titles), "time": when}, messages.WARNING)
 
-    def warn_of_translations(self, request, original, status_changed):
-        """After a save of `original`, say which of its translations wait for it (the two methods below)."""
-        if original.status == Article.Status.PUBLISHED:
-            self.warn_of_earlier_translations(request, original)
-        elif status_changed:
-            self.warn_of_waiting_translations(request, original)
+    def say_publication(self, request, article, changed):
+        """
+        After a save of `article` from its page, whose form changed the fields `changed`: say when
+        readers see it if the save scheduled it, and, of an original, which translations wait for it.
+        """
+        if {"status", "published_at"} & set(changed) and article.state == Article.State.SCHEDULED:
+            when = formats.date_format(timezone.localtime(article.public_from), "DATETIME_FORMAT")
+            self.message_user(request, gettext("Scheduled: readers see it from %(time)s.") % {"time": when})
+        if article.translation_of_id is not None:
+            return
+        if article.status == Article.Status.PUBLISHED:
+            self.warn_of_earlier_translations(request, article)
+        elif "status" in changed:
+            self.warn_of_waiting_translations(request, article)
 
     def warn_of_waiting_translations(self, request, original):
         """Say which published translations `original`, returned to draft, takes off the site with it."""
