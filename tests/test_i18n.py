@@ -418,25 +418,29 @@ TU = re.compile(
 )
 
 
+def spanish_translations():
+    """Yield each Spanish catalogue entry's source references and translation."""
+    po = (Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po").read_text()
+    for entry in po.split("\n\n"):
+        references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
+        yield references, "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
+
+
 class SpanishAddressTests(SimpleTestCase):
     def test_reader_facing_spanish_says_tu(self):
         """Prevents "Léalo en Kormex" on the embed beside "Léelo en contexto" on the fact page."""
-        po = (Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po").read_text()
-        found = []
-        for entry in po.split("\n\n"):
-            references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
-            translation = "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
-            if READER_SOURCES.search(references) and USTED.search(translation):
-                found.append(translation)
+        found = [
+            translation
+            for references, translation in spanish_translations()
+            if READER_SOURCES.search(references) and USTED.search(translation)
+        ]
         self.assertEqual(found, [])
 
     def test_the_spanish_admin_says_usted(self):
         """Regression: "Si lo dejas vacío" and "sube una imagen" beside "Déjelo vacío" and "Escriba"."""
-        po = (Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po").read_text()
-        found = []
-        for entry in po.split("\n\n"):
-            references = " ".join(re.findall(r"^#: (.*)", entry, flags=re.MULTILINE))
-            translation = "".join(re.findall(r'"(.*)"', entry.partition("\nmsgstr")[2]))
-            if references and not READER_SOURCES.search(references) and TU.search(translation):
-                found.append(translation)
+        found = [
+            translation
+            for references, translation in spanish_translations()
+            if references and not READER_SOURCES.search(references) and TU.search(translation)
+        ]
         self.assertEqual(found, [])

@@ -291,59 +291,41 @@ class RescheduledOriginalTests(TestCase):
         )
         cls.editor = member_of("Editor")
 
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def save(self, **values):
+        """Post the original's change form with `values` changed; return what the page then says."""
+        data = opened(self.client, "article", self.original.pk) | values
+        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
+        return " ".join(str(message) for message in response.context["messages"])
+
+    @staticmethod
+    def at(moment):
+        """The change form's fields of a publication time."""
+        return {"published_at_0": moment.date().isoformat(), "published_at_1": moment.strftime("%H:%M:%S")}
+
     def test_moving_an_original_after_its_translations_says_they_wait_for_it(self):
         """Regression: the original was rescheduled past its translation without a word."""
-        self.client.force_login(self.editor)
         later = timezone.localtime() + timedelta(days=5)
-        data = opened(self.client, "article", self.original.pk) | {
-            "published_at_0": later.date().isoformat(),
-            "published_at_1": later.strftime("%H:%M:%S"),
-        }
-        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
-        said = [str(message) for message in response.context["messages"]]
-        self.assertTrue(
-            any(f"The translation “{self.translation.title}” is set to appear before the article" in m for m in said),
-            said,
-        )
+        warning = f"The translation “{self.translation.title}” is set to appear before the article"
+        self.assertIn(warning, self.save(**self.at(later)))
         Article.objects.filter(pk=self.translation.pk).update(published_at=later + timedelta(days=1))
-        response = self.client.post(
-            admin_url("article", "change", self.original.pk),
-            opened(self.client, "article", self.original.pk),
-            follow=True,
-        )
-        self.assertFalse(any("set to appear before" in str(message) for message in response.context["messages"]))
+        self.assertNotIn("set to appear before", self.save())
 
     def test_returning_an_original_to_draft_names_the_published_translations_it_takes_offline(self):
         """Regression: unpublishing the original took its published translation off the site without a word."""
-        self.client.force_login(self.editor)
         warning = f"The translation “{self.translation.title}” is published but waits for the article"
-        data = opened(self.client, "article", self.original.pk) | {"status": Article.Status.DRAFT}
-        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
-        self.assertTrue(any(warning in str(message) for message in response.context["messages"]))
+        self.assertIn(warning, self.save(status=Article.Status.DRAFT))
         Article.objects.filter(pk=self.original.pk).update(status=Article.Status.PUBLISHED)
         action = {"action": "unpublish", "_selected_action": [self.original.pk]}
         response = self.client.post(admin_url("article", "changelist"), action, follow=True)
         self.assertTrue(any(warning in str(message) for message in response.context["messages"]))
         self.assertFalse(Article.objects.published().filter(pk=self.translation.pk).exists())
         # A save that leaves the draft a draft says nothing of it again.
-        data = opened(self.client, "article", self.original.pk)
-        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
-        self.assertFalse(any(warning in str(message) for message in response.context["messages"]))
+        self.assertNotIn(warning, self.save())
 
     def test_a_save_that_schedules_the_article_says_from_when_readers_see_it(self):
         """Regression: scheduling from the article's page said only "… was changed successfully"."""
-        self.client.force_login(self.editor)
-        later = timezone.localtime() + timedelta(days=5)
-        data = opened(self.client, "article", self.original.pk) | {
-            "published_at_0": later.date().isoformat(),
-            "published_at_1": later.strftime("%H:%M:%S"),
-        }
-        response = self.client.post(admin_url("article", "change", self.original.pk), data, follow=True)
-        said = " ".join(str(message) for message in response.context["messages"])
-        self.assertIn("Scheduled: readers see it from", said)
-        response = self.client.post(
-            admin_url("article", "change", self.original.pk),
-            opened(self.client, "article", self.original.pk),
-            follow=True,
-        )
-        self.assertNotIn("Scheduled:", " ".join(str(message) for message in response.context["messages"]))
+        self.assertIn("Scheduled: readers see it from", self.save(**self.at(timezone.localtime() + timedelta(days=5))))
+        self.assertNotIn("Scheduled:", self.save())
