@@ -17,7 +17,6 @@ from ..models import Article, Fact, QAPair, TaggedArticle, TaggedFact, TaggedQAP
 from ..services.translations import align_pairs
 from .common import (
     DIGEST_CHARS,
-    THEME_FIELDS_WIDE,
     URL_FIELDS_ASSUME_HTTPS,
     ForgedInputGuard,
     StaleEditAdmin,
@@ -38,6 +37,7 @@ from .pictures import LeadPictureInline
 from .publishing import PublishingAdmin
 from .restore import RestoreKeepsStatus
 from .suggestions import suggest_facts_view
+from .theme_fields import THEME_FIELDS_WIDE
 from .translating import TranslatingAdmin, translate_view
 from .translation_page import translation_view
 

@@ -6,7 +6,6 @@ from django.utils.translation import gettext, gettext_lazy
 from ..models import Fact, FactWording, TaggedFact
 from .common import (
     FACT_LAYOUT,
-    THEME_FIELDS_WIDE,
     FactForm,
     ForgedInputGuard,
     StaleEditAdmin,
@@ -19,6 +18,7 @@ from .common import (
 from .compare import VersionedAdmin
 from .lists import BoundedRelatedFilter, TableSearch, ThemeFilter
 from .permissions import PublishedContentGuard
+from .theme_fields import THEME_FIELDS_WIDE
 
 NO_ARTICLE_YET = gettext_lazy(
     "Choose the article first: its Q&A pairs are offered then. Leave it empty when the fact is stated in the "

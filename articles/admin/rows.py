@@ -17,7 +17,8 @@ from django.utils.text import capfirst
 from taggit.forms import TagField, TextareaTagWidget
 
 from ..models import Theme
-from .common import PostedIdAutocompleteSelect, in_english, lookalike_error
+from .common import PostedIdAutocompleteSelect
+from .theme_fields import in_english, lookalike_error
 
 
 class RowIdField(forms.ModelChoiceField):

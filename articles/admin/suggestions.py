@@ -25,8 +25,8 @@ from ..importer.drafts import create_facts
 from ..importer.mentions import COUNT, DATE, DURATION, MONEY, PERCENT
 from ..models import Article, DatePrecision, Fact, Theme
 from . import fast_widgets
-from .common import in_english, lookalike_error
 from .figures import FigureField
+from .theme_fields import in_english, lookalike_error
 
 # About 12 fields a suggestion; DATA_UPLOAD_MAX_NUMBER_FIELDS is 20,000.
 MAX_PER_PAGE = 1000

@@ -20,9 +20,10 @@ from ..models import Theme, ThemeMerge, ThemeRedirect
 from ..models.themes import parse_theme_names, tagged_count
 from ..services.themes import merge_themes
 from ..signals import content_changed
-from .common import ForgedInputGuard, StaleEditAdmin, refuse_lookalikes
+from .common import ForgedInputGuard, StaleEditAdmin
 from .lists import is_autocomplete
 from .records import RecordForm
+from .theme_fields import refuse_lookalikes
 
 # Themes are the project's tag model; taggit's generic Tag is unused.
 admin.site.unregister(Tag)
