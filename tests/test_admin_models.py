@@ -128,9 +128,9 @@ class PublishActionTests(AdminTestCase):
         cls.published = ArticleFactory()
         cls.scheduled = ArticleFactory(scheduled=True)
 
-    def act(self, action, *articles):
+    def act(self, action, *articles, query=""):
         data = {"action": action, "_selected_action": [str(article.pk) for article in articles]}
-        response = self.client.post(admin_url("article", "changelist"), data)
+        response = self.client.post(admin_url("article", "changelist") + query, data)
         self.assertEqual(response.status_code, 302)
         return [str(message) for message in get_messages(response.wsgi_request)]
 
@@ -163,6 +163,18 @@ class PublishActionTests(AdminTestCase):
         self.assertEqual(
             self.act("publish", self.draft, self.published),
             ["Published 1 article now. 1 was already published or scheduled."],
+        )
+
+    def test_a_list_filtered_by_state_counts_what_was_selected(self):
+        """Regression: from the drafts' list, "Published 2 articles now. -2 were already published or scheduled."."""
+        self.assertEqual(
+            self.act("publish", self.draft, self.scheduled_draft, query="?state=draft"),
+            ["Published 1 article now. Scheduled 1 article."],
+        )
+
+    def test_a_list_filtered_by_state_counts_what_was_returned_to_draft(self):
+        self.assertEqual(
+            self.act("unpublish", self.published, query="?state=published"), ["Returned 1 article to draft."]
         )
 
     def test_unpublish_returns_published_and_scheduled_articles_to_draft(self):

@@ -1,5 +1,7 @@
 """Two editors saving the same article (or pair, or fact) never silently lose one another's change."""
 
+import re
+
 from django.contrib.auth.models import Permission
 from django.test import Client, TestCase
 from django.utils import formats, timezone
@@ -8,7 +10,7 @@ from reversion.models import Version
 from articles.models import Article, Fact, QAPair, Theme
 from articles.services.themes import merge_themes
 
-from .support.admin import admin_url, form_errors, opened, refusal
+from .support.admin import AdminForm, admin_url, form_errors, opened, refusal
 from .support.factories import (
     ArticleFactory,
     FactFactory,
@@ -263,6 +265,32 @@ class StalePairAndFactFormTests(EditorsTestCase):
         self.assertEqual(response.status_code, 302, form_errors(response))
         self.assertTrue(Fact.objects.filter(statement="A second fact.").exists())
         self.assertEqual(Theme.objects.filter(name="Trade").count(), 1)
+
+
+class StaleListTests(EditorsTestCase):
+    def list_form(self, client):
+        """Return what the fact list's form posts as `client`'s page shows it, and its row of each fact."""
+        data = AdminForm(client.get(admin_url("fact", "changelist")).content.decode(), "changelist-form").data
+        rows = {
+            int(value[0]): key.removesuffix("-id") for key, value in data.items() if re.fullmatch(r"form-\d+-id", key)
+        }
+        return {**data, "_save": ["Save"]}, rows
+
+    def test_an_older_list_saves_the_rows_its_editor_changed_and_leaves_the_others(self):
+        """The fact list's key-figure column put back, on every row of its page, what it had shown."""
+        other_fact = FactFactory(pair=self.pair, quote="2023")
+        url = admin_url("fact", "changelist")
+        data, rows = self.list_form(self.client)
+        ben_data, ben_rows = self.list_form(self.other)
+        ben_data[f"{ben_rows[self.fact.pk]}-is_key_figure"] = ["on"]
+        self.assertEqual(self.other.post(url, ben_data).status_code, 302)
+        data[f"{rows[other_fact.pk]}-is_key_figure"] = ["on"]
+        response = self.client.post(url, data, follow=True)
+        self.assertContains(response, "1 fact was changed successfully.")
+        self.assertEqual(
+            dict(Fact.objects.filter(pk__in=[self.fact.pk, other_fact.pk]).values_list("pk", "is_key_figure")),
+            {self.fact.pk: True, other_fact.pk: True},
+        )
 
 
 class StaleRecordFormTests(EditorsTestCase):

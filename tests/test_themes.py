@@ -237,7 +237,7 @@ class BulkThemeActionTests(ActionTestCase):
                 first, _, third = self.items[model]
                 response, messages = self.act(model, "add_theme", [first, third], post="yes", theme=self.space.pk)
                 self.assertRedirects(response, admin_url(model, "changelist"))
-                self.assertEqual(messages, [f"Added “Space” to 1 {noun}."])
+                self.assertEqual(messages, [f"Added “Space” to 1 {noun}. 1 {noun} already had “Space”."])
                 self.assertEqual(self.tagged(model), [True, True, True])
                 self.assertEqual(first.tagged_items.filter(tag=self.space).count(), 1)
 
@@ -247,9 +247,18 @@ class BulkThemeActionTests(ActionTestCase):
                 first, _, third = self.items[model]
                 response, messages = self.act(model, "remove_theme", [first, third], post="yes", theme=self.space.pk)
                 self.assertRedirects(response, admin_url(model, "changelist"))
-                self.assertEqual(messages, [f"Removed “Space” from 1 {noun}."])
+                self.assertEqual(messages, [f"Removed “Space” from 1 {noun}. 1 {noun} did not have “Space”."])
                 self.assertEqual(self.tagged(model), [False, True, False])
         self.assertEqual(names(self.items["qapair"][0]), ["Trade"], "other themes stay")
+
+    def test_an_action_that_changes_nothing_says_why_instead_of_counting_zero(self):
+        """Regression: "Added “Space” to 0 facts." as a success, when both already had it."""
+        first, second, third = self.items["fact"]
+        _, messages = self.act("fact", "add_theme", [first, second], post="yes", theme=self.space.pk)
+        self.assertEqual(messages, ["2 facts already had “Space”."])
+        _, messages = self.act("fact", "remove_theme", [third], post="yes", theme=self.space.pk)
+        self.assertEqual(messages, ["1 fact did not have “Space”."])
+        self.assertEqual(self.tagged("fact"), [True, True, False])
 
     def test_each_changed_item_gets_a_version_that_keeps_the_change(self):
         """Bulk changes were missing from an item's history, and reverting it to its latest version undid them."""
@@ -284,6 +293,28 @@ class BulkThemeActionTests(ActionTestCase):
         self.assertContains(response, "<h1>Add a theme to 3 facts</h1>", html=True)
         self.assertContains(response, f'<option value="{self.space.pk}">Space</option>', html=True)
         self.assertEqual(self.tagged("fact"), [True, True, False])
+
+    def test_the_spanish_admin_names_themes_in_spanish(self):
+        """Regression: the sidebar, the action's choice and its message said "Space" in the Spanish admin."""
+        Theme.objects.filter(pk=self.space.pk).update(name_es="Espacio")
+        first = self.items["fact"][0]
+        url = admin_url("fact", "changelist")
+        sidebar = self.client.get(url, HTTP_ACCEPT_LANGUAGE="es").context["cl"].filter_specs[0]
+        self.assertIn((self.space.pk, "Espacio"), sidebar.lookup_choices)
+        data = {"action": "remove_theme", "_selected_action": [str(first.pk)]}
+        page = self.client.post(url, data, HTTP_ACCEPT_LANGUAGE="es")
+        self.assertContains(page, f'<option value="{self.space.pk}">Espacio</option>', html=True)
+        response = self.client.post(url, {**data, "post": "yes", "theme": self.space.pk}, HTTP_ACCEPT_LANGUAGE="es")
+        self.assertEqual(
+            [str(message) for message in get_messages(response.wsgi_request)], ["Se quitó «Espacio» de 1 dato."]
+        )
+
+    def test_cancel_goes_back_to_the_list_as_it_was_searched_and_filtered(self):
+        """Regression: Cancel opened the whole list, its search and filters dropped."""
+        query = f"?q=Companies&themes__id__exact={self.space.pk}"
+        data = {"action": "add_theme", "_selected_action": [str(self.items["fact"][0].pk)]}
+        response = self.client.post(admin_url("fact", "changelist") + query, data)
+        self.assertContains(response, f'href="{admin_url("fact", "changelist")}{query.replace("&", "&amp;")}"')
 
     def test_actions_need_the_change_permission(self):
         viewer = UserFactory(is_staff=True)

@@ -153,6 +153,25 @@ class RoleTests(TestCase):
         )
         self.assertTrue(Article.objects.filter(pk=self.published.pk).exists())
 
+    def test_deleting_drafts_with_published_content_is_refused_naming_what_stops_it(self):
+        """Django's confirmation said a contributor may not delete articles, facts or pairs at all."""
+        self.client.force_login(self.contributor)
+        response = self.client.post(
+            admin_url("article", "changelist"),
+            {"action": "delete_selected", "_selected_action": [self.draft.pk, self.published.pk]},
+            follow=True,
+        )
+        self.assertContains(
+            response,
+            f"Nothing was deleted: only an editor may delete “{self.published}”, as published or scheduled content"
+            " shows it.",
+        )
+        self.assertEqual(Article.objects.filter(pk__in=[self.draft.pk, self.published.pk]).count(), 2)
+        confirmation = self.client.post(
+            admin_url("article", "changelist"), {"action": "delete_selected", "_selected_action": [self.draft.pk]}
+        )
+        self.assertTemplateUsed(confirmation, "admin/delete_selected_confirmation.html")
+
     def test_contributor_can_delete_a_draft(self):
         self.client.force_login(self.contributor)
         self.client.post(admin_url("article", "delete", self.draft.pk), {"post": "yes"})

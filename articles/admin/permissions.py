@@ -3,10 +3,10 @@
 from functools import reduce
 from operator import or_
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Article
 
@@ -39,13 +39,47 @@ class PublishedContentGuard:
     def has_delete_permission(self, request, obj=None):
         return not self.is_locked(request, obj) and super().has_delete_permission(request, obj)
 
+    def get_actions(self, request):
+        """
+        Refuse "Delete selected" at once, naming them, when the selection holds objects the user
+        may not delete: Django's confirmation said the user may not delete articles, facts and
+        pairs at all, and named none of those that stopped it.
+        """
+        actions = super().get_actions(request)
+        if "delete_selected" not in actions:
+            return actions
+        delete, name, description = actions["delete_selected"]
+
+        def delete_selected(modeladmin, request, queryset):
+            if locked := [f"“{obj}”" for obj in queryset if modeladmin.is_locked(request, obj)]:
+                refusal = ngettext(
+                    "Nothing was deleted: only an editor may delete %(names)s, as published or scheduled "
+                    "content shows it.",
+                    "Nothing was deleted: only an editor may delete %(names)s, as published or scheduled "
+                    "content shows them.",
+                    len(locked),
+                )
+                modeladmin.message_user(request, refusal % {"names": ", ".join(locked)}, messages.ERROR)
+                return None
+            return delete(modeladmin, request, queryset)
+
+        actions["delete_selected"] = (delete_selected, name, description)
+        return actions
+
     def get_changelist_formset(self, request, **kwargs):
-        """The list's editable columns, disabled on the rows that are read-only to the user: a post ignores them."""
+        """
+        The list's editable columns, disabled on the rows that are read-only to the user: a post
+        ignores them. Each carries the value the page showed (show_hidden_initial): a row is saved
+        when the editor changed it there, not because its value in the database differs from an
+        older page's, which put back what another editor had saved since.
+        """
         guard, formset = self, super().get_changelist_formset(request, **kwargs)
 
         class GuardedFormSet(formset):
             def _construct_form(self, index, **kwargs):
                 form = super()._construct_form(index, **kwargs)
+                for name in guard.list_editable:
+                    form.fields[name].show_hidden_initial = True
                 if guard.is_locked(request, form.instance):
                     for field in form.fields.values():
                         field.disabled = True

@@ -85,9 +85,11 @@ class PublishingAdmin:
         description=gettext_lazy("Publish selected articles (a future time stays scheduled)"), permissions=["publish"]
     )
     def publish(self, request, queryset):
+        # Counted first: a list filtered by state no longer holds what changed.
+        selected = queryset.count()
         changed, refused = self.set_status(request, queryset, Article.Status.PUBLISHED, "published")
         scheduled = [article for article in changed if article.state == Article.State.SCHEDULED]
-        now, already = len(changed) - len(scheduled), queryset.count() - len(changed) - len(refused)
+        now, already = len(changed) - len(scheduled), selected - len(changed) - len(refused)
         said = []
         if now:
             said.append(
@@ -122,8 +124,9 @@ class PublishingAdmin:
 
     @admin.action(description=gettext_lazy("Return selected articles to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
+        selected = queryset.count()
         changed, _ = self.set_status(request, queryset, Article.Status.DRAFT, "returned-to-draft")
-        already = queryset.count() - len(changed)
+        already = selected - len(changed)
         said = [
             ngettext("Returned %(count)d article to draft.", "Returned %(count)d articles to draft.", len(changed))
             % {"count": len(changed)}

@@ -86,8 +86,19 @@ class MergeForm(forms.Form):
         self.fields["keep"].queryset = themes
 
 
+class LocalThemeField(forms.ModelChoiceField):
+    """A choice of theme by its name in the admin's language, in that language's order."""
+
+    def label_from_instance(self, obj):
+        return obj.local_name
+
+
 class ThemeChoiceForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=Theme.objects.all(), label=gettext_lazy("Theme"))
+    theme = LocalThemeField(queryset=Theme.objects.none(), label=gettext_lazy("Theme"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.in_local_order()
 
 
 def action_page(modeladmin, request, queryset, action, template, **context):
@@ -287,18 +298,39 @@ def change_theme(modeladmin, request, queryset, add):
             reversion.add_to_revision(obj)
         reversion.set_user(request.user)
         set_comment("theme-added" if add else "theme-removed", theme=str(theme))
-    count = len(changed)
-    message = (ADDED_TO if add else REMOVED_FROM) % {
-        "theme": theme,
-        "count": count,
-        "items": model_ngettext(queryset, count),
-    }
+    said = []
+    if count := len(changed):
+        said.append((ADDED_TO if add else REMOVED_FROM) % {**said_of(queryset, count), "theme": theme.local_name})
+    if unchanged := len(allowed) - count:
+        if add:
+            already = ngettext(
+                "%(count)d %(items)s already had “%(theme)s”.",
+                "%(count)d %(items)s already had “%(theme)s”.",
+                unchanged,
+            )
+        else:
+            already = ngettext(
+                "%(count)d %(items)s did not have “%(theme)s”.",
+                "%(count)d %(items)s did not have “%(theme)s”.",
+                unchanged,
+            )
+        said.append(already % {**said_of(queryset, unchanged), "theme": theme.local_name})
     if skipped := len(queryset) - len(allowed):
-        message += " " + ngettext(
-            "%(skipped)d you may not change was left alone.", "%(skipped)d you may not change were left alone.", skipped
-        ) % {"skipped": skipped}
-    modeladmin.message_user(request, message)
+        said.append(
+            ngettext(
+                "%(skipped)d you may not change was left alone.",
+                "%(skipped)d you may not change were left alone.",
+                skipped,
+            )
+            % {"skipped": skipped}
+        )
+    modeladmin.message_user(request, " ".join(said), messages.SUCCESS if count else messages.WARNING)
     return None
+
+
+def said_of(queryset, count):
+    """Return the count and the name of `count` items of `queryset`'s model, for a sentence."""
+    return {"count": count, "items": model_ngettext(queryset, count)}
 
 
 @admin.action(description=gettext_lazy("Add a theme to selected %(verbose_name_plural)s…"), permissions=["change"])
