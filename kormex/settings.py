@@ -325,6 +325,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # A successful sign-in forgets earlier typos.
 AXES_RESET_ON_SUCCESS = True
+# Each failure listed in the admin under "Access failures" (its latest 1,000 a username).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "articles.admin.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "articles.admin.signin.client_ip_address"
 # No banner in the log at every start-up; failures and lockouts are still logged.

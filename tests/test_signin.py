@@ -98,9 +98,11 @@ class LoginThrottlingTests(TestCase):
         self.assertContains(response, '<html lang="es"', status_code=429)
         self.assertContains(response, "Inicio de sesión bloqueado", status_code=429)
         self.assertContains(response, "Vuelva a intentarlo en 1\xa0hora", status_code=429)
+        self.assertContains(response, "“Bloqueos de inicio de sesión” › “Intentos de acceso”", status_code=429)
         korean = self.lock_out("다른사용자", HTTP_ACCEPT_LANGUAGE="ko")
         self.assertContains(korean, '<html lang="ko"', status_code=429)
         self.assertContains(korean, "로그인 잠김", status_code=429)
+        self.assertContains(korean, "“로그인 잠금” › “접근 시도”", status_code=429)
 
 
 @FAST_HASHING
@@ -140,10 +142,15 @@ class LockoutAdminTests(TestCase):
         )
         self.assertFalse(AccessAttempt.objects.exists())
 
-    def test_an_editor_sees_the_sign_in_log(self):
+    def test_an_editor_sees_the_sign_in_log_and_each_failure(self):
+        """Regression: the list of access failures was always empty, as django-axes logs none by default."""
         self.client.force_login(self.editor)
         self.assertEqual(self.client.get(reverse("admin:axes_accesslog_changelist")).status_code, 200)
-        self.assertEqual(self.client.get(reverse("admin:axes_accessfailurelog_changelist")).status_code, 200)
+        failures = self.client.get(reverse("admin:axes_accessfailurelog_changelist"))
+        self.assertEqual(
+            [failure.username for failure in failures.context["cl"].result_list],
+            [self.user.username] * (settings.AXES_FAILURE_LIMIT + 1),
+        )
 
     def test_a_contributor_can_neither_see_nor_lift_a_lockout(self):
         self.client.force_login(self.contributor)

@@ -3,10 +3,13 @@
 import ipaddress
 
 from axes.helpers import get_client_username
+from axes.models import AccessAttempt
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -65,6 +68,9 @@ def lockout_response(request, original_response, credentials):
         "username": get_client_username(request, credentials) or "",
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "wait": timeuntil(now + settings.AXES_COOLOFF_TIME, now),
+        # Named as the admin's menu names them, in the page's language.
+        "lockouts": apps.get_app_config("axes").verbose_name,
+        "attempts": capfirst(AccessAttempt._meta.verbose_name_plural),
     }
     response = render(request, "admin/lockout.html", context, status=429)
     response["Retry-After"] = int(settings.AXES_COOLOFF_TIME.total_seconds())
