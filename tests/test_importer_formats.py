@@ -35,6 +35,24 @@ def test_names_written_as_people_write_them_are_labels(interviewer, interviewee)
     assert parsed.formats == ["names as labels"]
 
 
+@pytest.mark.parametrize(
+    ("interviewer", "initials", "interviewee", "theirs"),
+    [
+        ("ANA TORRES", "AT", "KIM MIN-JUN", "KMJ"),
+        ("Laura Méndez", "LM", "Ana de la Torre", "AT"),
+        ("EL ECONOMISTA", "EE", "MARCELO EBRARD", "ME"),
+    ],
+)
+def test_names_with_initials_then_the_initials_are_labels(interviewer, initials, interviewee, theirs):
+    """Regression: "ANA TORRES (AT): …" was read as text, so the first question was lost in the intro."""
+    parsed = parse_interview(
+        f"Título\n\nEntradilla.\n\n{interviewer} ({initials}): ¿Cuántos empleos?\n\n"
+        f"{interviewee} ({theirs}): Unos 4.000.\n\n{initials}: ¿Y en 2026?\n\n{theirs}: El doble."
+    )
+    assert prompts_and_answers(parsed) == [("¿Cuántos empleos?", "Unos 4.000."), ("¿Y en 2026?", "El doble.")]
+    assert parsed.formats == ["names as labels"]
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

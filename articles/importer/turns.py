@@ -11,7 +11,8 @@ A paragraph is a prompt when it:
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …", "Laura
   Méndez: …", "기자: …"): in a text whose turns are labelled with names (in capitals, two to four
   capitalised words, or Korean), the first name that labels two turns or more is the
-  interviewer's, every other name an interviewee's;
+  interviewer's, every other name an interviewee's; a name followed by initials ("ANA TORRES
+  (AT): …") is the speaker the later turns label with those initials ("AT: …");
 - is numbered ("1.- ", "2. ", "3) ") and ends with "?", or continues the numbering of the
   prompts before and after it (a numbered statement);
 - starts with a dash (—, –, ―, or a hyphen typed for one): when two dash paragraphs follow
@@ -80,7 +81,9 @@ CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’.-]+"
 SPEAKER = re.compile(
     r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.]"
     rf"|{CAPITALISED}(?:[ \t]+(?:(?:de|del|la|las|los|y)[ \t]+)*{CAPITALISED}){{1,3}}"
-    r"|[가-힣]{2,5}(?:[ \t][가-힣]{1,5})?)[ \t]*[:：][ \t]+"
+    r"|[가-힣]{2,5}(?:[ \t][가-힣]{1,5})?)"
+    # Initials the later turns are labelled with ("ANA TORRES (AT): …", then "AT: …").
+    r"(?:[ \t]*\((?P<initials>[A-ZÁÉÍÓÚÑÜ]{1,5})\))?[ \t]*[:：][ \t]+"
 )
 # Labels that name no speaker.
 NOT_SPEAKERS = {
@@ -132,7 +135,7 @@ def read_turns(paragraphs):
             match, role, name = found
             turn = Turn(paragraph[match.end() :].strip(), role, name)
         elif interviewer and (speaker := _speaker(paragraph)):
-            role = PROMPT if speaker["name"] == interviewer else ANSWER
+            role = PROMPT if _who(speaker) == interviewer else ANSWER
             turn = Turn(paragraph[speaker.end() :].strip(), role, NAME_LABELS)
         elif index in numbered:
             turn = Turn(paragraph[NUMBER.match(paragraph).end() :].strip(), PROMPT, NUMBERED_QUESTIONS)
@@ -157,9 +160,14 @@ def _speaker(paragraph):
     return speaker if speaker and speaker["name"] not in NOT_SPEAKERS else None
 
 
+def _who(speaker):
+    """Return whom a name label names: its initials when it gives them, as the later turns' labels do."""
+    return speaker["initials"] or speaker["name"]
+
+
 def _interviewer_label(paragraphs):
     """Return the interviewer's name label when the text labels its turns with names, else None."""
-    names = [speaker["name"] for paragraph in paragraphs if not label(paragraph) and (speaker := _speaker(paragraph))]
+    names = [_who(speaker) for paragraph in paragraphs if not label(paragraph) and (speaker := _speaker(paragraph))]
     counts = Counter(names)
     if len(counts) < 2:
         return None
