@@ -132,6 +132,27 @@ def test_an_absolute_date_is_not_relative():
         ("La feria recibió a un millón de personas.", "un millón de personas", "count", Decimal(10**6), "personas"),
         ("La planta creará más de mil empleos directos.", "mil empleos", "count", Decimal(1000), "empleos"),
         ("They will invest a billion dollars in the plant.", "a billion dollars", "money", Decimal(10**9), "USD"),
+        # Regression: the Mexican press's thousands in words lost them ("21 mil 300 millones" read as 300 millones).
+        (
+            "El comercio sumó 21 mil 300 millones de dólares.",
+            "21 mil 300 millones de dólares",
+            "money",
+            Decimal(21_300_000_000),
+            "USD",
+        ),
+        (
+            "Invirtió mil 400 millones de dólares.",
+            "mil 400 millones de dólares",
+            "money",
+            Decimal(1_400_000_000),
+            "USD",
+        ),
+        ("Somos 3 mil 200 trabajadores en Coahuila.", "3 mil 200 trabajadores", "count", Decimal(3200), "trabajadores"),
+        ("El bono es de 4 mil 500 pesos al mes.", "4 mil 500 pesos", "money", Decimal(4500), "MXN"),
+        # Regression: "$1B" was read as one dollar.
+        ("Kia will invest $1B in the plant.", "$1B", "money", Decimal(10**9), "USD"),
+        ("It is a $1.4B plant.", "$1.4B", "money", Decimal(1_400_000_000), "USD"),
+        ("The fund holds $250M now.", "$250M", "money", Decimal(250_000_000), "USD"),
         ("The plan could create one million jobs.", "one million jobs", "count", Decimal(10**6), "jobs"),
     ],
 )

@@ -1,7 +1,8 @@
 """
 Sums of money, counts, durations and percentages as English and Spanish write them: "$19.8
 billion", "19,8 mil millones de dólares", "about 150,000 jobs", "for more than 10 years",
-"40 por ciento", "one-third", and with no digits, "mil millones de dólares", "a billion dollars".
+"40 por ciento", "one-third", and with no digits, "mil millones de dólares", "a billion dollars";
+the Mexican press's thousands in words, "21 mil 300 millones de dólares", "3 mil 200 trabajadores".
 """
 
 import re
@@ -31,11 +32,17 @@ from .common import (
 SCALES = {
     **dict.fromkeys(["thousand", "mil"], 10**3),
     **dict.fromkeys(["million", "millions", "millón", "millones"], 10**6),
-    **dict.fromkeys(["billion", "billions", "bn", "mil millones"], 10**9),
+    **dict.fromkeys(["billion", "billions", "bn", "b", "mil millones"], 10**9),
     # A Spanish "billón" is a million millions.
     **dict.fromkeys(["trillion", "trillions", "billón", "billones"], 10**12),
+    **dict.fromkeys(["m"], 10**6),
 }
 SCALE = rf"mil{SPACE}+millones|billones|billón|millones|millón|mil|thousand|millions?|billions?|trillions?|bn"
+# "$1B", "$1.4B", "$250M": a scale letter glued to a sum of money.
+SCALE_LETTER = r"(?P<letter>[BM])(?![\w$])"
+# Thousands in words, as the Mexican press writes them: "21 mil 300" (21,300), "mil 400" (1,400).
+THOUSANDS_IN_WORDS = re.compile(rf"(?:(?P<thousands>\d{{1,3}}){SPACE}+)?mil{SPACE}+(?P<rest>\d{{1,3}})", re.IGNORECASE)
+FIGURE = rf"(?:\d{{1,3}}{SPACE}+)?mil{SPACE}+\d{{1,3}}(?![\d.,]?\d)|{NUMBER}"
 # "$" is read as US dollars, as in the English-language press; "$… pesos" and "MX$" as pesos.
 CURRENCY_SIGNS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "mx$": "MXN", "€": "EUR", "£": "GBP", "₩": "KRW"}
 CURRENCY_WORDS = {
@@ -53,11 +60,11 @@ CODES = r"USD|EUR|MXN|KRW|GBP"
 MONEY_PATTERNS = [
     re.compile(
         rf"(?P<sign>US\$|U\.S\.{SPACE}?\$|MX\$|\$|€|£|₩|\b(?:{CODES})\b){SPACE}?(?P<number>{NUMBER})"
-        rf"(?:{SPACE}?(?P<scale>{SCALE})\b)?(?:{SPACE}+(?:de{SPACE}+)?(?P<word>pesos)\b)?",
+        rf"(?:{SCALE_LETTER}|{SPACE}?(?P<scale>{SCALE})\b)?(?:{SPACE}+(?:de{SPACE}+)?(?P<word>pesos)\b)?",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"{NOT_AFTER}(?P<number>{NUMBER})(?:{SPACE}?(?P<scale>{SCALE}))?{SPACE}+(?:de{SPACE}+)?"
+        rf"{NOT_AFTER}(?P<number>{FIGURE})(?:{SPACE}?(?P<scale>{SCALE}))?{SPACE}+(?:de{SPACE}+)?"
         rf"(?P<word>{MONEY_WORD}|{CODES})\b",
         re.IGNORECASE,
     ),
@@ -99,7 +106,7 @@ WORD_NUMBERS = {
     for word in words.split()
 } | {"ten": 10, "diez": 10}
 COUNT_PATTERN = re.compile(
-    rf"{NOT_AFTER}(?P<number>{NUMBER}|{'|'.join(WORD_NUMBERS)})(?!\w)(?:{SPACE}+(?P<scale>{SCALE})\b)?",
+    rf"{NOT_AFTER}(?P<number>{FIGURE}|{'|'.join(WORD_NUMBERS)})(?!\w)(?:{SPACE}+(?P<scale>{SCALE})\b)?",
     re.IGNORECASE,
 )
 NEXT_WORD = re.compile(rf"{SPACE}+([^\W\d_]+(?:[’'-][^\W\d_]+)*)")
@@ -155,9 +162,15 @@ BARE_NUMBER = re.compile(rf"{NOT_AFTER}(?P<number>{NUMBER}|{'|'.join(WORD_NUMBER
 
 
 def amount(number, scale=None):
-    """Return the value of a number written in digits or as a word, times its scale word ("19.8 billion")."""
-    value = Decimal(WORD_NUMBERS.get(number.lower()) or read_number(number)) * SCALES.get(words(scale), 1)
-    return whole_if_exact(value)
+    """
+    Return the value of a number written in digits, as a word or with thousands in words ("21 mil
+    300"), times its scale word ("19.8 billion") or letter ("1.4B").
+    """
+    if thousands := THOUSANDS_IN_WORDS.fullmatch(number):
+        value = Decimal(int(thousands["thousands"] or 1) * 1000 + int(thousands["rest"]))
+    else:
+        value = Decimal(WORD_NUMBERS.get(number.lower()) or read_number(number))
+    return whole_if_exact(value * SCALES.get(words(scale), 1))
 
 
 def words(text):
@@ -169,8 +182,9 @@ def money(text):
         for match in pattern.finditer(text):
             word, sign = words(match["word"]), words(match.groupdict().get("sign")).replace(" ", "")
             currency = CURRENCY_WORDS.get(word) or word.upper() or CURRENCY_SIGNS.get(sign) or sign.upper()
-            value = amount(match["number"], match["scale"])
-            if not match["scale"]:
+            scale = match["scale"] or match.groupdict().get("letter")
+            value = amount(match["number"], scale)
+            if not scale:
                 value = whole_if_exact(value * IMPLIED_SCALES.get(word, 1))
             yield Mention(match.start(), match.end(), MONEY, value=value, unit=currency)
     for match in WORDED_MONEY_PATTERN.finditer(text):
