@@ -53,6 +53,47 @@ def test_names_with_initials_then_the_initials_are_labels(interviewer, initials,
     assert parsed.formats == ["names as labels"]
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Lee también: Corea del Sur pide a EU mantener exención",
+        "Te recomendamos: Kia invertirá 1,000 mdd en Nuevo León",
+        "Related: Kia to expand its plant with a US $1B investment",
+        "TEMAS: Hyundai · Autos · T-MEC",
+        "#삼성전자#멕시코#관세",
+        "Recibe todos los viernes Hello Weekend, nuestro newsletter. Suscríbete aquí",
+    ],
+)
+def test_a_link_to_another_story_or_the_tags_between_answers_are_left_out(link):
+    """Regression: inserted links stayed in the answers and were suggested as the interviewee's facts."""
+    parsed = parse_interview(
+        f"Título\n\nEntradilla.\n\nP: ¿Cómo ve la relación?\n\nR: Es una relación madura.\n\n{link}\n\n"
+        "P: ¿Y la inversión?\n\nR: Crecerá."
+    )
+    assert prompts_and_answers(parsed) == [
+        ("¿Cómo ve la relación?", "Es una relación madura."),
+        ("¿Y la inversión?", "Crecerá."),
+    ]
+    assert parsed.left_out == [("link to other stories or tags", link)]
+
+
+def test_the_end_of_a_page_is_left_out_past_its_tags_and_related_stories():
+    """Regression: a related-stories block after the copyright line kept all of it in the last answer, and no source."""
+    parsed = parse_interview(
+        "제목\n\n부제.\n\n질문: 교역 규모는?\n\n답변: 198억 달러입니다.\n\n이영희 기자 leeyh@chosun.com\n\n"
+        "#삼성전자#멕시코#관세\n\nCopyright ⓒ 조선일보 무단전재 및 재배포 금지\n\n관련 기사\n\n"
+        "LG전자, 멕시코 공장 증설\n\n멕시코 한인 4만 명 시대"
+    )
+    assert prompts_and_answers(parsed) == [("교역 규모는?", "198억 달러입니다.")]
+    assert (parsed.source_name, parsed.interviewer_name) == ("조선일보", "이영희")
+    assert [category for category, _ in parsed.left_out] == [
+        "byline",
+        "link to other stories or tags",
+        "source line",
+        *["link to other stories or tags"] * 3,
+    ]
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

@@ -1,8 +1,8 @@
 """
 Tell a newspaper page's furniture from its text: kickers, bylines, photo captions, pull quotes,
-and source and copyright lines. Each is a paragraph of its own that an editor leaves out of the
-standfirst, the intro and the answers; bylines and source lines also name the interviewer and
-the source.
+links to other stories and tags, and source and copyright lines. Each is a paragraph of its own
+that an editor leaves out of the standfirst, the intro and the answers; bylines and source lines
+also name the interviewer and the source.
 """
 
 import re
@@ -40,6 +40,21 @@ CAPTION_START = re.compile(
 # Captions that end with their credit: "…인터뷰하고 있다. /사진=김민지 기자", "…(사진=연합뉴스)", "… (Photo: Yonhap)".
 CAPTION_END = re.compile(r"(?:/\s*사진\s*=[^/\n]+|[(\[]\s*(?:사진\s*=|(?i:photo|foto)\s*:)[^)\]\n]+[)\]])$")
 MAX_CAPTION = 400
+
+# A page's links to other stories, set between paragraphs ("Lee también: …", "Related: …", "관련기사"),
+# its newsletter and sharing prompts, and the story's tags ("TEMAS: …", "#삼성전자#멕시코#관세").
+LINKS_LABEL = (
+    r"lee también|lea también|lee además|te recomendamos|te puede interesar|recomendamos|related(?: stories| articles)?"
+    r"|read (?:more|also)|also read|see also|more on this|관련\s*기사|추천\s*기사|함께 볼 기사|temas relacionados|temas"
+    r"|etiquetas|tags?|share this(?: article)?|compartir"
+)
+LINKS = re.compile(
+    rf"(?:{LINKS_LABEL})\s*[:：][^\n]*|관련\s*기사|(?:#[^\s#]+\s*){{2,}}"
+    r"|(?:suscríbete|subscribe|sign up|recibe)\b[^\n]*(?:newsletter|boletín)[^\n]*",
+    re.IGNORECASE,
+)
+# A story's title as a link lists it: short, without the full stop of a sentence.
+MAX_LINK = 120
 
 QUOTED = re.compile(r"[“\"«„「『‘'](?P<inner>[^\n]+)[”\"»“」』’']")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\(…\))\s*")
@@ -93,6 +108,16 @@ def is_caption(paragraph):
     if "\n" in paragraph or len(paragraph) > MAX_CAPTION:
         return False
     return bool(CAPTION_START.match(paragraph) or CAPTION_END.search(paragraph))
+
+
+def is_link_line(paragraph):
+    """Tell whether `paragraph` sends readers elsewhere: a link to another story, tags, a newsletter or share prompt."""
+    return "\n" not in paragraph and len(paragraph) <= MAX_CAPTION and bool(LINKS.fullmatch(paragraph))
+
+
+def is_link_title(paragraph):
+    """Tell whether `paragraph` could be the title of a story listed as a link: short, and no sentence."""
+    return "\n" not in paragraph and len(paragraph) <= MAX_LINK and not paragraph.endswith((".", "?", "!", "…", ":"))
 
 
 def is_pull_quote(paragraph, text):

@@ -28,7 +28,16 @@ from django.utils.translation import gettext, gettext_lazy
 
 from ..control_characters import clean_text
 from .datelines import is_place, read_dateline
-from .furniture import is_caption, is_kicker, is_pull_quote, read_byline, read_source, title_without_kicker
+from .furniture import (
+    is_caption,
+    is_kicker,
+    is_link_line,
+    is_link_title,
+    is_pull_quote,
+    read_byline,
+    read_source,
+    title_without_kicker,
+)
 from .language import detect_language
 from .markup import html_to_text, looks_like_html
 from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
@@ -54,14 +63,17 @@ INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 # What a dateline holds besides its date when it names the place and then the journalist.
 PLACE_THEN_BYLINE = re.compile(r"(?P<place>.+?)[\s,.;:|–—-]+(?P<byline>(?i:by|por)\s.+)")
 
-CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER = (
+CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS = (
     gettext_lazy("photo caption"),
     gettext_lazy("pull quote"),
     gettext_lazy("dateline"),
     gettext_lazy("byline"),
     gettext_lazy("source line"),
     gettext_lazy("section label"),
+    gettext_lazy("link to other stories or tags"),
 )
+# At most this many story titles follow a "관련 기사" or "Related:" heading at the end of a page.
+MAX_LINKED_STORIES = 8
 NO_PAIRS = gettext_lazy(
     "No question/answer pairs were recognised. Mark prompts with “Q:”, end them with “?”, "
     "or start a statement prompt with “## ”."
@@ -196,10 +208,14 @@ def parse_interview(text):
         for piece in [paragraph, *(line.strip() for line in paragraph.split("\n"))]:
             reading_order.setdefault(piece, index)
     parsed = ParsedInterview(title="", standfirst="", intro="", pairs=[], source_name="", formats=[], language=language)
-    # At the end: source and copyright lines, and an agency's dateline or byline ("서울=연합뉴스 홍길동 기자").
+    # At the end: links to other stories and tags, source and copyright lines, and an agency's
+    # dateline or byline ("서울=연합뉴스 홍길동 기자").
     back_lines = []
     while len(paragraphs) > 1:
-        if name := read_source(paragraphs[-1]):
+        if links := _trailing_links(paragraphs):
+            parsed.left_out += [(LINKS, paragraph) for paragraph in paragraphs[-links:]]
+            del paragraphs[-links:]
+        elif name := read_source(paragraphs[-1]):
             parsed.source_name = name
             parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
         elif _read_front_line(paragraphs[-1], language, back_lines):
@@ -290,12 +306,30 @@ def _read_front_line(paragraph, language, front_lines):
     return True
 
 
+def _trailing_links(paragraphs):
+    """
+    Return how many of the last `paragraphs` are links to other stories: a link line, or a
+    heading such as "관련 기사" followed by at most MAX_LINKED_STORIES story titles; else 0.
+    """
+    if is_link_line(paragraphs[-1]):
+        return 1
+    for count in range(2, min(MAX_LINKED_STORIES + 1, len(paragraphs) - 1) + 1):
+        heading = paragraphs[-count]
+        if not is_link_title(paragraphs[-count + 1]):
+            return 0
+        if is_link_line(heading) and heading.rstrip().endswith((":", "：", "기사")):
+            return count
+    return 0
+
+
 def _without_furniture(paragraphs, parsed):
-    """Return `paragraphs` without photo captions and pull quotes, noting them in `parsed.left_out`."""
+    """Return `paragraphs` without photo captions, pull quotes and links, noting them in `parsed.left_out`."""
     text = "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
     kept = []
     for paragraph in paragraphs:
-        if is_caption(paragraph):
+        if is_link_line(paragraph):
+            parsed.left_out.append((LINKS, paragraph))
+        elif is_caption(paragraph):
             parsed.left_out.append((CAPTION, paragraph))
         elif is_pull_quote(paragraph, text):
             parsed.left_out.append((PULL_QUOTE, paragraph))
