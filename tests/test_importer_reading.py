@@ -27,6 +27,23 @@ def test_html_is_read_as_the_text_a_browser_shows():
     assert text == "Corea & México\n\nUna entrevista con el embajador.\n\nQ: Why’s that?\nLine two.\n\nA: Because."
 
 
+def test_lines_that_two_line_breaks_separate_are_paragraphs():
+    """Regression: a body laid out with <br><br> (many Korean pages) was one paragraph, and refused."""
+    markup = (
+        "<h1>한류 인기 비결</h1><div id='article_body'>김지현 원장을 만났다.<br><br>\n"
+        "-멕시코에서 한류가 인기 있는 이유는.<br> <br>“멕시코 사람들은 정을 중시한다.<br>가족도 그렇다.”<br><br>"
+        "-K푸드 수출은 어떤가.<br><br>“해마다 늘고 있다.”</div>"
+    )
+    assert html_to_text(markup) == (
+        "한류 인기 비결\n\n김지현 원장을 만났다.\n\n-멕시코에서 한류가 인기 있는 이유는.\n\n"
+        "“멕시코 사람들은 정을 중시한다.\n가족도 그렇다.”\n\n-K푸드 수출은 어떤가.\n\n“해마다 늘고 있다.”"
+    )
+    assert prompts_and_answers(parse_interview(html_to_text(markup))) == [
+        ("멕시코에서 한류가 인기 있는 이유는.", "“멕시코 사람들은 정을 중시한다.\n가족도 그렇다.”"),
+        ("K푸드 수출은 어떤가.", "“해마다 늘고 있다.”"),
+    ]
+
+
 def test_text_that_merely_mentions_angle_brackets_is_not_read_as_html():
     text = "Title\n\n<저작권자 © 연합뉴스> and 3 < 4 &amp; more"
     assert read_text(text.encode()) == (text, "")

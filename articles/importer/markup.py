@@ -32,8 +32,9 @@ def looks_like_html(text):
 def html_to_text(markup):
     """
     Return the text of `markup` as a browser shows it: tags removed, entities decoded, white
-    space collapsed, a blank line between paragraphs (block elements) and a line break for each
-    <br>; scripts, styles, figures and page furniture (navigation, asides, forms) left out.
+    space collapsed, a blank line between paragraphs (block elements, and lines that two <br>
+    leave a blank line between) and a line break for each other <br>; scripts, styles, figures
+    and page furniture (navigation, asides, forms) left out.
     """
     reader = _TextReader()
     reader.feed(markup)
@@ -78,8 +79,13 @@ class _TextReader(HTMLParser):
     def text(self):
         paragraphs = []
         for parts in self.paragraphs:
-            lines = [line.strip() for line in "".join(parts).split("\n")]
-            paragraph = "\n".join(line for line in lines if line)
-            if paragraph:
-                paragraphs.append(paragraph)
+            # Lines a blank one separates ("<br><br>", as many Korean pages lay out) are paragraphs.
+            lines = [*(line.strip() for line in "".join(parts).split("\n")), ""]
+            paragraph = []
+            for line in lines:
+                if line:
+                    paragraph.append(line)
+                elif paragraph:
+                    paragraphs.append("\n".join(paragraph))
+                    paragraph = []
         return "\n\n".join(paragraphs)
