@@ -94,6 +94,19 @@ def test_the_end_of_a_page_is_left_out_past_its_tags_and_related_stories():
     ]
 
 
+def test_yonhaps_double_hyphen_prompts_and_triangle_answers():
+    """Regression: Yonhap's "-- …" prompts were no dashes, and its "▲ …" answers were left out as captions."""
+    parsed = parse_interview(
+        "[인터뷰] 주멕시코 대사\n\n부제.\n\n-- 한국과 멕시코의 교역 규모는.\n\n▲ 지난해 교역액은 약 213억 달러였다.\n\n"
+        "더 늘 것이다.\n\n-- 전망은.\n\n▲ 밝다.\n\n▲ 인터뷰하는 대사 (서울=연합뉴스)"
+    )
+    assert prompts_and_answers(parsed) == [
+        ("한국과 멕시코의 교역 규모는.", "지난해 교역액은 약 213억 달러였다.\n\n더 늘 것이다."),
+        ("전망은.", "밝다."),
+    ]
+    assert parsed.left_out == [("photo caption", "▲ 인터뷰하는 대사 (서울=연합뉴스)")]
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

@@ -40,7 +40,7 @@ from .furniture import (
 )
 from .language import detect_language
 from .markup import html_to_text, looks_like_html
-from .turns import ANSWER, PROMPT, QUESTION_END, label, read_turns
+from .turns import ANSWER, DASH, PROMPT, QUESTION_END, label, read_turns
 
 MAX_IMPORT_BYTES = 200_000
 # The encoding an HTML page declares: <meta charset="…">, or its http-equiv's content.
@@ -323,13 +323,16 @@ def _trailing_links(paragraphs):
 
 
 def _without_furniture(paragraphs, parsed):
-    """Return `paragraphs` without photo captions, pull quotes and links, noting them in `parsed.left_out`."""
+    """
+    Return `paragraphs` without photo captions, pull quotes and links, noting them in
+    `parsed.left_out`; a paragraph opening with "▲" after a dash prompt is Yonhap's answer, no caption.
+    """
     text = "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
     kept = []
     for paragraph in paragraphs:
         if is_link_line(paragraph):
             parsed.left_out.append((LINKS, paragraph))
-        elif is_caption(paragraph):
+        elif is_caption(paragraph) and not (paragraph.startswith("▲") and kept and DASH.match(kept[-1])):
             parsed.left_out.append((CAPTION, paragraph))
         elif is_pull_quote(paragraph, text):
             parsed.left_out.append((PULL_QUOTE, paragraph))

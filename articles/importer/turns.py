@@ -7,7 +7,8 @@ A paragraph is a prompt when it:
 - starts with "## " (a prompt an editor marks by hand);
 - starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:", "P."
   (any case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.",
-  "R:", "R.", "답변:", "답:") starts an answer; a label's colon may be full-width ("질문：");
+  "R:", "R.", "답변:", "답:", and Yonhap's "▲") starts an answer; a label's colon may be full-width
+  ("질문：");
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …", "Laura
   Méndez: …", "기자: …"): in a text whose turns are labelled with names (in capitals, two to four
   capitalised words, or Korean), the first name that labels two turns or more is the
@@ -15,7 +16,7 @@ A paragraph is a prompt when it:
   (AT): …") is the speaker the later turns label with those initials ("AT: …");
 - is numbered ("1.- ", "2. ", "3) ") and ends with "?", or continues the numbering of the
   prompts before and after it (a numbered statement);
-- starts with a dash (—, –, ―, or a hyphen typed for one): when two dash paragraphs follow
+- starts with a dash (—, –, ―, Yonhap's "--", or a hyphen typed for one): when two dash paragraphs follow
   each other somewhere, the text gives both sides a dash (the Spanish raya) and dash turns
   alternate, the interviewer's first; otherwise only the interviewer's turns have one (as in
   the Korean press), statements included. A single dash paragraph is a prompt when it ends
@@ -68,12 +69,15 @@ LABELS = [
         (r"답변\s*[:：]", ANSWER, gettext_lazy("질문: and 답변: labels")),
         (r"문\s*[:：]", PROMPT, gettext_lazy("문: and 답: labels")),
         (r"답\s*[:：]", ANSWER, gettext_lazy("문: and 답: labels")),
+        # Yonhap's answers after its "--" prompts.
+        (r"▲", ANSWER, gettext_lazy("▲ answers")),
     ]
 ]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
 NUMBER = re.compile(r"(?P<number>\d{1,2})[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
 # A dash, or a hyphen typed for one ("-¿Qué…?", "-멕시코 진출 배경은."), though not a list's "- item" or "-5%".
-DASH = re.compile(r"[—–―][ \t]*|-(?=[^\s\d-])")
+# Yonhap's double hyphen ("-- 교역 규모는.") is one dash.
+DASH = re.compile(r"[—–―][ \t]*|--[ \t]*|-(?=[^\s\d-])")
 QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
 # A name as a label: in capitals ("ORTIZ:", "SEUNG-HOON LEE:"), two to four capitalised words
 # ("Laura Méndez:", "Ana de la Torre:"), or Korean ("기자:", "김민수:", "이상민 장관:").
