@@ -107,6 +107,22 @@ def test_yonhaps_double_hyphen_prompts_and_triangle_answers():
     assert parsed.left_out == [("photo caption", "▲ 인터뷰하는 대사 (서울=연합뉴스)")]
 
 
+def test_a_question_its_speaker_answers_at_once_stays_in_the_answer():
+    """Regression: "¿Por qué híbridos? Porque…" in an answer was read as a prompt, and the import refused."""
+    parsed = parse_interview(
+        "Título\n\nEntradilla.\n\n¿Qué tan realista es la meta?\n\nEs ambiciosa.\n\n"
+        "¿Por qué híbridos? Porque el cliente todavía desconfía de los eléctricos.\n\n"
+        "¿Los aranceles cambian sus planes?\n\nNo."
+    )
+    assert prompts_and_answers(parsed) == [
+        (
+            "¿Qué tan realista es la meta?",
+            "Es ambiciosa.\n\n¿Por qué híbridos? Porque el cliente todavía desconfía de los eléctricos.",
+        ),
+        ("¿Los aranceles cambian sus planes?", "No."),
+    ]
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

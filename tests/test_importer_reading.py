@@ -222,6 +222,11 @@ def test_el_pais_pregunta_and_respuesta_labels_with_a_full_stop():
         ("입력 2024.08.30 18:30", "ko", date(2024, 8, 30)),
         ("기사입력 2024-03-05 06:00", "ko", date(2024, 3, 5)),
         ("2024년 8월 30일", "ko", date(2024, 8, 30)),
+        # Regression: a full stop after the day left the time unread, and a weekday the line unread.
+        ("입력 2025.03.12. 03:00", "ko", date(2025, 3, 12)),
+        ("업데이트 2025.03.12. 08:11", "ko", date(2025, 3, 12)),
+        ("miércoles 12 marzo 2025 12:00 PM", "es", date(2025, 3, 12)),
+        ("Wednesday, March 12, 2025", "en", date(2025, 3, 12)),
     ],
 )
 def test_datelines_give_the_date_of_first_publication(line, language, day):

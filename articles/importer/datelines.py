@@ -6,8 +6,8 @@ label ("Published:", "Posted :", "Publicado el", "Actualizado:", "입력", "수�
 time ("18:30", "9:15 AM", "06:00 CST", "21:10 hrs"), and besides them nothing but separators, a
 place ("Ciudad de México, 14 de abril de 2024") or a byline ("Por Daniela Rivas Publicado el…").
 Dates are read as "30 Aug. 2024", "Aug. 30, 2024", "30 de agosto de 2024", "12 mar 2024",
-"2024-05-21", "2024.08.30", "2024년 8월 30일" and "21/07/2024" (day first, except in English
-when both readings are possible).
+"2024-05-21", "2024.08.30", "2025.03.12.", "2024년 8월 30일" and "21/07/2024" (day first, except in
+English when both readings are possible), after the day of the week if it is written.
 """
 
 import datetime
@@ -31,8 +31,8 @@ MONTH_NAMES = {
 MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 DAY, YEAR = r"(?P<{}>[0-3]?\d)", r"(?P<{}>(?:19|20)\d\d)"
 DATES = [
-    # 2024-05-21, 2024.08.30, 2024/08/30
-    rf"{YEAR.format('y1')}[-./](?P<m1>[01]?\d)[-./]{DAY.format('d1')}\b",
+    # 2024-05-21, 2024.08.30, 2024/08/30, 2025.03.12. (a full stop after the day, as Korean sites write it)
+    rf"{YEAR.format('y1')}[-./](?P<m1>[01]?\d)[-./]{DAY.format('d1')}\b\.?",
     rf"{YEAR.format('y2')}년\s*(?P<m2>[01]?\d)월\s*{DAY.format('d2')}일",
     # 21/07/2024, 30.08.2024
     rf"(?P<a3>[0-3]?\d)[/.](?P<b3>[01]?\d)[/.]{YEAR.format('y3')}\b",
@@ -44,8 +44,13 @@ DATES = [
 UPDATE_LABEL = r"(?P<update>updated|last updated|modified|actualizado|última actualización|수정|업데이트)"
 LABEL = rf"(?:{UPDATE_LABEL}|published|posted|publicado|fecha|입력|기사입력|등록|발행|작성)"
 TIME = r"\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:hrs?\.?|horas|h)\b)?(?:\s*\(?[A-Z]{2,4}\)?(?![\w]))?"
+# The day of the week before a date: "miércoles 12 marzo 2025", "Wednesday, March 12, 2025".
+WEEKDAY = (
+    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\s*,?\s*"
+)
 DATELINE = re.compile(
-    rf"(?:{LABEL}\s*:?\s*(?:el\s+|on\s+)?)?(?:{'|'.join(f'(?:{date})' for date in DATES)})"
+    rf"(?:{LABEL}\s*:?\s*(?:el\s+|on\s+)?)?(?:{WEEKDAY})?(?:{'|'.join(f'(?:{date})' for date in DATES)})"
     rf"(?:\s*(?:,|at|a las|-|–|—|\|)?\s*{TIME})?",
     re.IGNORECASE,
 )

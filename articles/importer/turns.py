@@ -23,8 +23,9 @@ A paragraph is a prompt when it:
   with "?" and follows no prompt;
 - is a question line: one line of at most 300 characters whose first and last sentences are
   questions ("Minister, what…? And when…?", "Señor ministro, ¿cómo…?"), or that starts with
-  "¿". Question lines are only looked for when the text marks none of its prompts (labels,
-  names, numbers or dashes), so a short question inside a marked answer does not split it.
+  "¿", unless what follows its question answers it ("¿Por qué? Porque…"). Question lines are
+  only looked for when the text marks none of its prompts (labels, names, numbers or dashes), so
+  a short question inside a marked answer does not split it.
 """
 
 import re
@@ -36,6 +37,9 @@ from django.utils.translation import gettext_lazy
 from .text import sentences
 
 MAX_QUESTION_LINE = 300
+# Words that open the answer to a question: after "¿…?" they make it a question its speaker asks
+# and answers ("¿Por qué híbridos? Porque…").
+ANSWERING = {"porque", "pues", "sí", "no", "claro", "bueno", "mire", "mira", "simple", "sencillo"}
 
 QUESTION_LINES = gettext_lazy("question lines")
 SPANISH_QUESTIONS = gettext_lazy("Spanish questions (¿…?)")
@@ -208,7 +212,8 @@ def _is_question_line(paragraph):
     """Tell whether an unlabelled paragraph reads as a question: see the module docstring."""
     if "\n" in paragraph or len(paragraph) > MAX_QUESTION_LINE:
         return False
-    if paragraph.startswith("¿"):
-        return True
     parts = sentences(paragraph)
+    if paragraph.startswith("¿"):
+        # "¿Por qué híbridos? Porque…": a question its speaker answers at once is part of an answer.
+        return len(parts) == 1 or parts[1].split()[0].lower().strip(",.") not in ANSWERING
     return bool(QUESTION_END.search(parts[0]) and QUESTION_END.search(parts[-1]))
