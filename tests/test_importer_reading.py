@@ -252,6 +252,7 @@ def test_sentences_and_impossible_dates_are_no_datelines(line):
         ("글=박서연 기자", "박서연"),
         ("By Kim Se-jin and Lee Hyo-jin", "Kim Se-jin"),
         ("POR MARIANA LÓPEZ", "Mariana López"),
+        ("BY ESTHER CHUNG [chung.juhee@joongang.co.kr]", "Esther Chung"),
         ("Por Redacción", ""),
         ("Por eso pedimos más.", None),
         ("By then, trade had grown.", None),
@@ -364,6 +365,43 @@ def test_a_copyright_line_names_the_source():
     parsed = parse_interview("제목\n\n질문인가요?\n\n답이다.\n\n<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>")
     assert parsed.source_name == "연합뉴스"
     assert parsed.pairs[-1].answer == "답이다."
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [
+        ("© 2025 Todos los Derechos Reservados. El Universal", "El Universal"),
+        ("Copyright © 2024 All rights reserved. The Korea Herald", "The Korea Herald"),
+    ],
+)
+def test_a_copyright_line_names_the_source_after_its_reserved_rights(line, source):
+    """Regression: "© 2025 Todos los Derechos Reservados. El Universal" named "Todos los Derechos Reservados"."""
+    assert parse_interview(f"Título\n\n¿Pregunta?\n\nRespuesta.\n\n{line}").source_name == source
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "El embajador durante la entrevista. Foto: Especial",
+        "El embajador en su oficina | Foto: Cuartoscuro",
+        "호세 루이스 가르시아 위원장이 인터뷰하고 있다. 정혜진 기자",
+        "Ambassador Kim speaks at his office on March 10. [PARK SANG-MOON]",
+    ],
+)
+def test_a_caption_ending_with_its_credit_is_left_out(caption):
+    """Regression: a caption ending with a credit alone became the standfirst."""
+    parsed = parse_interview(f"Title\n\n{caption}\n\nStandfirst.\n\nQ: Why?\n\nA: Because.")
+    assert parsed.standfirst == "Standfirst."
+    assert parsed.left_out == [("photo caption", caption)]
+
+
+@pytest.mark.parametrize("section", ["Entrevista", "Empresas"])
+def test_a_section_word_above_the_title_is_no_title(section):
+    """Regression: "Entrevista" in title case above the headline became the title."""
+    parsed = parse_interview(
+        f"{section}\n\nLG alista gigafábrica en Coahuila\n\nEntradilla.\n\nP: ¿Cuándo?\n\nR: Pronto."
+    )
+    assert (parsed.title, parsed.standfirst) == ("LG alista gigafábrica en Coahuila", "Entradilla.")
 
 
 def test_blank_text_has_no_pairs():

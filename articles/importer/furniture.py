@@ -7,8 +7,13 @@ also name the interviewer and the source.
 
 import re
 
-# A section label above the title: "ENTREVISTA", "Q&A", "[인터뷰]".
-KICKER = re.compile(r"\[[^\]\n]{1,30}\]|[A-ZÁÉÍÓÚÑÜ&]{2,20}(?:\s+[A-ZÁÉÍÓÚÑÜ&]{2,20})?|인터뷰")
+# A section label above the title: "ENTREVISTA", "Q&A", "[인터뷰]", "Entrevista".
+# Newspapers' sections, written in title case above the title.
+SECTIONS = (
+    r"entrevistas?|empresas|economía|negocios|finanzas|internacional|mundo|nacional|política|opinión|tecnología"
+    r"|cultura|interviews?|business|economy|world|nation|opinion|politics|technology|culture"
+)
+KICKER = re.compile(rf"\[[^\]\n]{{1,30}}\]|[A-ZÁÉÍÓÚÑÜ&]{{2,20}}(?:\s+[A-ZÁÉÍÓÚÑÜ&]{{2,20}})?|인터뷰|(?i:{SECTIONS})")
 # The same label set before the title on its line: "[Herald Interview] Mexico's envoy…".
 TITLE_KICKER = re.compile(r"\[[^\]\n]{1,30}\]\s*")
 
@@ -16,10 +21,11 @@ CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*"
 PARTICLE = r"(?:de|del|la|las|los|y|van|von|da|dos|di)"
 NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,4}}"
 # "By Lee Jung-joo", "Por: Roberto Morales Vega", "By Sofia Ramírez, Staff Reporter",
-# "Por Andrea Navarro, corresponsal", "By Jane Doe | The Korea Times", "By Jane Doe and John Roe".
+# "Por Andrea Navarro, corresponsal", "By Jane Doe | The Korea Times", "By Jane Doe and John Roe",
+# "BY ESTHER CHUNG [chung@joongang.co.kr]".
 BYLINE = re.compile(
     rf"(?i:by|por|reporting by|texto|text)\s*:?\s+(?P<name>{NAME})"
-    r"(?:\s*(?:[,|/(]|\s-\s|\s[–—]\s|\s(?:and|y)\s)[^\n]{0,60})?",
+    r"(?:\s*(?:[,|/(\[]|\s-\s|\s[–—]\s|\s(?:and|y)\s)[^\n]{0,60})?",
 )
 # "김민지 기자", "글=박서연 기자", "김민지 기자 minji@hankyung.com", "서울=이준호 특파원".
 # With an agency after the place and a date after the name: "서울=연합뉴스 홍길동 기자 2025.03.03".
@@ -37,8 +43,13 @@ CAPTION_START = re.compile(
     r"|\[?사진\s*=|▲",
     re.IGNORECASE,
 )
-# Captions that end with their credit: "…인터뷰하고 있다. /사진=김민지 기자", "…(사진=연합뉴스)", "… (Photo: Yonhap)".
-CAPTION_END = re.compile(r"(?:/\s*사진\s*=[^/\n]+|[(\[]\s*(?:사진\s*=|(?i:photo|foto)\s*:)[^)\]\n]+[)\]])$")
+# Captions that end with their credit: "…인터뷰하고 있다. /사진=김민지 기자", "…(사진=연합뉴스)", "… (Photo: Yonhap)",
+# "… durante la entrevista. Foto: Especial", "… | Foto: Cuartoscuro", "…인터뷰하고 있다. 정혜진 기자",
+# "…on March 10. [PARK SANG-MOON]".
+CAPTION_END = re.compile(
+    r"(?:/\s*사진\s*=[^/\n]+|[(\[]\s*(?:사진\s*=|(?i:photo|foto)\s*:)[^)\]\n]+[)\]]"
+    r"|[.|]\s+(?i:photos?|fotos?)\s*:\s*[^.\n]{1,40}|다\.\s+[가-힣]{2,4}\s*기자|\.\s+\[[A-Z][A-Z .'’-]{3,40}\])$"
+)
 MAX_CAPTION = 400
 
 # A page's links to other stories, set between paragraphs ("Lee también: …", "Related: …", "관련기사"),
@@ -68,9 +79,10 @@ SOURCE = re.compile(
     re.IGNORECASE,
 )
 # "<저작권자 © 한국경제, 무단전재 및 재배포 금지>", "ⓒ 연합뉴스",
-# "Copyright © 2024 The Korea Herald. All rights reserved."
+# "Copyright © 2024 The Korea Herald. All rights reserved.", "© 2025 Todos los Derechos Reservados. El Universal".
 COPYRIGHT = re.compile(
     r"<?\s*(?:저작권자\s*)?(?:copyright\s*)?(?:©|ⓒ|\((?i:c)\))\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s+)?"
+    r"(?:(?:todos los derechos reservados|all rights reserved)\.?\s+)?"
     r"(?P<name>[^,|<>\n]+?)\s*(?:[,|.]\s*[^\n]*|무단[^\n]*|(?i:all rights reserved)[^\n]*)?>?",
     re.IGNORECASE,
 )
