@@ -44,6 +44,33 @@ def test_lines_that_two_line_breaks_separate_are_paragraphs():
     ]
 
 
+def test_prompts_a_page_sets_in_bold_are_prompts():
+    """Regression: pages that mark their questions only in bold were refused: no pairs recognised."""
+    english = (
+        "<h1>A chef in Oaxaca</h1><p>He came for a week.</p><p><strong>Why Oaxaca?</strong> I came for a week and"
+        " stayed ten years.</p><p>The <b>markets</b> won me.</p><p><b>Tell us about the menu.</b></p><p>We ferment.</p>"
+        "<p><strong>What’s next?</strong><br>A third restaurant.</p>"
+    )
+    assert prompts_and_answers(parse_interview(html_to_text(english))) == [
+        ("Why Oaxaca?", "I came for a week and stayed ten years.\n\nThe markets won me."),
+        ("Tell us about the menu.", "We ferment."),
+        ("What’s next?", "A third restaurant."),
+    ]
+    korean = (
+        "<h1>멕시코 교민 사회</h1><p>회장을 만났다.</p><p><strong>교민 수는 얼마나 되나</strong></p>"
+        "<p>1만 2천 명 정도다.</p><p><b>가장 큰 과제는</b></p><p>교육이다.</p>"
+    )
+    assert prompts_and_answers(parse_interview(html_to_text(korean))) == [
+        ("교민 수는 얼마나 되나", "1만 2천 명 정도다."),
+        ("가장 큰 과제는", "교육이다."),
+    ]
+
+
+def test_one_bold_phrase_or_bold_labels_are_no_prompts_of_their_own():
+    markup = "<h1>T</h1><p><b>Q:</b> Why?</p><p><b>A:</b> Because.</p><p><b>Note:</b> edited.</p>"
+    assert html_to_text(markup) == "T\n\nQ: Why?\n\nA: Because.\n\nNote: edited."
+
+
 def test_text_that_merely_mentions_angle_brackets_is_not_read_as_html():
     text = "Title\n\n<저작권자 © 연합뉴스> and 3 < 4 &amp; more"
     assert read_text(text.encode()) == (text, "")
