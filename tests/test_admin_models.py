@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, Fact, Theme, ThemeRedirect
+from articles.models import Article, Fact, SearchEntry, Theme, ThemeRedirect
 
 from .support.admin import (
     AdminTestCase,
@@ -117,6 +117,29 @@ class FactAdminTests(AdminTestCase):
         response = self.client.get(admin_url("article", "add"))
         facts = next(i.formset for i in response.context["inline_admin_formsets"] if i.formset.prefix == "facts")
         self.assertFalse(facts.empty_form.fields["pair"].queryset.exists())
+
+
+class DeletePageTests(AdminTestCase):
+    def test_a_delete_page_lists_content_without_the_search_index(self):
+        """Regression: "Search entries: 33" under an article, rows editors never see, on every delete page."""
+        article = ArticleFactory(title="Ministers meet")
+        FactFactory(pair=QAPairFactory(article=article, position=1))
+        self.assertTrue(SearchEntry.objects.filter(article=article).exists())
+        for url, data in [
+            (admin_url("article", "delete", article.pk), None),
+            (
+                admin_url("fact", "changelist"),
+                {"action": "delete_selected", "_selected_action": [Fact.objects.get().pk]},
+            ),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.post(url, data) if data else self.client.get(url)
+                self.assertNotIn("search entries", dict(response.context["model_count"]))
+                self.assertNotContains(response, "Search entr")
+        self.assertEqual(
+            dict(self.client.get(admin_url("article", "delete", article.pk)).context["model_count"]),
+            {"articles": 1, "Q&A pairs": 1, "facts": 1},
+        )
 
 
 class PublishActionTests(AdminTestCase):

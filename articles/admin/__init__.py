@@ -1,3 +1,3 @@
-from . import accounts, articles, facts, people, themes
+from . import accounts, articles, facts, pairs, people, themes
 
-__all__ = ["accounts", "articles", "facts", "people", "themes"]
+__all__ = ["accounts", "articles", "facts", "pairs", "people", "themes"]

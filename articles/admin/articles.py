@@ -18,6 +18,7 @@ from ..services.translations import align_pairs
 from .common import (
     DIGEST_CHARS,
     URL_FIELDS_ASSUME_HTTPS,
+    DeletionSummary,
     ForgedInputGuard,
     StaleEditAdmin,
     StaleEditForm,
@@ -25,7 +26,7 @@ from .common import (
     state_token,
     tagged_theme_names,
 )
-from .compare import ArticleVersionedAdmin, VersionedAdmin
+from .compare import ArticleVersionedAdmin
 from .followed import FOLLOWED
 from .import_page import import_interview_view
 from .inlines import FactInline, QAPairInline, posted_ids
@@ -62,13 +63,6 @@ def article_state(pk):
     )
 
 
-def pair_state(pk):
-    """Return the loaded-state token of Q&A pair `pk`: a digest of its row and its theme names."""
-    return state_token(
-        [QAPair.objects.filter(pk=pk).values_list(), tagged_theme_names(TaggedQAPair.objects.filter(content_object=pk))]
-    )
-
-
 class ArticleForm(StaleEditForm):
     """The article change form, refused when the article or anything shown with it changed since it was loaded."""
 
@@ -97,15 +91,9 @@ class ArticleForm(StaleEditForm):
         }
 
 
-class QAPairForm(StaleEditForm):
-    changed_message = gettext_lazy("Changes to this Q&A pair or its themes were saved after you opened this page.")
-
-    def current_state(self):
-        return pair_state(self.instance.pk)
-
-
 @admin.register(Article)
 class ArticleAdmin(
+    DeletionSummary,
     PublishingAdmin,
     TranslatingAdmin,
     OriginalChangesAdmin,
@@ -376,25 +364,3 @@ class ArticleAdmin(
         parked = max(parked, *(form.cleaned_data.get("position") or 0 for form in formset.forms))
         for offset, pk in enumerate(moved, start=1):
             QAPair.objects.filter(pk=pk).update(position=parked + offset)
-
-
-@admin.register(QAPair)
-class QAPairAdmin(
-    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
-):
-    form = QAPairForm
-    list_display = ["__str__", "article", "position", "anchor"]
-    list_filter = [ThemeFilter, "article__status"]
-    search_fields = ["prompt", "answer", "article__title"]
-    entry_search = (["pair"], "pair", ["prompt", "answer"])
-    list_select_related = ["article"]
-    show_full_result_count = False
-    autocomplete_fields = ["article"]
-    formfield_overrides = THEME_FIELDS_WIDE
-    actions = ["add_theme", "remove_theme"]
-
-    def save_model(self, request, obj, form, change):
-        """Save the pair; a pair of an original moves and renames the pairs that translate it."""
-        super().save_model(request, obj, form, change)
-        if obj.article.translation_of_id is None:
-            align_pairs(obj.article)

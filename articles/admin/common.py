@@ -16,12 +16,13 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy, ngettext
 from reversion.models import Version
 
 from ..control_characters import clean_text
 from ..links import WEB_SCHEMES
-from ..models import Article, Fact, Theme
+from ..models import Article, Fact, SearchEntry, Theme
 from ..services.themes import TAGGED_ITEM_MODELS
 from .figures import FigureField
 
@@ -185,6 +186,28 @@ class StaleEditAdmin:
         if obj is not None and self.has_change_permission(request, obj):
             fields.append("loaded_state")
         return [(name, {**options, "fields": fields}), *rest]
+
+
+class DeletionSummary:
+    """
+    Leave the reader search's entries out of a delete page: they go with what they index, and
+    editors neither see nor delete them ("Search entries: 33" under an article was noise).
+    """
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        counts.pop(SearchEntry._meta.verbose_name_plural, None)
+        return without_search_entries(deleted), counts, perms_needed, protected
+
+
+def without_search_entries(deleted):
+    """Return the nested list of a delete page (names, and lists of what goes with them) without search entries."""
+    entry = f"{capfirst(SearchEntry._meta.verbose_name)}: "
+    return [
+        without_search_entries(item) if isinstance(item, list) else item
+        for item in deleted
+        if isinstance(item, list) or not str(item).startswith(entry)
+    ]
 
 
 class VersionHistoryGuard:

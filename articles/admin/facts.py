@@ -6,6 +6,7 @@ from django.utils.translation import gettext, gettext_lazy
 from ..models import Fact, FactWording, TaggedFact
 from .common import (
     FACT_LAYOUT,
+    DeletionSummary,
     FactForm,
     ForgedInputGuard,
     StaleEditAdmin,
@@ -44,7 +45,13 @@ class FactChangeForm(StaleEditForm, FactForm):
 
 @admin.register(Fact)
 class FactAdmin(
-    ForgedInputGuard, TableSearch, VersionHistoryGuard, StaleEditAdmin, PublishedContentGuard, VersionedAdmin
+    DeletionSummary,
+    ForgedInputGuard,
+    TableSearch,
+    VersionHistoryGuard,
+    StaleEditAdmin,
+    PublishedContentGuard,
+    VersionedAdmin,
 ):
     form = FactChangeForm
     list_display = ["statement", "figure", "when", "article", "pair_position", "is_key_figure"]

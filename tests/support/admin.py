@@ -7,8 +7,9 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin.articles import article_state, pair_state
+from articles.admin.articles import article_state
 from articles.admin.facts import fact_state
+from articles.admin.pairs import pair_state
 
 from .factories import UserFactory
 
