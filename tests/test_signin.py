@@ -152,6 +152,19 @@ class LockoutAdminTests(TestCase):
             [self.user.username] * (settings.AXES_FAILURE_LIMIT + 1),
         )
 
+    def test_an_attempt_is_named_by_whose_it_is_and_its_status_column_in_the_editors_language(self):
+        """Regression: the list said "Intento de acceso: Attempted Access: 2026-12-08 01:27:58+00:00"; "Status"."""
+        self.client.force_login(self.editor)
+        delete_url = reverse("admin:axes_accessattempt_delete", args=[self.attempt.pk])
+        page = self.client.get(delete_url, HTTP_ACCEPT_LANGUAGE="es")
+        self.assertEqual(len(page.context["deleted_objects"]), 1)
+        self.assertRegex(
+            page.context["deleted_objects"][0],
+            rf"^Intento de acceso: {self.user.username} desde 127\.0\.0\.1, último intento: ",
+        )
+        changelist = self.client.get(reverse("admin:axes_accessattempt_changelist"), HTTP_ACCEPT_LANGUAGE="es")
+        self.assertContains(changelist, "<span>Estado</span>", html=True)
+
     def test_a_contributor_can_neither_see_nor_lift_a_lockout(self):
         self.client.force_login(self.contributor)
         self.assertEqual(self.client.get(reverse("admin:axes_accessattempt_changelist")).status_code, 403)
