@@ -122,7 +122,7 @@ bench-admin: install
 # Every admin changelist (unfiltered, through each sidebar filter, searched) and every autocomplete, in-process with
 # production settings over generate_demo's interviews in a scratch SQLite file: time, queries and filter options;
 # BENCH_ADMIN_LISTS_OPTIONS passes options, e.g. --articles 20000 --database-url postgres://postgres@127.0.0.1:5432/kormex_bench_admin
-# (dropped and created again), or --existing to measure that database as it is.
+# (dropped and created again), --existing to measure that database as it is, --search korean to search every list for a word too.
 bench-admin-lists: install
 	$(PY) -m bench.admin_lists $(BENCH_ADMIN_LISTS_OPTIONS)
 

@@ -3,8 +3,9 @@ make bench-admin-lists: every admin changelist (unfiltered, through each option 
 filter, and searched) and every autocomplete, in this process through the whole middleware stack
 with production settings, over generate_demo's interviews in a scratch database (SQLite in a
 temporary directory, or --database-url, dropped and created again; --existing measures that
-database as it is instead). For each page: the median time of its renders, its queries and, for a
-filter, how many options its sidebar offers; rows over --limit ms are marked.
+database as it is instead); --search WORD searches every list for WORD too. For each page: the
+median time of its renders, its queries and, for a filter, how many options its sidebar offers, for
+a search how many rows it lists; rows over --limit ms are marked.
 """
 
 import argparse
@@ -50,8 +51,11 @@ def search_term(model_admin):
     return words[0].lower() if words else "trade"
 
 
-def changelist_rows(client, model_admin, runs):
-    """Return (page, options, ms, queries) for the list unfiltered, each filter's middle option and a search."""
+def changelist_rows(client, model_admin, runs, words=()):
+    """
+    Return (page, options, ms, queries) for the list unfiltered, each filter's middle option, a
+    search for a word of its rows, and a search for each of `words`.
+    """
     opts = model_admin.model._meta
     url = f"/admin/{opts.app_label}/{opts.model_name}/"
     ms, queries, response = timed(client, url, runs)
@@ -67,9 +71,9 @@ def changelist_rows(client, model_admin, runs):
         ms, queries, _ = timed(client, f"{url}{query}", runs)
         rows.append((title, len(choices), ms, queries))
     term = search_term(model_admin)
-    if term:
-        ms, queries, _ = timed(client, f"{url}?{urlencode({'q': term})}", runs)
-        rows.append((f"{opts.model_name} search {term!r}", "", ms, queries))
+    for word in [term, *words] if term else []:
+        ms, queries, response = timed(client, f"{url}?{urlencode({'q': word})}", runs)
+        rows.append((f"{opts.model_name} search {word!r}", response.context_data["cl"].result_count, ms, queries))
     return rows
 
 
@@ -87,7 +91,7 @@ def autocomplete_rows(client, model_admin, runs):
     return rows
 
 
-def measure(runs):
+def measure(runs, words):
     """Sign an editor in; return a row of figures for each page, and the size of the data."""
     from django.contrib import admin
     from django.contrib.auth import get_user_model
@@ -105,7 +109,7 @@ def measure(runs):
     client.get("/admin/")
     rows = []
     for model_admin in admin.site._registry.values():
-        rows.extend(changelist_rows(client, model_admin, runs))
+        rows.extend(changelist_rows(client, model_admin, runs, words))
         rows.extend(autocomplete_rows(client, model_admin, runs))
     sizes = (
         f"{Article.objects.filter(translation_of=None).count()} interviews,"
@@ -120,6 +124,9 @@ def main():
     parser.add_argument("--articles", type=int, default=2000, help="interviews generate_demo makes")
     parser.add_argument("--runs", type=int, default=3, help="renders of each page (the median is shown)")
     parser.add_argument("--limit", type=int, default=500, help="mark the pages slower than this, in ms")
+    parser.add_argument(
+        "--search", action="append", default=[], metavar="WORD", help="search each list for WORD too (repeatable)"
+    )
     parser.add_argument("--database-url", help="a PostgreSQL database, dropped and created again, instead of SQLite")
     parser.add_argument(
         "--existing",
@@ -137,8 +144,8 @@ def main():
             # generate_demo refuses to run with DEBUG off, which the pages are measured with.
             with override_settings(DEBUG=True):
                 call_command("generate_demo", articles=args.articles, verbosity=0)
-        rows, sizes = measure(args.runs)
-    print(f"{'page':58}  {'options':>7}  {'ms':>7}  {'queries':>7}")
+        rows, sizes = measure(args.runs, args.search)
+    print(f"{'page':58}  {'count':>7}  {'ms':>7}  {'queries':>7}")
     for page, options, ms, queries in rows:
         mark = "  OVER" if ms > args.limit else ""
         print(f"{page[:58]:58}  {options:>7}  {ms:>7.0f}  {queries:>7}{mark}")
