@@ -280,6 +280,8 @@ def test_sentences_and_impossible_dates_are_no_datelines(line):
         ("By Kim Se-jin and Lee Hyo-jin", "Kim Se-jin"),
         ("POR MARIANA LÓPEZ", "Mariana López"),
         ("BY ESTHER CHUNG [chung.juhee@joongang.co.kr]", "Esther Chung"),
+        ("Mariana López | El Universal", "Mariana López"),
+        ("Corea | México", None),
         ("Por Redacción", ""),
         ("Por eso pedimos más.", None),
         ("By then, trade had grown.", None),

@@ -22,7 +22,7 @@ PARTICLE = r"(?:de|del|la|las|los|y|van|von|da|dos|di)"
 NAME = rf"{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{0,4}}"
 # "By Lee Jung-joo", "Por: Roberto Morales Vega", "By Sofia Ramírez, Staff Reporter",
 # "Por Andrea Navarro, corresponsal", "By Jane Doe | The Korea Times", "By Jane Doe and John Roe",
-# "BY ESTHER CHUNG [chung@joongang.co.kr]".
+# "BY ESTHER CHUNG [chung@joongang.co.kr]"; and OUTLET_BYLINE below.
 BYLINE = re.compile(
     rf"(?i:by|por|reporting by|texto|text)\s*:?\s+(?P<name>{NAME})"
     r"(?:\s*(?:[,|/(\[]|\s-\s|\s[–—]\s|\s(?:and|y)\s)[^\n]{0,60})?",
@@ -32,6 +32,10 @@ BYLINE = re.compile(
 KOREAN_BYLINE = re.compile(
     r"[(\[]?(?:[가-힣·]{1,8}\s*=\s*(?:[가-힣\w]{2,10}\s*[)\]]?\s+)?)?(?P<name>[가-힣]{2,4})\s*"
     r"(?:선임기자|객원기자|기자|특파원|통신원)(?:\s*[\w.+-]+@[\w.-]+)?(?:\s*(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)?"
+)
+# A name and the outlet it writes for, with no "By": "Mariana López | El Universal".
+OUTLET_BYLINE = re.compile(
+    rf"(?P<name>{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{1,4}})\s+\|\s+[^\n|]{{2,40}}"
 )
 MAX_BYLINE = 100
 # What bylines name that is no journalist: a newsroom or the agencies.
@@ -106,7 +110,7 @@ def read_byline(paragraph):
     # A sentence ("Por México, el gobierno hará más.") is no byline.
     if "\n" in paragraph or len(paragraph) > MAX_BYLINE or paragraph.endswith((".", "?", "!", "…")):
         return None
-    byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph)
+    byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph) or OUTLET_BYLINE.fullmatch(paragraph)
     if not byline:
         return None
     if byline["name"].lower() in NOT_PEOPLE:
