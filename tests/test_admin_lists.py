@@ -177,6 +177,23 @@ class SearchTests(AdminTestCase):
         with patch.object(FactAdmin, "search_bound", 4):
             self.assertIn(by_title, self.client.get(url, {"q": "zebra"}).context["cl"].result_list)
 
+    def test_a_page_past_the_bounds_last_keeps_the_search(self):
+        """Regression: page 11 of a search, a valid address before the bound, opened the unsearched list."""
+        url = admin_url("fact", "changelist")
+        response = self.client.get(url, {"q": "zebra", "p": "11", "themes__id__exact": "3"})
+        self.assertRedirects(response, f"{url}?q=zebra&p=10&themes__id__exact=3", fetch_redirect_response=False)
+
+    def test_quotes_without_words_search_nothing_and_an_open_quote_is_no_part_of_a_word(self):
+        """Regression: q="" matched every row under the bound's notice; q="zebras found nothing."""
+        url = admin_url("article", "changelist")
+        everything = list(self.client.get(url).context["cl"].result_list)
+        for query in ['"', '""', "'", "''"]:
+            with self.subTest(query=query):
+                response = self.client.get(url, {"q": query})
+                self.assertEqual(list(response.context["cl"].result_list), everything)
+                self.assertNotContains(response, 'id="search-bound"')
+        self.assertEqual(list(self.client.get(url, {"q": '"zebras'}).context["cl"].result_list), [self.article])
+
     def test_an_article_autocomplete_searches_titles_only(self):
         def offered(term):
             return [

@@ -200,6 +200,10 @@ class PublishActionTests(AdminTestCase):
             self.act("unpublish", self.published, query="?state=published"), ["Returned 1 article to draft."]
         )
 
+    def test_returning_drafts_to_draft_says_so_without_counting_zero(self):
+        """Regression: "Returned 0 articles to draft. 2 were drafts already."."""
+        self.assertEqual(self.act("unpublish", self.draft, self.scheduled_draft), ["2 were drafts already."])
+
     def test_unpublish_returns_published_and_scheduled_articles_to_draft(self):
         messages = self.act("unpublish", self.published, self.scheduled, self.draft)
         self.assertEqual(messages, ["Returned 2 articles to draft. 1 was a draft already."])

@@ -172,6 +172,19 @@ class RoleTests(TestCase):
         )
         self.assertTemplateUsed(confirmation, "admin/delete_selected_confirmation.html")
 
+    def test_a_refused_deletion_names_five_items_and_counts_the_others(self):
+        """Regression: selecting 1,000 published facts named every one, a 62,000-character message."""
+        self.client.force_login(self.contributor)
+        facts = [FactFactory(pair=self.pair) for _ in range(7)]
+        response = self.client.post(
+            admin_url("fact", "changelist"),
+            {"action": "delete_selected", "_selected_action": [fact.pk for fact in facts]},
+            follow=True,
+        )
+        [message] = [str(message) for message in response.context["messages"]]
+        self.assertEqual(message.count("“"), 5)
+        self.assertIn("” and 2 more, as published or scheduled content shows them.", message)
+
     def test_contributor_can_delete_a_draft(self):
         self.client.force_login(self.contributor)
         self.client.post(admin_url("article", "delete", self.draft.pk), {"post": "yes"})

@@ -33,4 +33,21 @@ DJANGO_ADMIN_WORDS = [
         'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related '
         "items will be deleted:"
     ),
+    gettext_noop("Cannot delete %(name)s"),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would result in deleting related objects, but your "
+        "account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the %(object_name)s '%(escaped_object)s' would require deleting the following protected related "
+        "objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account doesn't "
+        "have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected related objects:"
+    ),
+    gettext_noop("Select %s to view"),
 ]

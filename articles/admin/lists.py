@@ -8,15 +8,19 @@ import re
 from collections import Counter
 from functools import reduce
 from operator import attrgetter, or_
+from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext
 
+from ..formatting import active_language, grouped
 from ..models import SearchEntry
 from ..models.search import entry_document
 from ..search_text import query_terms, tsquery
@@ -36,12 +40,16 @@ def is_autocomplete(request, model_admin):
 
 
 def search_words(search_term):
-    """Return the words of `search_term` as Django's admin search reads them: quoted phrases are one word."""
+    """
+    Return the words of `search_term` as Django's admin search reads them: quoted phrases are one
+    word; a quote left open or alone is no part of a word, and an empty word is none.
+    """
     words = []
     for word in smart_split(search_term):
-        if word.startswith(('"', "'")) and word[0] == word[-1]:
+        if len(word) > 1 and word[0] in "\"'" and word[0] == word[-1]:
             word = unescape_string_literal(word)
-        words.append(word)
+        if word := word.strip("\"'"):
+            words.append(word)
     return words
 
 
@@ -100,6 +108,21 @@ class TableSearch:
     autocomplete_search_fields = None
     search_bound = SEARCH_BOUND
     change_list_template = "admin/articles/change_list.html"
+
+    @property
+    def search_bound_display(self):
+        """The bound as the admin's language groups its digits (1,000; 1.000)."""
+        return grouped(self.search_bound, active_language())
+
+    def changelist_view(self, request, extra_context=None):
+        """
+        Send a page of a search past the bound's last page (an address kept from before the
+        bound) to that last page: Django sent it to the unsearched list, the search dropped.
+        """
+        page, last = request.GET.get(PAGE_VAR, ""), -(-self.search_bound // self.list_per_page)
+        if search_words(request.GET.get(SEARCH_VAR, "")) and page.isdigit() and int(page) > last:
+            return redirect(f"{request.path}?{urlencode({**request.GET.dict(), PAGE_VAR: last})}")
+        return super().changelist_view(request, extra_context)
 
     def get_search_fields(self, request):
         if self.autocomplete_search_fields is not None and is_autocomplete(request, self):

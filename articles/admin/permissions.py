@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Article
 
+# A refusal names at most this many of the items that stop it, and counts the others.
+NAMED_AT_MOST = 5
+
 
 def can_publish(user):
     return user.has_perm("articles.publish_article")
@@ -59,7 +62,11 @@ class PublishedContentGuard:
                     "content shows them.",
                     len(locked),
                 )
-                modeladmin.message_user(request, refusal % {"names": ", ".join(locked)}, messages.ERROR)
+                names = ", ".join(locked[:NAMED_AT_MOST])
+                more = len(locked) - NAMED_AT_MOST
+                if more > 0:
+                    names += " " + ngettext("and %(count)d more", "and %(count)d more", more) % {"count": more}
+                modeladmin.message_user(request, refusal % {"names": names}, messages.ERROR)
                 return None
             return delete(modeladmin, request, queryset)
 

@@ -110,7 +110,7 @@ class PublishingAdmin:
                 % {"count": already}
             )
         if said:
-            self.message_user(request, " ".join(said))
+            self.message_user(request, " ".join(said), messages.SUCCESS if changed else messages.WARNING)
         for original in changed:
             if original.translation_of_id is None:
                 self.warn_of_earlier_translations(request, original)
@@ -127,14 +127,16 @@ class PublishingAdmin:
         selected = queryset.count()
         changed, _ = self.set_status(request, queryset, Article.Status.DRAFT, "returned-to-draft")
         already = selected - len(changed)
-        said = [
-            ngettext("Returned %(count)d article to draft.", "Returned %(count)d articles to draft.", len(changed))
-            % {"count": len(changed)}
-        ]
+        said = []
+        if changed:
+            said.append(
+                ngettext("Returned %(count)d article to draft.", "Returned %(count)d articles to draft.", len(changed))
+                % {"count": len(changed)}
+            )
         if already:
             was = ngettext("%(count)d was a draft already.", "%(count)d were drafts already.", already)
             said.append(was % {"count": already})
-        self.message_user(request, " ".join(said))
+        self.message_user(request, " ".join(said), messages.SUCCESS if changed else messages.WARNING)
         for original in changed:
             if original.translation_of_id is None:
                 self.warn_of_waiting_translations(request, original)
