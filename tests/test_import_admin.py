@@ -52,6 +52,12 @@ class ImportPageTests(TestCase):
         self.assertEqual(response.context["form"].initial["source"], self.source)
         self.assertEqual(Article.objects.count(), 0)
 
+    def test_an_unknown_source_is_pointed_to_by_its_fields_name_in_the_editors_language(self):
+        """Regression: the Spanish review page said "agréguela con el + junto al campo Source"."""
+        text = INTERVIEW.replace("Source: Space Weekly", "Fuente: El Financiero")
+        response = self.client.post(IMPORT_URL, {"stage": "parse", "text": text}, HTTP_ACCEPT_LANGUAGE="es")
+        self.assertContains(response, "junto al campo Fuente.")
+
     def test_uploaded_file_is_recognised_like_pasted_text(self):
         upload = SimpleUploadedFile("talk.txt", INTERVIEW.encode(), content_type="text/plain")
         response = self.client.post(IMPORT_URL, {"stage": "parse", "file": upload})

@@ -123,6 +123,22 @@ def test_a_question_its_speaker_answers_at_once_stays_in_the_answer():
     ]
 
 
+def test_an_agencys_story_ends_with_related_stories_the_journalists_address_and_the_copyright():
+    """Regression: the address and the copyright line were listed as links, and no source was read."""
+    parsed = parse_interview(
+        "제목\n\n부제.\n\n-- 교역 규모는.\n\n▲ 213억 달러다.\n\n관련 기사\n\n멕시코, 한국산 철강에 관세\n\n"
+        "hong@yna.co.kr\n\n<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+    )
+    assert prompts_and_answers(parsed) == [("교역 규모는.", "213억 달러다.")]
+    assert parsed.source_name == "연합뉴스"
+    assert [category for category, _ in parsed.left_out] == [
+        "link to other stories or tags",
+        "link to other stories or tags",
+        "byline",
+        "source line",
+    ]
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

@@ -56,6 +56,7 @@ def test_prompts_a_page_sets_in_bold_are_prompts():
         ("Tell us about the menu.", "We ferment."),
         ("What’s next?", "A third restaurant."),
     ]
+    assert parse_interview(html_to_text(english)).formats == ["prompts in bold"]
     korean = (
         "<h1>멕시코 교민 사회</h1><p>회장을 만났다.</p><p><strong>교민 수는 얼마나 되나</strong></p>"
         "<p>1만 2천 명 정도다.</p><p><b>가장 큰 과제는</b></p><p>교육이다.</p>"

@@ -37,6 +37,8 @@ KOREAN_BYLINE = re.compile(
 OUTLET_BYLINE = re.compile(
     rf"(?P<name>{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{1,4}})\s+\|\s+[^\n|]{{2,40}}"
 )
+# A journalist's address alone on its line, as Korean agencies end a story: "hong@yna.co.kr".
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_BYLINE = 100
 # What bylines name that is no journalist: a newsroom or the agencies.
 NOT_PEOPLE = {"agencias", "agencies", "newsroom", "redacción", "staff", "the editors", "wire services"}
@@ -110,6 +112,8 @@ def read_byline(paragraph):
     # A sentence ("Por México, el gobierno hará más.") is no byline.
     if "\n" in paragraph or len(paragraph) > MAX_BYLINE or paragraph.endswith((".", "?", "!", "…")):
         return None
+    if EMAIL.fullmatch(paragraph):
+        return ""
     byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph) or OUTLET_BYLINE.fullmatch(paragraph)
     if not byline:
         return None

@@ -45,8 +45,9 @@ def html_to_text(markup):
     A page may mark its prompts only in bold, at the start of a paragraph: "<p><b>Why
     Oaxaca?</b> I came for a week…</p>", or "<p><strong>교민 수는 얼마나 되나</strong></p>". When
     two paragraphs or more start with a bold question or are bold throughout, those are its
-    prompts (a bold label such as "Q:" aside). They are written as marked prompts ("## "), on a
-    paragraph of their own; what follows one in its paragraph starts the answer.
+    prompts (a bold label such as "Q:" aside). They are written in bold as Markdown writes it
+    ("**Why Oaxaca?**"), on a paragraph of their own; what follows one in its paragraph starts the
+    answer.
     """
     reader = _TextReader()
     reader.feed(markup)
@@ -103,7 +104,8 @@ class _TextReader(HTMLParser):
         candidates = {}
         for index, (parts, end) in enumerate(zip(self.paragraphs, self.bold_ends, strict=True)):
             bold, rest = " ".join("".join(parts[:end]).split()), "".join(parts[end:]).strip() if end else ""
-            if end and bold and len(bold) <= MAX_BOLD_PROMPT and not label(bold) and not STATEMENT_MARKER.match(bold):
+            readable = "*" not in bold and not label(bold) and not STATEMENT_MARKER.match(bold)
+            if end and bold and len(bold) <= MAX_BOLD_PROMPT and readable:
                 candidates[index] = (bold, rest)
         prompts = {index: pair for index, pair in candidates.items() if QUESTION_END.search(pair[0]) or not pair[1]}
         return prompts if len(prompts) >= MIN_BOLD_PROMPTS else {}
@@ -114,7 +116,7 @@ class _TextReader(HTMLParser):
         for index, parts in enumerate(self.paragraphs):
             if index in prompts:
                 prompt, rest = prompts[index]
-                paragraphs.append(f"## {prompt}")
+                paragraphs.append(f"**{prompt}**")
                 parts = [rest]
             # Lines a blank one separates ("<br><br>", as many Korean pages lay out) are paragraphs.
             lines = [*(line.strip() for line in "".join(parts).split("\n")), ""]

@@ -212,14 +212,14 @@ def parse_interview(text):
     # dateline or byline ("서울=연합뉴스 홍길동 기자").
     back_lines = []
     while len(paragraphs) > 1:
-        if links := _trailing_links(paragraphs):
-            parsed.left_out += [(LINKS, paragraph) for paragraph in paragraphs[-links:]]
-            del paragraphs[-links:]
-        elif name := read_source(paragraphs[-1]):
+        if name := read_source(paragraphs[-1]):
             parsed.source_name = name
             parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
         elif _read_front_line(paragraphs[-1], language, back_lines):
             paragraphs.pop()
+        elif links := _trailing_links(paragraphs):
+            parsed.left_out += [(LINKS, paragraph) for paragraph in paragraphs[-links:]]
+            del paragraphs[-links:]
         else:
             break
     front_lines = []

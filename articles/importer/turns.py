@@ -4,7 +4,8 @@ interviewee's), or plain text that continues the turn before it.
 
 A paragraph is a prompt when it:
 
-- starts with "## " (a prompt an editor marks by hand);
+- starts with "## " (a prompt an editor marks by hand), or is in bold ("**Why?**", as Markdown
+  writes it and as an HTML page's bold prompts are read, see markup.py);
 - starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:", "P."
   (any case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.",
   "R:", "R.", "답변:", "답:", and Yonhap's "▲") starts an answer; a label's colon may be full-width
@@ -46,6 +47,7 @@ SPANISH_QUESTIONS = gettext_lazy("Spanish questions (¿…?)")
 NUMBERED_QUESTIONS = gettext_lazy("numbered questions")
 DASH_PROMPTS = gettext_lazy("prompts introduced by a dash")
 STATEMENT_PROMPTS = gettext_lazy("statement prompts marked with ##")
+BOLD_PROMPTS = gettext_lazy("prompts in bold")
 NAME_LABELS = gettext_lazy("names as labels")
 
 PROMPT, ANSWER, TEXT = "prompt", "answer", "text"
@@ -78,6 +80,8 @@ LABELS = [
     ]
 ]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
+# A paragraph in bold, as markup.py writes a page's bold prompts and Markdown writes bold: "**Why?**".
+BOLD_PROMPT = re.compile(r"\*\*(?P<prompt>[^*\n]+)\*\*")
 NUMBER = re.compile(r"(?P<number>\d{1,2})[ \t]*(?:\.-|\.\)|\.|\)|-)[ \t]+")
 # A dash, or a hyphen typed for one ("-¿Qué…?", "-멕시코 진출 배경은."), though not a list's "- item" or "-5%".
 # Yonhap's double hyphen ("-- 교역 규모는.") is one dash.
@@ -131,7 +135,13 @@ def read_turns(paragraphs):
         interviewer is not None
         or bool(numbered)
         or len(dashes) > 1
-        or any(_single_dash_prompt(p) or ((found := label(p)) and found[1] == PROMPT) for p in paragraphs)
+        or any(
+            _single_dash_prompt(p)
+            or p.startswith("--")
+            or BOLD_PROMPT.fullmatch(p)
+            or ((found := label(p)) and found[1] == PROMPT)
+            for p in paragraphs
+        )
     )
 
     turns, dash_role, after_prompt = [], PROMPT, False
@@ -139,6 +149,8 @@ def read_turns(paragraphs):
         turn = Turn(paragraph, TEXT)
         if marker := STATEMENT_MARKER.match(paragraph):
             turn = Turn(paragraph[marker.end() :].strip(), PROMPT, STATEMENT_PROMPTS)
+        elif bold := BOLD_PROMPT.fullmatch(paragraph):
+            turn = Turn(bold["prompt"].strip(), PROMPT, BOLD_PROMPTS)
         elif found := label(paragraph):
             match, role, name = found
             turn = Turn(paragraph[match.end() :].strip(), role, name)
@@ -148,7 +160,9 @@ def read_turns(paragraphs):
         elif index in numbered:
             turn = Turn(paragraph[NUMBER.match(paragraph).end() :].strip(), PROMPT, NUMBERED_QUESTIONS)
         elif dash := DASH.match(paragraph):
-            if alternating:
+            if paragraph.startswith("--"):
+                role = PROMPT  # Yonhap's "--" marks its questions only.
+            elif alternating:
                 role, dash_role = dash_role, ANSWER if dash_role == PROMPT else PROMPT
             elif len(dashes) > 1:
                 role = PROMPT
