@@ -139,6 +139,19 @@ def test_an_agencys_story_ends_with_related_stories_the_journalists_address_and_
     ]
 
 
+def test_an_agencys_dateline_and_byline_opening_the_story_name_the_journalist_and_the_source():
+    """Regression: "(서울=연합뉴스) 홍길동 기자 = …" stayed at the head of the standfirst, naming no one."""
+    parsed = parse_interview(
+        "[인터뷰] 주멕시코 대사\n\n(서울=연합뉴스) 홍길동 기자 = 멕시코와의 교역이 늘고 있다.\n\n"
+        "-- 교역 규모는.\n\n▲ 213억 달러다."
+    )
+    assert (parsed.standfirst, parsed.interviewer_name, parsed.source_name) == (
+        "멕시코와의 교역이 늘고 있다.",
+        "홍길동",
+        "연합뉴스",
+    )
+
+
 def test_a_capitalised_phrase_with_a_colon_once_in_an_answer_is_no_name():
     parsed = parse_interview("Title\n\nStandfirst.\n\nWhy now?\n\nNuevo León: the rules reward local production.")
     assert prompts_and_answers(parsed) == [("Why now?", "Nuevo León: the rules reward local production.")]

@@ -33,6 +33,11 @@ KOREAN_BYLINE = re.compile(
     r"[(\[]?(?:[가-힣·]{1,8}\s*=\s*(?:[가-힣\w]{2,10}\s*[)\]]?\s+)?)?(?P<name>[가-힣]{2,4})\s*"
     r"(?:선임기자|객원기자|기자|특파원|통신원)(?:\s*[\w.+-]+@[\w.-]+)?(?:\s*(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)?"
 )
+# A Korean agency's dateline and byline opening a story's first paragraph: "(서울=연합뉴스) 홍길동 기자 = …".
+AGENCY_LEDE = re.compile(
+    r"[(\[](?P<place>[가-힣·]{1,8})\s*=\s*(?P<agency>[가-힣\w]{2,10})[)\]]\s*"
+    r"(?P<name>[가-힣]{2,4})\s*(?:선임기자|객원기자|기자|특파원)\s*=\s*(?=\S)"
+)
 # A name and the outlet it writes for, with no "By": "Mariana López | El Universal".
 OUTLET_BYLINE = re.compile(
     rf"(?P<name>{CAPITALISED}(?:\s+(?:{PARTICLE}\s+)*{CAPITALISED}){{1,4}})\s+\|\s+[^\n|]{{2,40}}"
@@ -121,6 +126,11 @@ def read_byline(paragraph):
         return ""
     # A byline in capitals ("POR MARIANA LÓPEZ") names Mariana López.
     return byline["name"].title() if byline["name"].isupper() else byline["name"]
+
+
+def agency_lede(paragraph):
+    """Return the match of the agency's dateline and byline `paragraph` opens with (AGENCY_LEDE), or None."""
+    return AGENCY_LEDE.match(paragraph)
 
 
 def is_caption(paragraph):

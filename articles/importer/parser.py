@@ -29,6 +29,7 @@ from django.utils.translation import gettext, gettext_lazy
 from ..control_characters import clean_text
 from .datelines import is_place, read_dateline
 from .furniture import (
+    agency_lede,
     is_caption,
     is_kicker,
     is_link_line,
@@ -244,6 +245,11 @@ def parse_interview(text):
 
     # Before the first prompt, labels and dashes mean nothing: keep the words as written.
     front = [paragraph for paragraph in body[:first] if not _read_front_line(paragraph, language, front_lines)]
+    # "(서울=연합뉴스) 홍길동 기자 = 멕시코와…": the agency's dateline and byline open the story.
+    lede = agency_lede(front[0]) if front else None
+    if lede:
+        front[0] = front[0][lede.end() :]
+        parsed.source_name = parsed.source_name or lede["agency"]
     parsed.standfirst = front[0] if front else ""
     parsed.intro = "\n\n".join(front[1:])
     parsed.pairs = _pairs(turns[first:])
@@ -252,7 +258,7 @@ def parse_interview(text):
     dates = [when for _, _, line_dates, _ in front_lines for when in line_dates]
     # Of "Published … / Updated …", the first publication is the original date.
     parsed.original_date = next((day for day, update in dates if not update), dates[0][0] if dates else None)
-    parsed.interviewer_name = next((byline for _, _, _, byline in front_lines if byline), "")
+    parsed.interviewer_name = next((byline for _, _, _, byline in front_lines if byline), lede["name"] if lede else "")
     parsed.left_out += [(category, paragraph) for category, paragraph, _, _ in front_lines]
     parsed.left_out = sorted(
         ((str(category), paragraph) for category, paragraph in parsed.left_out), key=lambda item: reading_order[item[1]]
