@@ -81,8 +81,8 @@ class TableSearch:
     """
     Search `search_fields` (the model's own fields, or its foreign keys' as "interviewee__name",
     matched by icontains; at least one of its own) and the texts of the rows `related_search`
-    names, (model, its field naming the row, its text fields): the related rows through EXISTS,
-    or, with `related_search_once`, read once (IN). Django's admin joined a reverse relation and
+    names, (model, its field naming the row, its text fields): the related rows read once (IN) on
+    PostgreSQL and with `related_search_once`, else through EXISTS. Django's admin joined a reverse relation and
     made the list DISTINCT over every column, for the page, its count and its date hierarchy
     alike. An autocomplete searches `autocomplete_search_fields` only: the titles it shows.
 

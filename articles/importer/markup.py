@@ -103,9 +103,11 @@ class _TextReader(HTMLParser):
         """Return {paragraph index: (its bold prompt, the rest)} for the prompts the page sets in bold."""
         candidates = {}
         for index, (parts, end) in enumerate(zip(self.paragraphs, self.bold_ends, strict=True)):
-            bold, rest = " ".join("".join(parts[:end]).split()), "".join(parts[end:]).strip() if end else ""
+            if not end:
+                continue
+            bold, rest = " ".join("".join(parts[:end]).split()), "".join(parts[end:]).strip()
             readable = "*" not in bold and not label(bold) and not STATEMENT_MARKER.match(bold)
-            if end and bold and len(bold) <= MAX_BOLD_PROMPT and readable:
+            if bold and len(bold) <= MAX_BOLD_PROMPT and readable:
                 candidates[index] = (bold, rest)
         prompts = {index: pair for index, pair in candidates.items() if QUESTION_END.search(pair[0]) or not pair[1]}
         return prompts if len(prompts) >= MIN_BOLD_PROMPTS else {}
