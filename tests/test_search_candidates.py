@@ -72,6 +72,21 @@ class SearchCandidatesTests(SearchLanguagesTestCase):
         searched = [sql for sql in statements if sql not in candidates and re.search("LIKE|@@", sql)]
         self.assertEqual(searched, [])
 
+    def test_each_candidate_query_matches_each_group_of_languages_once(self):
+        """
+        Regression: on PostgreSQL a word every language reads alike was matched twice, once in any
+        language and once in its own, so the planner expected a tenth of the matches and joined
+        them to every article, a cost that grew with the corpus.
+        """
+        match = {"postgresql": "@@", "sqlite": " MATCH "}[connection.vendor]
+        for query, groups in [("FTA", 1), ("investments", 2)]:
+            with self.subTest(query), CaptureQueriesContext(connection) as queries:
+                self.search("en", query)
+            candidates = [query["sql"] for query in queries if query["sql"].endswith(f"LIMIT {BOUND + 1}")]
+            self.assertEqual(len(candidates), 3)
+            expected = groups if connection.vendor == "postgresql" else 1
+            self.assertEqual([sql.count(match) for sql in candidates], [expected] * 3, candidates)
+
     def test_the_page_has_no_pages_past_the_candidates(self):
         """The page shows the best of each type's candidates; a `?page=` is dropped from its address."""
         response = self.client.get(search_url("en"), {"q": "cooperation", "page": 2})
@@ -88,3 +103,12 @@ class TextIndexTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'searchentry_document_gin'")
             self.assertIn("USING gin (kind, document)", cursor.fetchone()[0])
+
+    def test_the_published_articles_have_a_covering_index_on_postgresql(self):
+        """Regression: a search joined its candidates to the public articles by reading every article's row."""
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_published_covering'")
+            definition = cursor.fetchone()[0]
+        self.assertIn("(published_at) INCLUDE (id, translation_of_id) WHERE ((status)::text = 'published'", definition)
