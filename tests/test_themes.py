@@ -309,6 +309,15 @@ class BulkThemeActionTests(ActionTestCase):
             [str(message) for message in get_messages(response.wsgi_request)], ["Se quitó «Espacio» de 1 dato."]
         )
 
+    def test_the_spanish_admins_pages_and_messages_name_a_theme_in_spanish(self):
+        """Regression: a theme's delete page, its history and its fact's history said "Space" in the Spanish admin."""
+        Theme.objects.filter(pk=self.space.pk).update(name_es="Espacio")
+        delete = self.client.get(admin_url("theme", "delete", self.space.pk), HTTP_ACCEPT_LANGUAGE="es")
+        self.assertContains(delete, "«Espacio»")
+        self.assertNotContains(delete, "Space")
+        history = self.client.get(admin_url("theme", "history", self.space.pk), HTTP_ACCEPT_LANGUAGE="es")
+        self.assertContains(history, "<h1>Histórico de modificaciones: Espacio</h1>", html=True)
+
     def test_cancel_goes_back_to_the_list_as_it_was_searched_and_filtered(self):
         """Regression: Cancel opened the whole list, its search and filters dropped."""
         query = f"?q=Companies&themes__id__exact={self.space.pk}"

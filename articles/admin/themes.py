@@ -297,7 +297,7 @@ def change_theme(modeladmin, request, queryset, add):
         for obj in changed:
             reversion.add_to_revision(obj)
         reversion.set_user(request.user)
-        set_comment("theme-added" if add else "theme-removed", theme=str(theme))
+        set_comment("theme-added" if add else "theme-removed", theme=theme.name)
     said = []
     if count := len(changed):
         said.append((ADDED_TO if add else REMOVED_FROM) % {**said_of(queryset, count), "theme": theme.local_name})

@@ -270,6 +270,10 @@ class Theme(Localized, TagBase):
             ),
         ]
 
+    def __str__(self):
+        """The name in the active language: what the admin's messages, titles and choices show an editor."""
+        return self.local_name
+
     def get_absolute_url(self):
         """Return the theme's page in the active language, at its slug in that language."""
         return reverse_in_language("articles:theme-detail", slug=self.local_slug)
