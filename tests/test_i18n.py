@@ -12,13 +12,16 @@ import sys
 import tempfile
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.template import Context, Template
 from django.test import SimpleTestCase, TestCase
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -175,11 +178,26 @@ class TranslatedTextTests(SeedTestCase):
         for code in LANGUAGES:
             with override(code):
                 forms[code] = [
-                    ngettext("%(counter)s fact", "%(counter)s facts", n) % {"counter": n} for n in (1, 2, 10**6)
+                    ngettext("%(number)s fact", "%(number)s facts", n) % {"number": n} for n in (1, 2, 10**6)
                 ]
         self.assertEqual(forms["en"], ["1 fact", "2 facts", "1000000 facts"])
         self.assertEqual(forms["es"], ["1 dato", "2 datos", "1000000 de datos"])
         self.assertEqual(forms["ko"], ["사실 1건", "사실 2건", "사실 1000000건"])
+
+    def test_counts_group_their_digits_as_the_pages_language_does(self):
+        """Regression: at 20,000 interviews the lists said "54480 facts" and "(54480)" in every language."""
+        headings = {"en": "12,345 articles", "es": "12.345 artículos", "ko": "기사 12,345건"}
+        pages = {"en": "Page 1 of 618", "es": "Página 1 de 618", "ko": "618쪽 중 1쪽"}
+        with mock.patch.object(Paginator, "count", new_callable=mock.PropertyMock, return_value=12345):
+            for code, heading in headings.items():
+                with self.subTest(code):
+                    response = self.client.get(f"{PREFIXES[code]}/articles/")
+                    self.assertContains(response, heading)
+                    self.assertContains(response, pages[code])
+        template = Template("{% load articles_tags %}{{ number|counted }}")
+        for code, written in {"en": "1,234,567", "es": "1.234.567", "ko": "1,234,567"}.items():
+            with override(code):
+                self.assertEqual(template.render(Context({"number": 1234567})), written)
 
     def test_feeds_and_the_data_page_are_translated(self):
         feed = self.client.get("/es/feeds/rss/")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+from ..formatting import grouped
 from ..i18n import active_language
 
 
@@ -72,9 +73,10 @@ def theme_card(theme):
     """A theme's card: its name and its counts of published articles and facts (annotated on `theme`)."""
     counts = " · ".join(
         [
-            ngettext("%(counter)s article", "%(counter)s articles", theme.article_count)
-            % {"counter": theme.article_count},
-            ngettext("%(counter)s fact", "%(counter)s facts", theme.fact_count) % {"counter": theme.fact_count},
+            ngettext("%(number)s article", "%(number)s articles", theme.article_count)
+            % {"number": grouped(theme.article_count, active_language())},
+            ngettext("%(number)s fact", "%(number)s facts", theme.fact_count)
+            % {"number": grouped(theme.fact_count, active_language())},
         ]
     )
     return Card(active_language(), f"Kormex · {gettext('Theme')}", theme.local_name, footer=counts)

@@ -6,6 +6,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
+from ..formatting import grouped
 from ..i18n import active_language
 from ..links import web_url
 
@@ -64,6 +65,12 @@ def isolated(text, language=None):
     `language` it is written in, when that is not the page's, the <bdi> says so (lang_attr()).
     """
     return format_html("<bdi{}>{}</bdi>", lang_attr(language), text)
+
+
+@register.filter
+def counted(number):
+    """Return a count with its digits grouped as the page's language groups them (12,345; 12.345)."""
+    return grouped(number, active_language())
 
 
 @register.filter
