@@ -184,3 +184,50 @@ def test_a_dateline_naming_the_place_and_then_the_journalist_gives_both():
         "Laura Méndez",
         "Entradilla.",
     )
+
+
+@pytest.mark.parametrize(
+    ("lede", "dateline", "day", "source"),
+    [
+        (
+            "Ciudad de México, 12 de marzo de 2025.- El embajador habló.",
+            "Ciudad de México, 12 de marzo de 2025.-",
+            date(2025, 3, 12),
+            "",
+        ),
+        ("MADRID, 5 mar (EFE).- El embajador habló.", "MADRID, 5 mar (EFE).-", None, "EFE"),
+        ("SEOUL, March 12 (Yonhap) -- El embajador habló.", "SEOUL, March 12 (Yonhap) --", None, "Yonhap"),
+        ("MÉXICO (AFP) — El embajador habló.", "MÉXICO (AFP) —", None, "AFP"),
+    ],
+)
+def test_a_story_opening_with_its_place_date_and_agency_gives_them_and_starts_after_them(lede, dateline, day, source):
+    """Regression: "Ciudad de México, 12 de marzo de 2025.- El embajador…" opened the standfirst, its date unread."""
+    parsed = parse_interview(f"Título\n\n{lede}\n\n¿Cuándo?\n\nEste año.")
+    assert (parsed.standfirst, parsed.original_date, parsed.source_name) == ("El embajador habló.", day, source)
+    assert parsed.left_out == [("dateline", dateline)]
+
+
+def test_a_journalists_name_alone_above_the_opening_dateline_is_the_byline():
+    """Regression: "Daniel Sánchez Martínez" alone under the title became the standfirst."""
+    parsed = parse_interview(
+        "Título\n\nDaniel Sánchez Martínez\n\nCiudad de México, 12 de marzo de 2025.- El embajador habló.\n\n"
+        "¿Cuándo?\n\nEste año."
+    )
+    assert (parsed.standfirst, parsed.interviewer_name) == ("El embajador habló.", "Daniel Sánchez Martínez")
+    assert parsed.left_out == [
+        ("byline", "Daniel Sánchez Martínez"),
+        ("dateline", "Ciudad de México, 12 de marzo de 2025.-"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Samsung, el gigante coreano - invierte en Querétaro.",
+        "Corea – México: una relación de 60 años.",
+        "Seúl (Corea del Sur) - La capital crece.",
+    ],
+)
+def test_a_standfirst_with_a_dash_but_no_date_or_agency_stays_whole(standfirst):
+    parsed = parse_interview(f"Título\n\nKim Jin-pyo\n\n{standfirst}\n\n¿Cuándo?\n\nEste año.")
+    assert (parsed.standfirst, parsed.intro, parsed.interviewer_name) == ("Kim Jin-pyo", standfirst, "")

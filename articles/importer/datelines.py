@@ -55,6 +55,17 @@ DATELINE = re.compile(
     re.IGNORECASE,
 )
 SEPARATORS = " \t,;|/·-–—:"
+# A day and month without the year, as agencies date the day's stories: "5 mar", "12 de marzo", "March 12".
+DAY_MONTH = re.compile(
+    rf"{DAY.format('d1')}(?:\s+de)?\s+{MONTH.format('m1')}|{MONTH.format('m2')}\s+{DAY.format('d2')}", re.I
+)
+AGENCIES = r"EFE|AFP|AP|Reuters|Notimex|NTX|Yonhap|Europa Press|Xinhua|Bloomberg|ANSA|dpa|Prensa Latina|Sputnik"
+# The place, date and agency opening a news story's first paragraph, before a dash: "Ciudad de
+# México, 12 de marzo de 2025.- El embajador…", "MADRID, 5 mar (EFE).- …", "SEOUL, March 12 (Yonhap) -- …".
+LEDE = re.compile(
+    rf"(?P<place>[^,()\n]{{2,40}}?)(?:,\s*(?P<date>[^,()\n]{{3,40}}?))?\s*(?:\((?P<agency>{AGENCIES})\))?"
+    r"\s*\.?\s*(?:--?|–|—)\s*(?=\S)"
+)
 # What a place may hold: capitalised words and the particles between them.
 PLACE_WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[가-힣]+|de|del|la|las|los|el|y|of|the")
 MAX_DATELINE = 150
@@ -91,6 +102,33 @@ def read_dateline(line, language):
         return None
     dateline.rest = " ".join(DATELINE.sub(" ", line).strip(SEPARATORS + ".").split())
     return dateline
+
+
+@dataclass
+class Lede:
+    """Where a story's opening place, date and agency end, the date (None without a year) and the agency."""
+
+    end: int
+    date: datetime.date | None
+    agency: str
+
+
+def read_lede(paragraph, language):
+    """
+    Return the place, date and agency `paragraph` opens with (LEDE) as a Lede, or None when it
+    opens with no place, or with a place followed by neither a date nor an agency.
+    """
+    match = LEDE.match(paragraph)
+    if not match or not is_place(match["place"]) or not (match["date"] or match["agency"]):
+        return None
+    date = None
+    if match["date"]:
+        dateline = read_dateline(match["date"], language)
+        if dateline and not dateline.rest:
+            date = dateline.published
+        elif not DAY_MONTH.fullmatch(match["date"].strip(" .")):
+            return None
+    return Lede(match.end(), date, match["agency"] or "")
 
 
 def _date(match, language):

@@ -128,6 +128,11 @@ def read_byline(paragraph):
     return byline["name"].title() if byline["name"].isupper() else byline["name"]
 
 
+def is_bare_name(paragraph):
+    """Tell whether `paragraph` is a person's name alone, as a byline above a story's lede: "Daniel Sánchez"."""
+    return len(paragraph.split()) > 1 and bool(re.fullmatch(NAME, paragraph))
+
+
 def agency_lede(paragraph):
     """Return the match of the agency's dateline and byline `paragraph` opens with (AGENCY_LEDE), or None."""
     return AGENCY_LEDE.match(paragraph)

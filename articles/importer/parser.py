@@ -27,9 +27,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
 
 from ..control_characters import clean_text
-from .datelines import is_place, read_dateline
+from .datelines import is_place, read_dateline, read_lede
 from .furniture import (
     agency_lede,
+    is_bare_name,
     is_caption,
     is_kicker,
     is_link_line,
@@ -250,6 +251,16 @@ def parse_interview(text):
     if lede:
         front[0] = front[0][lede.end() :]
         parsed.source_name = parsed.source_name or lede["agency"]
+    # "Ciudad de México, 12 de marzo de 2025.- El embajador…", under the journalist's name alone.
+    for index, paragraph in enumerate(front[:2]):
+        if opening := read_lede(paragraph, language):
+            front[index], dateline = paragraph[opening.end :], paragraph[: opening.end].strip()
+            reading_order.setdefault(dateline, reading_order.get(paragraph, 0))
+            front_lines.append((DATELINE, dateline, [(opening.date, False)] if opening.date else [], ""))
+            parsed.source_name = parsed.source_name or opening.agency
+            if index == 1 and is_bare_name(front[0]):
+                front_lines.append((BYLINE, front[0], [], front.pop(0)))
+            break
     parsed.standfirst = front[0] if front else ""
     parsed.intro = "\n\n".join(front[1:])
     parsed.pairs = _pairs(turns[first:])
