@@ -67,6 +67,9 @@ def test_korean_dates_are_read_at_their_precision(text, day, precision, relative
         "5개년 계획과 5년 전략을 발표했다.",  # "전략" (strategy) is not "전" (ago)
         "신제품 개발에 힘쓴다.",
         "두 나라는 협력한다.",
+        # Regression: a site "the size of 20 football pitches" was suggested as 20 of the unit "크기" (size).
+        "축구장 20개 크기의 부지를 매입했다.",
+        "축구장 3개 면적에 공장을 짓는다.",
     ],
 )
 def test_korean_words_that_only_look_like_figures_are_not_suggested(text):

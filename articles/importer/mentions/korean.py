@@ -77,6 +77,9 @@ NOUNS = {
 # count and its noun ("15만 개가 넘는 일자리").
 APPROXIMATELY = {"약", "총", "무려", "모두", "최소", "최대", "현재"}
 BETWEEN = {"넘는", "이상의", "가량의", "정도의", "가까운"}
+# Words after a count that make it a comparison, no figure: "축구장 20개 크기의 부지" (a site the
+# size of 20 football pitches).
+COMPARISONS = {"크기", "면적", "넓이", "만큼", "분량"}
 # Endings of verbs and adverbs: a word ending so before a count is not the noun it counts.
 NOT_NOUN_ENDINGS = ("해", "고", "며", "서", "게", "지", "만", "는", "한", "된")
 PARTICLES = "의이가은는을를에도와과로"
@@ -209,13 +212,15 @@ def _counted(text, match):
     counter that the noun follows ("430개 기업", "430개의 한국 기업", "15만 개가 넘는 일자리");
     else the counter says it ("1033명" are people); else the noun is the word after such a
     counter ("12개 프로젝트"), or the word before one that takes a particle ("매장 5곳을"). A head
-    count whose clause is about a company's staff counts jobs.
+    count whose clause is about a company's staff counts jobs. A comparison ("축구장 20개 크기") is no count.
     """
     counter = match["counter"]
     before = _word_before(text, match.start())
     after = _words_after(text, match.end())
     if before and _known(before[1]):
         return before[0], match.end(), _known(before[1])
+    if after and after[0][1].rstrip(PARTICLES) in COMPARISONS:
+        return None
     for end, word in after:
         if _known(word):
             return match.start(), end, _known(word)
