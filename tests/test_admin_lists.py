@@ -128,6 +128,15 @@ class SearchTests(AdminTestCase):
         for position in range(1, 4):
             QAPairFactory(article=cls.article, position=position, answer="Zebras graze in the park.")
 
+    def test_only_a_searched_or_filtered_list_says_how_many_rows_it_holds_and_offers_them_all(self):
+        """Regression: the whole article, pair and fact lists said "N results (Show all)", linking to themselves."""
+        for model in ["article", "qapair", "fact"]:
+            with self.subTest(model):
+                url = admin_url(model, "changelist")
+                self.assertNotContains(self.client.get(url), "Show all")
+                self.assertContains(self.client.get(url, {"q": "zebras"}), "Show all")
+        self.assertContains(self.client.get(admin_url("article", "changelist"), {"state": "draft"}), "Show all")
+
     def test_a_word_of_several_pairs_finds_their_article_once_without_distinct(self):
         """Django's search across the pairs made the list, its count and its dates DISTINCT over every column."""
         url = admin_url("article", "changelist")

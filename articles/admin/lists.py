@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect
@@ -77,6 +77,19 @@ def table_searches(model, fields, word):
     return conditions
 
 
+class UncountedChangeList(ChangeList):
+    """
+    The list of an admin that does not count all its rows (`show_full_result_count` off): with no
+    search nor filter, the rows it counted are all of them. Django said "289 results (Show all)"
+    over the whole list, its link leading to the same list.
+    """
+
+    def get_results(self, request):
+        super().get_results(request)
+        if self.full_result_count is None and not self.query and not self.has_active_filters:
+            self.full_result_count = self.result_count
+
+
 class TableSearch:
     """
     Search `search_fields` (the model's own fields, or its foreign keys' as "interviewee__name",
@@ -123,6 +136,9 @@ class TableSearch:
         if search_words(request.GET.get(SEARCH_VAR, "")) and page.isdigit() and int(page) > last:
             return redirect(f"{request.path}?{urlencode({**request.GET.dict(), PAGE_VAR: last})}")
         return super().changelist_view(request, extra_context)
+
+    def get_changelist(self, request, **kwargs):
+        return UncountedChangeList
 
     def get_search_fields(self, request):
         if self.autocomplete_search_fields is not None and is_autocomplete(request, self):
