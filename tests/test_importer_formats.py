@@ -231,3 +231,15 @@ def test_a_journalists_name_alone_above_the_opening_dateline_is_the_byline():
 def test_a_standfirst_with_a_dash_but_no_date_or_agency_stays_whole(standfirst):
     parsed = parse_interview(f"Título\n\nKim Jin-pyo\n\n{standfirst}\n\n¿Cuándo?\n\nEste año.")
     assert (parsed.standfirst, parsed.intro, parsed.interviewer_name) == ("Kim Jin-pyo", standfirst, "")
+
+
+def test_korean_papers_triangle_prompts_and_answers_in_quotes():
+    """Regression: "▶ …" prompts were no prompts, so the interview was refused; quoted answers kept their quotes."""
+    parsed = parse_interview(
+        '포스코 법인장 "수요 늘 것"\n\n▶ 공장 증설 계획은.\n\n"내년까지 2억 달러를 투자한다."\n\n“더 늘린다.”\n\n'
+        '▶ 현지 인력은 몇 명인가.\n\n"현재 800명이다. 한국인은 12명이다."\n\n"이라고 말했다" 같은 표현도 있다.'
+    )
+    assert prompts_and_answers(parsed) == [
+        ("공장 증설 계획은.", "내년까지 2억 달러를 투자한다.\n\n더 늘린다."),
+        ("현지 인력은 몇 명인가.", '현재 800명이다. 한국인은 12명이다.\n\n"이라고 말했다" 같은 표현도 있다.'),
+    ]

@@ -39,8 +39,8 @@ def test_lines_that_two_line_breaks_separate_are_paragraphs():
         "“멕시코 사람들은 정을 중시한다.\n가족도 그렇다.”\n\n-K푸드 수출은 어떤가.\n\n“해마다 늘고 있다.”"
     )
     assert prompts_and_answers(parse_interview(html_to_text(markup))) == [
-        ("멕시코에서 한류가 인기 있는 이유는.", "“멕시코 사람들은 정을 중시한다.\n가족도 그렇다.”"),
-        ("K푸드 수출은 어떤가.", "“해마다 늘고 있다.”"),
+        ("멕시코에서 한류가 인기 있는 이유는.", "멕시코 사람들은 정을 중시한다.\n가족도 그렇다."),
+        ("K푸드 수출은 어떤가.", "해마다 늘고 있다."),
     ]
 
 

@@ -7,9 +7,9 @@ A paragraph is a prompt when it:
 - starts with "## " (a prompt an editor marks by hand), or is in bold ("**Why?**", as Markdown
   writes it and as an HTML page's bold prompts are read, see markup.py);
 - starts with a question label: "Q:", "Q.", "Question:", "Pregunta:", "Pregunta.", "P:", "P."
-  (any case), "질문:", "문:"; an answer label ("A:", "A.", "Answer:", "Respuesta:", "Respuesta.",
-  "R:", "R.", "답변:", "답:", and Yonhap's "▲") starts an answer; a label's colon may be full-width
-  ("질문：");
+  (any case), "질문:", "문:", and Korean papers' "▶"; an answer label ("A:", "A.", "Answer:",
+  "Respuesta:", "Respuesta.", "R:", "R.", "답변:", "답:", and Yonhap's "▲") starts an answer; a
+  label's colon may be full-width ("질문：");
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …", "Laura
   Méndez: …", "기자: …"): in a text whose turns are labelled with names (in capitals, two to four
   capitalised words, or Korean), the first name that labels two turns or more is the
@@ -27,6 +27,8 @@ A paragraph is a prompt when it:
   "¿", unless what follows its question answers it ("¿Por qué? Porque…"). Question lines are
   only looked for when the text marks none of its prompts (labels, names, numbers or dashes), so
   a short question inside a marked answer does not split it.
+
+An answer set in quotation marks after its prompt, as Korean papers set them, loses them.
 """
 
 import re
@@ -77,8 +79,12 @@ LABELS = [
         (r"답\s*[:：]", ANSWER, gettext_lazy("문: and 답: labels")),
         # Yonhap's answers after its "--" prompts.
         (r"▲", ANSWER, gettext_lazy("▲ answers")),
+        # Korean papers' prompts, their answers unmarked or in quotes: "▶ 공장 증설 계획은.".
+        (r"[▶►]", PROMPT, gettext_lazy("▶ prompts")),
     ]
 ]
+# Quotation marks an answer may stand between, opening and closing.
+QUOTES = [('"', '"'), ("“", "”")]
 STATEMENT_MARKER = re.compile(r"##[ \t]+")
 # A paragraph in bold, as markup.py writes a page's bold prompts and Markdown writes bold: "**Why?**".
 BOLD_PROMPT = re.compile(r"\*\*(?P<prompt>[^*\n]+)\*\*")
@@ -144,7 +150,7 @@ def read_turns(paragraphs):
         )
     )
 
-    turns, dash_role, after_prompt = [], PROMPT, False
+    turns, dash_role, after_prompt, quoted = [], PROMPT, False, False
     for index, paragraph in enumerate(paragraphs):
         turn = Turn(paragraph, TEXT)
         if marker := STATEMENT_MARKER.match(paragraph):
@@ -171,9 +177,23 @@ def read_turns(paragraphs):
             turn = Turn(paragraph[dash.end() :].strip(), role, DASH_PROMPTS)
         elif not marked and _is_question_line(paragraph):
             turn = Turn(paragraph, PROMPT, SPANISH_QUESTIONS if "¿" in paragraph else QUESTION_LINES)
+        # An answer set in quotes after its prompt, as Korean papers set them, loses them, and so do the
+        # paragraphs that continue it in quotes; a quotation inside a labelled answer keeps them.
+        if turn.role == TEXT and (after_prompt or quoted) and (unquoted := _unquoted(turn.text)) != turn.text:
+            turn.text, quoted = unquoted, True
+        else:
+            quoted = False
         turns.append(turn)
         after_prompt = turn.role == PROMPT
     return turns
+
+
+def _unquoted(text):
+    """Return `text` without the quotation marks around it, as Korean papers set each answer: "현재 800명이다."."""
+    for opening, closing in QUOTES:
+        if len(text) > 2 and text[0] == opening and text[-1] == closing and opening not in text[1:-1]:
+            return text[1:-1].strip()
+    return text
 
 
 def _speaker(paragraph):
