@@ -157,6 +157,10 @@ def test_an_absolute_date_is_not_relative():
         ("It is a $1.4B plant.", "$1.4B", "money", Decimal(1_400_000_000), "USD"),
         ("The fund holds $250M now.", "$250M", "money", Decimal(250_000_000), "USD"),
         ("The plan could create one million jobs.", "one million jobs", "count", Decimal(10**6), "jobs"),
+        # Regression: "half a million" was read as a million ("a million"), and "medio millón" not at all.
+        ("We build half a million cars a year.", "half a million cars", "count", Decimal(500_000), "cars"),
+        ("It spent half a billion dollars on parts.", "half a billion dollars", "money", Decimal(500_000_000), "USD"),
+        ("Fabrican medio millón de autos al año.", "medio millón de autos", "count", Decimal(500_000), "autos"),
     ],
 )
 def test_amounts_are_read_as_their_language_writes_them(text, words, category, value, unit):

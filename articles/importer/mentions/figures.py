@@ -70,10 +70,12 @@ MONEY_PATTERNS = [
     ),
 ]
 # A scale with no digits before it: "a billion dollars", "un millón de personas", "mil millones de
-# dólares", "mil empleos". Without "a", "one" or "un", only the Spanish "mil" and "mil millones"
-# name an amount ("millions of people" names none).
+# dólares", "mil empleos", and half of one: "half a million cars", "medio millón de autos". Without
+# "a", "one", "un" or "half", only the Spanish "mil" and "mil millones" name an amount ("millions of
+# people" names none).
 WORDED_SCALE = (
-    rf"(?<![\d.,]{SPACE})(?<![\w.,$€£₩-])(?:(?P<one>an?|one|una?){SPACE}+(?P<scale>{SCALE})|"
+    rf"(?<![\d.,]{SPACE})(?<![\w.,$€£₩-])"
+    rf"(?:(?P<one>(?P<half>half{SPACE}+an?|medio)|an?|one|una?){SPACE}+(?P<scale>{SCALE})|"
     rf"(?P<spanish>mil{SPACE}+millones|mil))\b"
 )
 WORDED_MONEY_PATTERN = re.compile(
@@ -195,9 +197,11 @@ def money(text):
 
 
 def _worded_amount(match):
-    """Return the amount a WORDED_SCALE match names ("a billion", "mil millones"), or None for "un mil"."""
+    """Return the amount a WORDED_SCALE match names ("a billion", "half a million"), or None for "un mil"."""
     scale = words(match["spanish"] or match["scale"])
-    return None if match["one"] and scale == "mil" else Decimal(SCALES[scale])
+    if match["one"] and scale == "mil":
+        return None
+    return Decimal(SCALES[scale]) / (2 if match["half"] else 1)
 
 
 def percents(text):
