@@ -243,3 +243,41 @@ def test_korean_papers_triangle_prompts_and_answers_in_quotes():
         ("공장 증설 계획은.", "내년까지 2억 달러를 투자한다.\n\n더 늘린다."),
         ("현지 인력은 몇 명인가.", '현재 800명이다. 한국인은 12명이다.\n\n"이라고 말했다" 같은 표현도 있다.'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "source", "day", "left_out"),
+    [
+        ("La Jornada", "La Jornada", None, [("source line", "La Jornada")]),
+        (
+            "Economía\nLunes 10 de marzo de 2025",
+            "",
+            date(2025, 3, 10),
+            [("section label", "Economía"), ("dateline", "Lunes 10 de marzo de 2025")],
+        ),
+        (
+            "Korea Times\nPosted : 2025-03-12 17:00",
+            "Korea Times",
+            date(2025, 3, 12),
+            [("source line", "Korea Times"), ("dateline", "Posted : 2025-03-12 17:00")],
+        ),
+        (
+            "El Financiero\nEmpresas",
+            "El Financiero",
+            None,
+            [("source line", "El Financiero"), ("section label", "Empresas")],
+        ),
+    ],
+)
+def test_the_papers_name_and_section_and_date_above_the_title_are_read_not_the_title(head, source, day, left_out):
+    """Regression: "La Jornada" above the title became the title, and "Economía" glued to the date hid the date."""
+    parsed = parse_interview(
+        f"{head}\n\nCorea ve a México\n\nEl embajador habló.\n\n—¿Cuántas empresas hay?\n\n—Unas 2 mil."
+    )
+    assert (parsed.title, parsed.standfirst, parsed.source_name, parsed.original_date) == (
+        "Corea ve a México",
+        "El embajador habló.",
+        source,
+        day,
+    )
+    assert parsed.left_out == left_out

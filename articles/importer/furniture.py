@@ -7,6 +7,13 @@ also name the interviewer and the source.
 
 import re
 
+# The paper's name set above the title, as a page pasted whole begins: "La Jornada", "Korea Times", "중앙일보".
+MASTHEAD = re.compile(
+    r"(?:the\s+)?(?:korea\s+herald|korea\s+times|korea\s+joongang\s+daily|mexico\s+news\s+daily|la\s+jornada"
+    r"|el\s+universal|milenio|el\s+financiero|expansión|excélsior|reforma|el\s+economista|proceso|el\s+país"
+    r"|yonhap(?:\s+news(?:\s+agency)?)?|연합뉴스|조선일보|중앙일보|동아일보|한국경제|매일경제|한겨레|경향신문|한국일보)",
+    re.IGNORECASE,
+)
 # A section label above the title: "ENTREVISTA", "Q&A", "[인터뷰]", "Entrevista".
 # Newspapers' sections, written in title case above the title.
 SECTIONS = (
@@ -97,6 +104,11 @@ COPYRIGHT = re.compile(
     r"(?P<name>[^,|<>\n]+?)\s*(?:[,|.]\s*[^\n]*|무단[^\n]*|(?i:all rights reserved)[^\n]*)?>?",
     re.IGNORECASE,
 )
+
+
+def read_masthead(paragraph):
+    """Return the paper `paragraph` names when it is the paper's name set above the title ("La Jornada"), else ""."""
+    return paragraph if MASTHEAD.fullmatch(paragraph) else ""
 
 
 def is_kicker(paragraph):

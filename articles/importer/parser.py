@@ -37,6 +37,7 @@ from .furniture import (
     is_link_title,
     is_pull_quote,
     read_byline,
+    read_masthead,
     read_source,
     title_without_kicker,
 )
@@ -226,11 +227,7 @@ def parse_interview(text):
             break
     front_lines = []
     head = 0
-    while head < len(paragraphs) - 1:
-        if is_kicker(paragraphs[head]):
-            parsed.left_out.append((KICKER, paragraphs[head]))
-        elif not _read_front_line(paragraphs[head], language, front_lines):
-            break
+    while head < len(paragraphs) - 1 and _read_head(paragraphs[head], language, parsed, front_lines):
         head += 1
     # A text that opens with its first question has no title: the editor gives it one.
     if (found := label(paragraphs[head])) and found[1] == PROMPT:
@@ -295,6 +292,26 @@ def _split_paragraphs(text):
             lines.append(line)
         paragraphs.append("\n".join(lines))
     return [paragraph.strip() for paragraph in paragraphs if paragraph.strip()]
+
+
+def _read_head(paragraph, language, parsed, front_lines):
+    """
+    Tell whether `paragraph`, above the title, is the paper's name, a section label, a dateline or
+    a byline, or lines that each are one ("Economía\nLunes 10 de marzo de 2025"); if so, note the
+    paper's name as the source and each of them as left out.
+    """
+    lines = [line.strip() for line in paragraph.split("\n")]
+    read = []
+    if not all(read_masthead(line) or is_kicker(line) or _read_front_line(line, language, read) for line in lines):
+        return False
+    for line in lines:
+        if name := read_masthead(line):
+            parsed.source_name = parsed.source_name or name
+            parsed.left_out.append((SOURCE_LINE, line))
+        elif is_kicker(line):
+            parsed.left_out.append((KICKER, line))
+    front_lines.extend(read)
+    return True
 
 
 def _read_front_line(paragraph, language, front_lines):
