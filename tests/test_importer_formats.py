@@ -281,3 +281,20 @@ def test_the_papers_name_and_section_and_date_above_the_title_are_read_not_the_t
         day,
     )
     assert parsed.left_out == left_out
+
+
+def test_a_pages_share_buttons_are_left_out_wherever_they_stand():
+    """Regression: "Compartir Facebook Twitter WhatsApp" became the standfirst, and ended the last answer."""
+    parsed = parse_interview(
+        "Corea ve a México\n\nCompartir Facebook Twitter WhatsApp\n\nEl embajador habló.\n\n"
+        "—¿Cuántas empresas hay?\n\n—Unas 2 mil.\n\n공유하기 페이스북 트위터 카카오톡\n\n—¿Y en Corea?\n\n—Más.\n\n"
+        "Share on Facebook Share on X\n\nSíguenos en Google News"
+    )
+    assert parsed.standfirst == "El embajador habló."
+    assert prompts_and_answers(parsed) == [("¿Cuántas empresas hay?", "Unas 2 mil."), ("¿Y en Corea?", "Más.")]
+    assert [category for category, _ in parsed.left_out] == ["share buttons"] * 4
+
+
+def test_a_networks_name_alone_may_be_an_answer():
+    parsed = parse_interview("Redes\n\n¿Qué red usa más?\n\nTwitter\n\n¿Y su equipo?\n\nFacebook")
+    assert prompts_and_answers(parsed) == [("¿Qué red usa más?", "Twitter"), ("¿Y su equipo?", "Facebook")]

@@ -82,6 +82,17 @@ LINKS = re.compile(
     r"|(?:suscríbete|subscribe|sign up|recibe)\b[^\n]*(?:newsletter|boletín)[^\n]*",
     re.IGNORECASE,
 )
+# A page's share buttons, pasted as their words: "Compartir Facebook Twitter WhatsApp", "Share on X",
+# "Síguenos en Google News", "공유하기 페이스북 트위터 카카오톡".
+SHARE_WORD = (
+    r"compartir(?:\s+en)?|comparte|share(?:\s+on|\s+this(?:\s+article)?)?|síguenos\s+en|follow\s+us\s+on|공유하기|공유"
+    r"|facebook|twitter|x|whatsapp|telegram|linkedin|messenger|pinterest|reddit|e-?mail|correo(?:\s+electrónico)?"
+    r"|imprimir|print|copiar\s+enlace|copy\s+link|google\s+news|kakaotalk|카카오톡|카카오스토리|페이스북|트위터"
+    r"|(?:네이버\s+)?밴드|링크\s*복사|url\s*복사"
+)
+SHARE_BAR = re.compile(rf"(?:(?:{SHARE_WORD})[\s·|/,:]*){{1,12}}", re.IGNORECASE)
+SHARE_WORDS = re.compile(SHARE_WORD, re.IGNORECASE)
+SHARING = re.compile(r"compartir|comparte|share|síguenos|follow|공유", re.IGNORECASE)
 # A story's title as a link lists it: short, without the full stop of a sentence.
 MAX_LINK = 120
 
@@ -160,6 +171,16 @@ def is_caption(paragraph):
 def is_link_line(paragraph):
     """Tell whether `paragraph` sends readers elsewhere: a link to another story, tags, a newsletter or share prompt."""
     return "\n" not in paragraph and len(paragraph) <= MAX_CAPTION and bool(LINKS.fullmatch(paragraph))
+
+
+def is_share_bar(paragraph):
+    """
+    Tell whether `paragraph` is a page's share buttons: only their words, "share" among them or
+    two at least (a network's name alone may be an answer).
+    """
+    if len(paragraph) > MAX_CAPTION or not SHARE_BAR.fullmatch(paragraph):
+        return False
+    return bool(SHARING.search(paragraph)) or len(SHARE_WORDS.findall(paragraph)) > 1
 
 
 def is_link_title(paragraph):

@@ -36,6 +36,7 @@ from .furniture import (
     is_link_line,
     is_link_title,
     is_pull_quote,
+    is_share_bar,
     read_byline,
     read_masthead,
     read_source,
@@ -66,7 +67,7 @@ INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 # What a dateline holds besides its date when it names the place and then the journalist.
 PLACE_THEN_BYLINE = re.compile(r"(?P<place>.+?)[\s,.;:|–—-]+(?P<byline>(?i:by|por)\s.+)")
 
-CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS = (
+CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS, SHARE_BUTTONS = (
     gettext_lazy("photo caption"),
     gettext_lazy("pull quote"),
     gettext_lazy("dateline"),
@@ -74,6 +75,7 @@ CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS = (
     gettext_lazy("source line"),
     gettext_lazy("section label"),
     gettext_lazy("link to other stories or tags"),
+    gettext_lazy("share buttons"),
 )
 # At most this many story titles follow a "관련 기사" or "Related:" heading at the end of a page.
 MAX_LINKED_STORIES = 8
@@ -220,6 +222,8 @@ def parse_interview(text):
             parsed.left_out.append((SOURCE_LINE, paragraphs.pop()))
         elif _read_front_line(paragraphs[-1], language, back_lines):
             paragraphs.pop()
+        elif is_share_bar(paragraphs[-1]):
+            parsed.left_out.append((SHARE_BUTTONS, paragraphs.pop()))
         elif links := _trailing_links(paragraphs):
             parsed.left_out += [(LINKS, paragraph) for paragraph in paragraphs[-links:]]
             del paragraphs[-links:]
@@ -364,7 +368,9 @@ def _without_furniture(paragraphs, parsed):
     text = "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
     kept = []
     for paragraph in paragraphs:
-        if is_link_line(paragraph):
+        if is_share_bar(paragraph):
+            parsed.left_out.append((SHARE_BUTTONS, paragraph))
+        elif is_link_line(paragraph):
             parsed.left_out.append((LINKS, paragraph))
         elif is_caption(paragraph) and not (paragraph.startswith("▲") and kept and DASH.match(kept[-1])):
             parsed.left_out.append((CAPTION, paragraph))
