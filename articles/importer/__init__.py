@@ -1,6 +1,7 @@
 """Turn an interview's plain text into structured content: prompt/answer pairs and proposed facts."""
 
-from .parser import MAX_IMPORT_BYTES, ImportRefused, ParsedInterview, ParsedPair, check_size, parse_interview, read_text
+from .files import MAX_IMPORT_BYTES, ImportRefused, check_size, read_text
+from .parser import ParsedInterview, ParsedPair, parse_interview
 from .suggest import Suggestion, suggest_facts
 
 __all__ = [
