@@ -298,3 +298,18 @@ def test_a_pages_share_buttons_are_left_out_wherever_they_stand():
 def test_a_networks_name_alone_may_be_an_answer():
     parsed = parse_interview("Redes\n\n¿Qué red usa más?\n\nTwitter\n\n¿Y su equipo?\n\nFacebook")
     assert prompts_and_answers(parsed) == [("¿Qué red usa más?", "Twitter"), ("¿Y su equipo?", "Facebook")]
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        "관련기사\n멕시코, 한국산 철강에 관세\n한-멕 FTA 재개되나",
+        "Más noticias\nKotra abre oficina en Monterrey\nSamsung invierte en Tijuana",
+        "Lee también\n\nKotra abre oficina en Monterrey\n\nSamsung invierte en Tijuana",
+    ],
+)
+def test_related_stories_at_the_end_are_left_out_as_lines_or_paragraphs_with_or_without_a_colon(related):
+    """Regression: "관련기사" with its titles as lines, or "Lee también" without a colon, ended the last answer."""
+    parsed = parse_interview(f"Kia\n\nP: ¿Ventas?\n\nR: Bien.\n\n{related}")
+    assert prompts_and_answers(parsed) == [("¿Ventas?", "Bien.")]
+    assert "\n\n".join(paragraph for _, paragraph in parsed.left_out) == related

@@ -76,7 +76,10 @@ LINKS_LABEL = (
     r"lee también|lea también|lee además|te recomendamos|te puede interesar|recomendamos|related(?: stories| articles)?"
     r"|read (?:more|also)|also read|see also|more on this|관련\s*기사|추천\s*기사|함께 볼 기사|temas relacionados|temas"
     r"|etiquetas|tags?|share this(?: article)?|compartir"
+    r"|más noticias|notas relacionadas|noticias relacionadas|más información|more stories|more news|관련기사"
 )
+# The heading of a list of links to other stories, alone on its line: "Lee también:", "관련 기사", "Más noticias".
+LINKS_HEADING = re.compile(rf"(?:{LINKS_LABEL})\s*[:：]?", re.IGNORECASE)
 LINKS = re.compile(
     rf"(?:{LINKS_LABEL})\s*[:：][^\n]*|관련\s*기사|(?:#[^\s#]+\s*){{2,}}"
     r"|(?:suscríbete|subscribe|sign up|recibe)\b[^\n]*(?:newsletter|boletín)[^\n]*",
@@ -181,6 +184,11 @@ def is_share_bar(paragraph):
     if len(paragraph) > MAX_CAPTION or not SHARE_BAR.fullmatch(paragraph):
         return False
     return bool(SHARING.search(paragraph)) or len(SHARE_WORDS.findall(paragraph)) > 1
+
+
+def is_link_heading(line):
+    """Tell whether `line` heads a list of links to other stories ("Lee también", "관련 기사", "Related:")."""
+    return bool(LINKS_HEADING.fullmatch(line))
 
 
 def is_link_title(paragraph):

@@ -29,6 +29,7 @@ from .furniture import (
     is_bare_name,
     is_caption,
     is_kicker,
+    is_link_heading,
     is_link_line,
     is_link_title,
     is_pull_quote,
@@ -242,15 +243,18 @@ def _read_front_line(paragraph, language, front_lines):
 def _trailing_links(paragraphs):
     """
     Return how many of the last `paragraphs` are links to other stories: a link line, or a
-    heading such as "관련 기사" followed by at most MAX_LINKED_STORIES story titles; else 0.
+    heading such as "관련 기사" followed by at most MAX_LINKED_STORIES story titles, as paragraphs
+    or as the lines of the heading's; else 0.
     """
-    if is_link_line(paragraphs[-1]):
+    heading, *titles = paragraphs[-1].split("\n")
+    if is_link_line(paragraphs[-1]) or (
+        titles and len(titles) <= MAX_LINKED_STORIES and is_link_heading(heading) and all(map(is_link_title, titles))
+    ):
         return 1
     for count in range(2, min(MAX_LINKED_STORIES + 1, len(paragraphs) - 1) + 1):
-        heading = paragraphs[-count]
         if not is_link_title(paragraphs[-count + 1]):
             return 0
-        if is_link_line(heading) and heading.rstrip().endswith((":", "：", "기사")):
+        if is_link_heading(paragraphs[-count]):
             return count
     return 0
 
