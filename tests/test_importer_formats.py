@@ -313,3 +313,14 @@ def test_related_stories_at_the_end_are_left_out_as_lines_or_paragraphs_with_or_
     parsed = parse_interview(f"Kia\n\nP: ¿Ventas?\n\nR: Bien.\n\n{related}")
     assert prompts_and_answers(parsed) == [("¿Ventas?", "Bien.")]
     assert "\n\n".join(paragraph for _, paragraph in parsed.left_out) == related
+
+
+@pytest.mark.parametrize("byline", ["Redacción Milenio", "Redacción", "Agencias"])
+def test_a_newsrooms_byline_without_by_is_left_out_naming_no_one(byline):
+    """Regression: "Redacción Milenio" under the title became the standfirst."""
+    parsed = parse_interview(f"Corea ve a México\n\n{byline}\n\nEl embajador habló.\n\n—¿Cuántas hay?\n\n—Unas 2 mil.")
+    assert (parsed.standfirst, parsed.interviewer_name, parsed.left_out) == (
+        "El embajador habló.",
+        "",
+        [("byline", byline)],
+    )

@@ -54,6 +54,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_BYLINE = 100
 # What bylines name that is no journalist: a newsroom or the agencies.
 NOT_PEOPLE = {"agencias", "agencies", "newsroom", "redacción", "staff", "the editors", "wire services"}
+# A newsroom's byline without "By", alone on its line: "Redacción", "Redacción Milenio", "Staff".
+NEWSROOM_BYLINE = re.compile(rf"(?i:redacción|agencias|staff|newsroom)(?:\s+{CAPITALISED}){{0,3}}")
 
 CAPTION_START = re.compile(
     r"(?:photos?|fotos?|fotograf[íi]as?|im[áa]gen(?:es)?|images?|pictures?)"
@@ -143,7 +145,7 @@ def read_byline(paragraph):
     # A sentence ("Por México, el gobierno hará más.") is no byline.
     if "\n" in paragraph or len(paragraph) > MAX_BYLINE or paragraph.endswith((".", "?", "!", "…")):
         return None
-    if EMAIL.fullmatch(paragraph):
+    if EMAIL.fullmatch(paragraph) or NEWSROOM_BYLINE.fullmatch(paragraph):
         return ""
     byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph) or OUTLET_BYLINE.fullmatch(paragraph)
     if not byline:
