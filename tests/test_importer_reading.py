@@ -255,6 +255,8 @@ def test_el_pais_pregunta_and_respuesta_labels_with_a_full_stop():
         ("업데이트 2025.03.12. 08:11", "ko", date(2025, 3, 12)),
         ("miércoles 12 marzo 2025 12:00 PM", "es", date(2025, 3, 12)),
         ("Wednesday, March 12, 2025", "en", date(2025, 3, 12)),
+        # Regression: a year of two digits left the date unread.
+        ("12/03/25 | 05:00 AM", "es", date(2025, 3, 12)),
     ],
 )
 def test_datelines_give_the_date_of_first_publication(line, language, day):
@@ -263,7 +265,9 @@ def test_datelines_give_the_date_of_first_publication(line, language, day):
     assert is_place(dateline.rest)
 
 
-@pytest.mark.parametrize("line", ["Kia opened its plant on Sept. 16, 2016.", "Trade grew in 2023.", "31/02/2024"])
+@pytest.mark.parametrize(
+    "line", ["Kia opened its plant on Sept. 16, 2016.", "Trade grew in 2023.", "31/02/2024", "1.2.25", "31/02/25"]
+)
 def test_sentences_and_impossible_dates_are_no_datelines(line):
     dateline = read_dateline(line, "en")
     assert dateline is None or not is_place(dateline.rest)

@@ -6,8 +6,9 @@ label ("Published:", "Posted :", "Publicado el", "Actualizado:", "입력", "수�
 time ("18:30", "9:15 AM", "06:00 CST", "21:10 hrs"), and besides them nothing but separators, a
 place ("Ciudad de México, 14 de abril de 2024") or a byline ("Por Daniela Rivas Publicado el…").
 Dates are read as "30 Aug. 2024", "Aug. 30, 2024", "30 de agosto de 2024", "12 mar 2024",
-"2024-05-21", "2024.08.30", "2025.03.12.", "2024년 8월 30일" and "21/07/2024" (day first, except in
-English when both readings are possible), after the day of the week if it is written.
+"2024-05-21", "2024.08.30", "2025.03.12.", "2024년 8월 30일", "21/07/2024" and "21/07/24" (day
+first, except in English when both readings are possible), after the day of the week if it is
+written.
 """
 
 import datetime
@@ -34,8 +35,8 @@ DATES = [
     # 2024-05-21, 2024.08.30, 2024/08/30, 2025.03.12. (a full stop after the day, as Korean sites write it)
     rf"{YEAR.format('y1')}[-./](?P<m1>[01]?\d)[-./]{DAY.format('d1')}\b\.?",
     rf"{YEAR.format('y2')}년\s*(?P<m2>[01]?\d)월\s*{DAY.format('d2')}일",
-    # 21/07/2024, 30.08.2024
-    rf"(?P<a3>[0-3]?\d)[/.](?P<b3>[01]?\d)[/.]{YEAR.format('y3')}\b",
+    # 21/07/2024, 30.08.2024, 12/03/25 (a year of two digits after a slash only)
+    rf"(?P<a3>[0-3]?\d)[/.](?P<b3>[01]?\d)(?:[/.]{YEAR.format('y3')}|/(?P<yy3>\d\d))\b",
     # 30 Aug. 2024, 30 de agosto de 2024, 12 mar 2024, 5 de junio del 2024
     rf"{DAY.format('d4')}(?:\s+de)?\s+{MONTH.format('m4')}(?:\s+del?)?,?\s+{YEAR.format('y4')}\b",
     # Aug. 30, 2024, September 16, 2024
@@ -139,7 +140,7 @@ def _date(match, language):
         # English (American) writes the month first, Spanish and Korean the day; unless the numbers forbid it.
         month_first = first <= 12 if language == "en" else second > 12
         day, month = (second, first) if month_first else (first, second)
-        year = int(groups["y3"])
+        year = int(groups["y3"]) if "y3" in groups else 2000 + int(groups["yy3"])
     else:
         number = next(key[-1] for key in groups if key.startswith("y"))
         month = groups[f"m{number}"]
