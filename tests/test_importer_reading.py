@@ -283,6 +283,10 @@ def test_sentences_and_impossible_dates_are_no_datelines(line):
         ("김민지 기자 minji@hankyung.com", "김민지"),
         ("글=박서연 기자", "박서연"),
         ("By Kim Se-jin and Lee Hyo-jin", "Kim Se-jin"),
+        # Regression: two journalists joined by "y" were one person.
+        ("Por Roberto González y Dora Villanueva", "Roberto González"),
+        ("Por José Ortega y Gasset", "José Ortega y Gasset"),
+        ("Redacción Milenio", ""),
         ("POR MARIANA LÓPEZ", "Mariana López"),
         ("BY ESTHER CHUNG [chung.juhee@joongang.co.kr]", "Esther Chung"),
         ("Mariana López | El Universal", "Mariana López"),

@@ -150,10 +150,15 @@ def read_byline(paragraph):
     byline = BYLINE.fullmatch(paragraph) or KOREAN_BYLINE.fullmatch(paragraph) or OUTLET_BYLINE.fullmatch(paragraph)
     if not byline:
         return None
-    if byline["name"].lower() in NOT_PEOPLE:
+    name = byline["name"]
+    if name.lower() in NOT_PEOPLE:
         return ""
+    # Two journalists ("Por Roberto González y Dora Villanueva"): the first; "Ortega y Gasset" is one name.
+    first, joined, second = name.partition(" y ")
+    if joined and len(first.split()) > 1 and len(second.split()) > 1:
+        name = first
     # A byline in capitals ("POR MARIANA LÓPEZ") names Mariana López.
-    return byline["name"].title() if byline["name"].isupper() else byline["name"]
+    return name.title() if name.isupper() else name
 
 
 def is_bare_name(paragraph):
