@@ -424,6 +424,11 @@ def test_a_copyright_line_names_the_source_after_its_reserved_rights(line, sourc
         "El embajador en su oficina | Foto: Cuartoscuro",
         "호세 루이스 가르시아 위원장이 인터뷰하고 있다. 정혜진 기자",
         "Ambassador Kim speaks at his office on March 10. [PARK SANG-MOON]",
+        # Regression: these credits were not read, and their captions stayed in the text.
+        "Ambassador Carlos Pena poses during an interview in Seoul on Monday. (Im Se-jun/The Korea Herald)",
+        "The envoy speaks at the embassy in Seoul. Korea Times photo by Shim Hyun-chul",
+        "멕시코 과달라하라 CJ제일제당 공장 전경. /CJ제일제당 제공",
+        "Cuartoscuro",
     ],
 )
 def test_a_caption_ending_with_its_credit_is_left_out(caption):
@@ -431,6 +436,15 @@ def test_a_caption_ending_with_its_credit_is_left_out(caption):
     parsed = parse_interview(f"Title\n\n{caption}\n\nStandfirst.\n\nQ: Why?\n\nA: Because.")
     assert parsed.standfirst == "Standfirst."
     assert parsed.left_out == [("photo caption", caption)]
+
+
+@pytest.mark.parametrize(
+    "answer", ["Yes (2019/2020).", "Nos tomamos una foto de grupo", "Lo dijo en Seúl. (Fuente/Cifra)."]
+)
+def test_answers_that_merely_look_like_credits_stay(answer):
+    assert prompts_and_answers(parse_interview(f"Title\n\nQ: Why?\n\nA: Because.\n\n{answer}")) == [
+        ("Why?", f"Because.\n\n{answer}")
+    ]
 
 
 @pytest.mark.parametrize("section", ["Entrevista", "Empresas"])

@@ -68,8 +68,12 @@ CAPTION_START = re.compile(
 # "…on March 10. [PARK SANG-MOON]".
 CAPTION_END = re.compile(
     r"(?:/\s*사진\s*=[^/\n]+|[(\[]\s*(?:사진\s*=|(?i:photo|foto)\s*:)[^)\]\n]+[)\]]"
-    r"|[.|]\s+(?i:photos?|fotos?)\s*:\s*[^.\n]{1,40}|다\.\s+[가-힣]{2,4}\s*기자|\.\s+\[[A-Z][A-Z .'’-]{3,40}\])$"
+    r"|[.|]\s+(?i:photos?|fotos?)\s*:\s*[^.\n]{1,40}|다\.\s+[가-힣]{2,4}\s*기자|\.\s+\[[A-Z][A-Z .'’-]{3,40}\]"
+    # "… on Monday. (Im Se-jun/The Korea Herald)", "… 공장 전경. /CJ제일제당 제공", "… Times photo by Shim Hyun-chul"
+    r"|\.\s+\([A-Z][^()/\n]{1,40}/[^()\n]{2,40}\)|\.\s+/\s*[^/\n]{1,30}\s*제공|(?i:photo by)\s+[^.\n]{2,40})$"
 )
+# A photo agency's credit alone on its line: "Cuartoscuro", "Foto: Getty Images".
+PHOTO_CREDIT = re.compile(r"(?i:(?:fotos?|photos?)\s*:\s*)?(?i:cuartoscuro(?:\.com)?|getty images|shutterstock)")
 MAX_CAPTION = 400
 
 # A page's links to other stories, set between paragraphs ("Lee también: …", "Related: …", "관련기사"),
@@ -175,7 +179,7 @@ def is_caption(paragraph):
     """Tell whether `paragraph` is a photo caption or credit: "Photo: …", "Foto: …", "사진=…", "… /사진=…"."""
     if "\n" in paragraph or len(paragraph) > MAX_CAPTION:
         return False
-    return bool(CAPTION_START.match(paragraph) or CAPTION_END.search(paragraph))
+    return bool(CAPTION_START.match(paragraph) or CAPTION_END.search(paragraph) or PHOTO_CREDIT.fullmatch(paragraph))
 
 
 def is_link_line(paragraph):
