@@ -324,3 +324,13 @@ def test_a_newsrooms_byline_without_by_is_left_out_naming_no_one(byline):
         "",
         [("byline", byline)],
     )
+
+
+def test_a_journalists_name_over_their_address_at_the_end_is_a_byline():
+    """Regression: "Park Jae-hyuk\npjh@koreatimes.co.kr" ended the last answer."""
+    parsed = parse_interview("Mexico eyes FTA\n\nQ: Realistic?\n\nA: It is.\n\nPark Jae-hyuk\npjh@koreatimes.co.kr")
+    assert prompts_and_answers(parsed) == [("Realistic?", "It is.")]
+    assert (parsed.interviewer_name, parsed.left_out) == (
+        "Park Jae-hyuk",
+        [("byline", "Park Jae-hyuk\npjh@koreatimes.co.kr")],
+    )

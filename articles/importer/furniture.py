@@ -165,6 +165,12 @@ def read_byline(paragraph):
     return name.title() if name.isupper() else name
 
 
+def read_signature(paragraph):
+    """Return the journalist's name when `paragraph` is their name over their address ("Park Jae-hyuk\npjh@…")."""
+    name, _, address = paragraph.partition("\n")
+    return name.strip() if is_bare_name(name.strip()) and EMAIL.fullmatch(address.strip()) else ""
+
+
 def is_bare_name(paragraph):
     """Tell whether `paragraph` is a person's name alone, as a byline above a story's lede: "Daniel Sánchez"."""
     return len(paragraph.split()) > 1 and bool(re.fullmatch(NAME, paragraph))

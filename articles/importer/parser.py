@@ -36,6 +36,7 @@ from .furniture import (
     is_share_bar,
     read_byline,
     read_masthead,
+    read_signature,
     read_source,
     title_without_kicker,
 )
@@ -217,9 +218,13 @@ def _read_head(paragraph, language, parsed, front_lines):
 def _read_front_line(paragraph, language, front_lines):
     """
     Tell whether `paragraph` is a dateline or a byline, or lines that each are one (pasted
-    pages put them on consecutive lines); if so, add (category, line, its [(date, is an
-    update)], the name of its byline's journalist) to `front_lines` for each.
+    pages put them on consecutive lines), or a journalist's name over their address; if so, add
+    (category, line, its [(date, is an update)], the name of its byline's journalist) to
+    `front_lines` for each.
     """
+    if name := read_signature(paragraph):
+        front_lines.append((BYLINE, paragraph, [], name))
+        return True
     lines = paragraph.split("\n")
     if len(lines) > 1:
         read = []
