@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from articles.importer import suggest_facts
 from articles.importer.mentions import DATE
 
 from .support.suggest import mention, only, suggestions
@@ -208,3 +209,12 @@ def test_dates_are_read_as_their_language_writes_them_and_relative_ones_are_mark
     suggestion = only(text)
     assert (suggestion.date, suggestion.date_precision) == (day, precision)
     assert suggestion.relative == (words if relative else "")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer"),
+    [("¿Cuántos modelos fabrican?", "El Ioniq 5."), ("¿Cuántas líneas usan?", "Usamos la Línea 3 del Metro.")],
+)
+def test_a_number_in_a_name_is_no_count(prompt, answer):
+    """Regression: "El Ioniq 5" answering how many models was suggested as 5 models, "la Línea 3" as 3."""
+    assert suggest_facts("", [(1, prompt, answer)], date(2025, 3, 1)) == []

@@ -299,8 +299,20 @@ def bare_counts(text, unit):
     """
     end = next(iter(sentence_spans(text)), (0, 0))[1]
     for match in BARE_NUMBER.finditer(text, 0, end):
-        if not is_year(match["number"]):
+        if not is_year(match["number"]) and not _in_a_name(text, match.start()):
             yield Mention(match.start(), match.end(), COUNT, value=amount(match["number"]), unit=unit)
+
+
+def _in_a_name(text, start):
+    """
+    Tell whether the number at `start` is part of a name, after a capitalised word inside a
+    sentence: "el Ioniq 5", "la Línea 3"; "Unas 35" opens its sentence.
+    """
+    word = word_before(text, start)
+    if not (word[:1].isupper() and word.isalpha()):
+        return False
+    before = text[: len(text[:start].rstrip()) - len(word)].rstrip()
+    return bool(before) and not before.endswith((".", "?", "!", ":", "—", "–", "-", "\n"))
 
 
 def _counted_noun(text, position, after_scale):
