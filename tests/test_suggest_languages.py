@@ -35,6 +35,9 @@ from .support.suggest import mention, only, suggestions
         ("멕시코에 진출한 한국 기업은 약 430개다.", "count", Decimal(430), "companies"),
         ("현지 직원은 올해 말까지 800명을 뽑는다.", "count", Decimal(800), "jobs"),
         ("관광객은 올해 800명이 찾았다.", "count", Decimal(800), "people"),
+        # Regression: vehicles and machines counted with "대" were not read.
+        ("연간 50만대를 생산한다.", "count", Decimal(500_000), "units"),
+        ("공장은 1,200 대를 만든다.", "count", Decimal(1200), "units"),
     ],
 )
 def test_korean_figures_are_read_with_their_units(text, category, value, unit):
@@ -68,6 +71,8 @@ def test_korean_dates_are_read_at_their_precision(text, day, precision, relative
         "5개년 계획과 5년 전략을 발표했다.",  # "전략" (strategy) is not "전" (ago)
         "신제품 개발에 힘쓴다.",
         "두 나라는 협력한다.",
+        "20대 직원이 많다.",
+        "3대 과제를 정했다.",
         # Regression: a site "the size of 20 football pitches" was suggested as 20 of the unit "크기" (size).
         "축구장 20개 크기의 부지를 매입했다.",
         "축구장 3개 면적에 공장을 짓는다.",

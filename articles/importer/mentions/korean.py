@@ -64,8 +64,11 @@ COUNTER_UNITS = {
     "차례": "times",
     "개국": "countries",
     "개사": "companies",
+    "대": "units",
 }
-COUNTER = r"개국|개사|개|곳|명|건|회|번|차례|가지"
+COUNTER = r"개국|개사|개|곳|명|건|회|번|차례|가지|대"
+# "대" counts vehicles and machines from a thousand on ("50만대"); below, it is an age ("20대") or "major" ("3대 과제").
+MIN_UNITS = 1000
 NOUNS = {
     **dict.fromkeys(["기업", "업체", "회사"], "companies"),
     **dict.fromkeys(["일자리", "고용", "직원"], "jobs"),
@@ -215,6 +218,8 @@ def _counted(text, match):
     count whose clause is about a company's staff counts jobs. A comparison ("축구장 20개 크기") is no count.
     """
     counter = match["counter"]
+    if counter == "대" and amount(match["number"]) < MIN_UNITS:
+        return None
     before = _word_before(text, match.start())
     after = _words_after(text, match.end())
     if before and _known(before[1]):
