@@ -20,7 +20,14 @@ def test_el_pais_p_and_r_labels_with_a_full_stop_are_labels():
 
 @pytest.mark.parametrize(
     ("interviewer", "interviewee"),
-    [("Laura Méndez", "Ana de la Torre"), ("기자", "김민수"), ("기자", "이상민 장관")],
+    # Regression: names of one word ("Lee:", "Notimex:") stayed in the prompts and answers.
+    [
+        ("Laura Méndez", "Ana de la Torre"),
+        ("기자", "김민수"),
+        ("기자", "이상민 장관"),
+        ("MND", "Lee"),
+        ("Notimex", "Lee Jae-won"),
+    ],
 )
 def test_names_written_as_people_write_them_are_labels(interviewer, interviewee):
     """Regression: names in mixed case, or Korean, stayed in the prompts and answers as text."""
@@ -334,3 +341,8 @@ def test_a_journalists_name_over_their_address_at_the_end_is_a_byline():
         "Park Jae-hyuk",
         [("byline", "Park Jae-hyuk\npjh@koreatimes.co.kr")],
     )
+
+
+def test_a_word_and_a_colon_said_once_in_an_answer_is_no_speaker():
+    parsed = parse_interview("Kia\n\nLEE: ¿Cuántos?\n\nKIM: Unos 180.\n\nObjetivo: duplicar.\n\nLEE: ¿Y?\n\nKIM: Agua.")
+    assert prompts_and_answers(parsed) == [("¿Cuántos?", "Unos 180.\n\nObjetivo: duplicar."), ("¿Y?", "Agua.")]

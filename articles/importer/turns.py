@@ -11,7 +11,8 @@ A paragraph is a prompt when it:
   "Respuesta:", "Respuesta.", "R:", "R.", "답변:", "답:", and Yonhap's "▲") starts an answer; a
   label's colon may be full-width ("질문：");
 - starts with the interviewer's name as a label ("EL ECONOMISTA: …", "ORTIZ: …", "Laura
-  Méndez: …", "기자: …"): in a text whose turns are labelled with names (in capitals, two to four
+  Méndez: …", "기자: …"; a name of one capitalised word, "Lee: …", when it labels two
+  paragraphs or more): in a text whose turns are labelled with names (in capitals, two to four
   capitalised words, or Korean), the first name that labels two turns or more is the
   interviewer's, every other name an interviewee's; a name followed by initials ("ANA TORRES
   (AT): …") is the speaker the later turns label with those initials ("AT: …");
@@ -98,11 +99,12 @@ QUESTION_END = re.compile(r"\?[”’\"'»)\]]*$")
 CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü'’.-]+"
 SPEAKER = re.compile(
     r"(?P<name>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ'’.\- ]{0,38}[A-ZÁÉÍÓÚÑÜ.]"
-    rf"|{CAPITALISED}(?:[ \t]+(?:(?:de|del|la|las|los|y)[ \t]+)*{CAPITALISED}){{1,3}}"
+    rf"|{CAPITALISED}(?:[ \t]+(?:(?:de|del|la|las|los|y)[ \t]+)*{CAPITALISED}){{0,3}}"
     r"|[가-힣]{2,5}(?:[ \t][가-힣]{1,5})?)"
     # Initials the later turns are labelled with ("ANA TORRES (AT): …", then "AT: …").
     r"(?:[ \t]*\((?P<initials>[A-ZÁÉÍÓÚÑÜ]{1,5})\))?[ \t]*[:：][ \t]+"
 )
+HANGUL_NAME = re.compile(r"[가-힣 \t]+")
 # Labels that name no speaker.
 NOT_SPEAKERS = {
     *("BY", "CREDIT", "FOTO", "FUENTE", "NOTA", "NOTE", "PHOTO", "POR", "POSTED", "PUBLICADO", "PUBLISHED"),
@@ -133,7 +135,8 @@ def read_turns(paragraphs):
     Return the Turn of each of `paragraphs` (the text after the title, without the page's
     furniture), following the rules of this module's docstring.
     """
-    interviewer = _interviewer_label(paragraphs)
+    speakers = _speakers(paragraphs)
+    interviewer = _interviewer_label(paragraphs, speakers)
     numbered = _numbered_prompts(paragraphs)
     dashes = [index for index, paragraph in enumerate(paragraphs) if DASH.match(paragraph)]
     alternating = any(later == earlier + 1 for earlier, later in zip(dashes, dashes[1:], strict=False))
@@ -160,7 +163,7 @@ def read_turns(paragraphs):
         elif found := label(paragraph):
             match, role, name = found
             turn = Turn(paragraph[match.end() :].strip(), role, name)
-        elif interviewer and (speaker := _speaker(paragraph)):
+        elif interviewer and (speaker := _speaker(paragraph, speakers)):
             role = PROMPT if _who(speaker) == interviewer else ANSWER
             turn = Turn(paragraph[speaker.end() :].strip(), role, NAME_LABELS)
         elif index in numbered:
@@ -196,10 +199,28 @@ def _unquoted(text):
     return text
 
 
-def _speaker(paragraph):
-    """Return the match of the upper-case name `paragraph` starts with as a label, or None."""
+def _speakers(paragraphs):
+    """Return how many paragraphs each name labels (its initials when it gives them), Q/A labels aside."""
+    return Counter(
+        _who(speaker)
+        for paragraph in paragraphs
+        if not label(paragraph) and (speaker := SPEAKER.match(paragraph)) and speaker["name"] not in NOT_SPEAKERS
+    )
+
+
+def _speaker(paragraph, speakers):
+    """
+    Return the match of the name `paragraph` starts with as a label, or None: a name of one
+    capitalised word ("Lee: …") only when it labels two paragraphs or more, so that "Objetivo: …"
+    said once in an answer is no speaker.
+    """
     speaker = SPEAKER.match(paragraph)
-    return speaker if speaker and speaker["name"] not in NOT_SPEAKERS else None
+    if not speaker or speaker["name"] in NOT_SPEAKERS:
+        return None
+    one_word = (
+        " " not in speaker["name"] and not speaker["name"].isupper() and not HANGUL_NAME.fullmatch(speaker["name"])
+    )
+    return None if one_word and speakers[_who(speaker)] < 2 else speaker
 
 
 def _who(speaker):
@@ -207,9 +228,11 @@ def _who(speaker):
     return speaker["initials"] or speaker["name"]
 
 
-def _interviewer_label(paragraphs):
+def _interviewer_label(paragraphs, speakers):
     """Return the interviewer's name label when the text labels its turns with names, else None."""
-    names = [_who(speaker) for paragraph in paragraphs if not label(paragraph) and (speaker := _speaker(paragraph))]
+    names = [
+        _who(speaker) for paragraph in paragraphs if not label(paragraph) and (speaker := _speaker(paragraph, speakers))
+    ]
     counts = Counter(names)
     if len(counts) < 2:
         return None
