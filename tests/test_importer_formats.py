@@ -346,3 +346,34 @@ def test_a_journalists_name_over_their_address_at_the_end_is_a_byline():
 def test_a_word_and_a_colon_said_once_in_an_answer_is_no_speaker():
     parsed = parse_interview("Kia\n\nLEE: ¿Cuántos?\n\nKIM: Unos 180.\n\nObjetivo: duplicar.\n\nLEE: ¿Y?\n\nKIM: Agua.")
     assert prompts_and_answers(parsed) == [("¿Cuántos?", "Unos 180.\n\nObjetivo: duplicar."), ("¿Y?", "Agua.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subheading", "answers"),
+    [
+        (
+            "Kia\n\nP: ¿Ventas?\n\nR: Crecieron 12%.\n\nEl reto eléctrico\n\nP: ¿Cuándo?\n\nR: Antes de 2027.",
+            "El reto eléctrico",
+            ["Crecieron 12%.", "Antes de 2027."],
+        ),
+        (
+            "기아\n\n-- 판매는.\n\n▲ 늘었다.\n\n◆ 멕시코 시장 전망\n\n-- 전망은.\n\n▲ 밝다.",
+            "◆ 멕시코 시장 전망",
+            ["늘었다.", "밝다."],
+        ),
+    ],
+)
+def test_a_subheading_between_an_answer_and_the_next_prompt_is_left_out(text, subheading, answers):
+    """Regression: "El reto eléctrico" ended the answer before it."""
+    parsed = parse_interview(text)
+    assert [answer for _, answer in prompts_and_answers(parsed)] == answers
+    assert parsed.left_out == [("subheading", subheading)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Tres cosas:\n\nInversión\n\nTalento", "Con optimismo, pero\n\nsin prisa", "Sí.\n\nEl T-MEC, sobre todo."],
+)
+def test_an_answers_list_or_last_words_are_no_subheading(answer):
+    parsed = parse_interview(f"Kia\n\nP: ¿Qué necesita?\n\nR: {answer}\n\nP: ¿Y?\n\nR: Nada.")
+    assert prompts_and_answers(parsed) == [("¿Qué necesita?", answer), ("¿Y?", "Nada.")]

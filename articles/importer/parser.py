@@ -4,8 +4,9 @@ as an editor marks a newspaper interview by hand.
 
 The text (HTML is read as the text a browser shows) is read as paragraphs separated by blank
 lines, or as lines when it has no blank line at all. The page's furniture is left out wherever
-it is: photo captions, and pull quotes (quoted words said elsewhere in the text); so are source,
-copyright and agency lines at the end, which name the source, and datelines and bylines there.
+it is: photo captions, pull quotes (quoted words said elsewhere in the text), share buttons, and
+subheadings between an answer and the next prompt; so are source, copyright and agency lines at
+the end, which name the source, and datelines and bylines there.
 The first paragraph is the title (after any section label above it, "ENTREVISTA", or before it,
 "[Interview] …"), unless it is a labelled question ("Q: …"): then the text has none. Before the
 first prompt, datelines give the original date, bylines the interviewer, and of the other
@@ -41,13 +42,18 @@ from .furniture import (
     title_without_kicker,
 )
 from .language import detect_language
-from .turns import ANSWER, DASH, PROMPT, QUESTION_END, label, read_turns
+from .turns import ANSWER, DASH, PROMPT, QUESTION_END, TEXT, label, read_turns
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # What a dateline holds besides its date when it names the place and then the journalist.
 PLACE_THEN_BYLINE = re.compile(r"(?P<place>.+?)[\s,.;:|–—-]+(?P<byline>(?i:by|por)\s.+)")
 
-CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS, SHARE_BUTTONS = (
+# A subheading inside an interview: a marked line ("◆ 멕시코 시장 전망"), or a few words starting with a
+# capital or Hangul, without a comma or the punctuation that ends a sentence.
+SUBHEADING_PATTERN = re.compile(r"[◆■●◇□]\s*[^\n]{1,70}|(?=[A-ZÁÉÍÓÚÑ¿¡가-힣])[^\n,.;:!?…]{1,70}(?<![\s\"”»)])")
+SENTENCE_ENDS = (".", "!", "?", "…", "”", '"', "»", ")")
+MAX_SUBHEADING_WORDS = 8
+CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS, SHARE_BUTTONS, SUBHEADING = (
     gettext_lazy("photo caption"),
     gettext_lazy("pull quote"),
     gettext_lazy("dateline"),
@@ -56,6 +62,7 @@ CAPTION, PULL_QUOTE, DATELINE, BYLINE, SOURCE_LINE, KICKER, LINKS, SHARE_BUTTONS
     gettext_lazy("section label"),
     gettext_lazy("link to other stories or tags"),
     gettext_lazy("share buttons"),
+    gettext_lazy("subheading"),
 )
 # At most this many story titles follow a "관련 기사" or "Related:" heading at the end of a page.
 MAX_LINKED_STORIES = 8
@@ -141,6 +148,10 @@ def parse_interview(text):
     first = next((index for index, turn in enumerate(turns) if turn.role == PROMPT), None)
     if first is None:
         raise ImportRefused(NO_PAIRS)
+    # "El reto eléctrico" between an answer and the next prompt heads what follows: no part of the answer.
+    subheadings = [index for index in range(first + 2, len(turns) - 1) if _is_subheading(turns, index)]
+    parsed.left_out += [(SUBHEADING, body[index]) for index in subheadings]
+    turns = [turn for index, turn in enumerate(turns) if index not in subheadings]
 
     # Before the first prompt, labels and dashes mean nothing: keep the words as written.
     front = [paragraph for paragraph in body[:first] if not _read_front_line(paragraph, language, front_lines)]
@@ -243,6 +254,23 @@ def _read_front_line(paragraph, language, front_lines):
         return False
     front_lines.append((DATELINE if dateline else BYLINE, paragraph, dateline.dates if dateline else [], byline or ""))
     return True
+
+
+def _is_subheading(turns, index):
+    """
+    Tell whether the plain paragraph `turns[index]` is a subheading: short, unpunctuated, between
+    an answer whose last paragraph ends a sentence and the next prompt ("El reto eléctrico",
+    "◆ 멕시코 시장 전망"); an answer's list ("Inversión", "Talento") is none.
+    """
+    turn, before = turns[index], turns[index - 1]
+    return (
+        turn.role == TEXT
+        and turns[index + 1].role == PROMPT
+        and before.role != PROMPT
+        and before.text.rstrip().endswith(SENTENCE_ENDS)
+        and len(turn.text.split()) <= MAX_SUBHEADING_WORDS
+        and bool(SUBHEADING_PATTERN.fullmatch(turn.text))
+    )
 
 
 def _trailing_links(paragraphs):
