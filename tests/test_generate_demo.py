@@ -5,8 +5,10 @@ from unittest import mock
 
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.db import connection
+from django.test import TestCase, TransactionTestCase, override_settings
 
+from articles.management.commands.generate_demo import GIN_INDEXES
 from articles.management.commands.load_seed import SEED_FILE
 from articles.management.demo.interviews import FACTS_PER_ARTICLE, PAIRS_PER_ARTICLE
 from articles.models import Article, Fact, FactWording, Person, QAPair, SearchEntry, Source, Theme
@@ -241,6 +243,22 @@ class GenerateDemoTests(TestCase):
         with self.assertRaisesMessage(CommandError, "--seed 1 is already here"):
             generate(3)
         self.assertEqual(originals().count(), ARTICLES)
+
+
+@override_settings(DEBUG=True)
+class GinPendingListTests(TransactionTestCase):
+    def test_leaves_no_entries_pending_in_postgresqls_gin_indexes(self):
+        """
+        Regression: with autovacuum off, the search index of 200 generated interviews was all in
+        its GIN pending list, which the planner priced as a list to read through: it read the
+        whole table, 42 ms a search instead of 23.
+        """
+        if connection.vendor != "postgresql":
+            return
+        generate(2)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT sum(gin_clean_pending_list(oid)) FROM ({GIN_INDEXES}) AS gin")
+            self.assertEqual(cursor.fetchone()[0], 0)
 
 
 @override_settings(DEBUG=True)
